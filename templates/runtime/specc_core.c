@@ -1,0 +1,450 @@
+/* {{banner}} */
+/*
+ * specc_core.c — allocation, errors and JSON paths, UTF-8 and number text:
+ * the small pieces every other runtime file uses.
+ */
+#include "specc_internal.h"
+
+#include <errno.h>
+#include <float.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ------------------------------------------------------------ allocation */
+
+void *specc_alloc(size_t size)
+{
+    json_malloc_t m;
+    json_free_t f;
+    json_get_alloc_funcs(&m, &f);
+    return m(size ? size : 1);
+}
+
+void specc_free(void *ptr)
+{
+    json_malloc_t m;
+    json_free_t f;
+    if (!ptr)
+        return;
+    json_get_alloc_funcs(&m, &f);
+    f(ptr);
+}
+
+char *speccp_strndup(const char *s, size_t len)
+{
+    char *p;
+    if (len == SIZE_MAX)
+        return NULL;
+    p = specc_alloc(len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+/* ---------------------------------------------------------------- errors */
+
+const char *specc_code_name(specc_code code)
+{
+    switch (code) {
+    case SPECC_OK: return "ok";
+    case SPECC_ERR_SYNTAX: return "syntax";
+    case SPECC_ERR_DUPLICATE_KEY: return "duplicate-key";
+    case SPECC_ERR_DEPTH: return "depth";
+    case SPECC_ERR_TYPE: return "type";
+    case SPECC_ERR_MISSING: return "missing";
+    case SPECC_ERR_NULL: return "null";
+    case SPECC_ERR_RANGE: return "range";
+    case SPECC_ERR_NUL: return "nul";
+    case SPECC_ERR_ENUM: return "enum";
+    case SPECC_ERR_UNKNOWN_FIELD: return "unknown-field";
+    case SPECC_ERR_FORMAT: return "format";
+    case SPECC_ERR_MINIMUM: return "minimum";
+    case SPECC_ERR_MAXIMUM: return "maximum";
+    case SPECC_ERR_MIN_LENGTH: return "min-length";
+    case SPECC_ERR_MAX_LENGTH: return "max-length";
+    case SPECC_ERR_MIN_ITEMS: return "min-items";
+    case SPECC_ERR_MAX_ITEMS: return "max-items";
+    case SPECC_ERR_PATTERN: return "pattern";
+    case SPECC_ERR_STATUS: return "status";
+    case SPECC_ERR_PARAM: return "param";
+    case SPECC_ERR_INVALID: return "invalid";
+    case SPECC_ERR_NOMEM: return "nomem";
+    }
+    return "unknown";
+}
+
+specc_code speccp_vfail(specc_error *err, specc_code code, const speccp_path *path,
+                        const char *fmt, va_list ap)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    err->line = 0;
+    err->column = 0;
+    speccp_path_format(path, err->path, sizeof err->path);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    return code;
+}
+
+specc_code speccp_fail(specc_error *err, specc_code code, const speccp_path *path,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    speccp_vfail(err, code, path, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* ------------------------------------------------------------------ paths */
+
+#define SEGMENT_KEY_MAX 48 /* longest key shown whole inside a path */
+
+static bool is_plain_key(const char *key, size_t len)
+{
+    size_t i;
+    if (len == 0 || (key[0] >= '0' && key[0] <= '9'))
+        return false;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)key[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '$'))
+            return false;
+    }
+    return true;
+}
+
+/* Text of one step (".name", "['odd key']", "[3]") into out; returns its
+ * length (always < size). */
+static size_t segment_text(const speccp_path *p, char *out, size_t size)
+{
+    size_t n = 0, i, shown;
+    if (!p->key) {
+        int w = snprintf(out, size, "[%zu]", p->index);
+        return w < 0 ? 0 : ((size_t)w >= size ? size - 1 : (size_t)w);
+    }
+    if (is_plain_key(p->key, p->key_len) && p->key_len + 2 < size &&
+        p->key_len <= SEGMENT_KEY_MAX) {
+        out[n++] = '.';
+        memcpy(out + n, p->key, p->key_len);
+        n += p->key_len;
+        out[n] = '\0';
+        return n;
+    }
+    /* ['...'] with \' \\ and control characters escaped; long keys cut. */
+    shown = p->key_len > SEGMENT_KEY_MAX ? SEGMENT_KEY_MAX : p->key_len;
+    if (size < 8) {
+        out[0] = '\0';
+        return 0;
+    }
+    out[n++] = '[';
+    out[n++] = '\'';
+    for (i = 0; i < shown && n + 10 < size; i++) {
+        unsigned char c = (unsigned char)p->key[i];
+        if (c == '\'' || c == '\\') {
+            out[n++] = '\\';
+            out[n++] = (char)c;
+        } else if (c < 0x20 || c == 0x7f) {
+            n += (size_t)snprintf(out + n, size - n, "\\u%04x", c);
+        } else {
+            out[n++] = (char)c;
+        }
+    }
+    if (shown < p->key_len && n + 6 < size) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    out[n++] = '\'';
+    out[n++] = ']';
+    out[n] = '\0';
+    return n;
+}
+
+void speccp_path_format(const speccp_path *path, char *buf, size_t size)
+{
+    const speccp_path *p;
+    size_t depth = 0, total = 1, i, n, head_end, tail_len;
+    char seg[SEGMENT_KEY_MAX * 6 + 16];
+
+    if (size == 0)
+        return;
+    for (p = path; p; p = p->parent) {
+        depth++;
+        total += segment_text(p, seg, sizeof seg);
+    }
+    buf[0] = '$';
+    buf[1 < size ? 1 : 0] = '\0';
+    if (size < 2)
+        return;
+    if (total < size) {
+        /* Fits: write segments root first, by walking back depth-i steps. */
+        n = total;
+        buf[n] = '\0';
+        for (p = path; p; p = p->parent) {
+            size_t len = segment_text(p, seg, sizeof seg);
+            n -= len;
+            memcpy(buf + n, seg, len);
+        }
+        return;
+    }
+    /* Too long: keep the first steps and the last ones, "..." between. */
+    head_end = 1;
+    for (i = depth; i > 0; i--) { /* i-th step from the root */
+        size_t k = i - 1, len;
+        for (p = path; k > 0; k--)
+            p = p->parent;
+        len = segment_text(p, seg, sizeof seg);
+        if (head_end + len >= size / 2)
+            break;
+        memcpy(buf + head_end, seg, len);
+        head_end += len;
+    }
+    memcpy(buf + head_end, "...", 3);
+    head_end += 3;
+    /* Tail: as many innermost steps as fit. */
+    tail_len = 0;
+    for (p = path; p; p = p->parent) {
+        size_t len = segment_text(p, seg, sizeof seg);
+        if (head_end + tail_len + len + 1 > size)
+            break;
+        tail_len += len;
+    }
+    buf[head_end + tail_len] = '\0';
+    n = head_end + tail_len;
+    for (p = path; p && n > head_end; p = p->parent) {
+        size_t len = segment_text(p, seg, sizeof seg);
+        if (len > n - head_end)
+            break;
+        n -= len;
+        memcpy(buf + n, seg, len);
+    }
+}
+
+void speccp_quote(const char *s, size_t len, size_t max, char *buf, size_t size)
+{
+    size_t n = 0, i;
+    if (size < 16) {
+        if (size)
+            buf[0] = '\0';
+        return;
+    }
+    buf[n++] = '"';
+    for (i = 0; i < len && i < max && n + 10 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            buf[n++] = '\\';
+            buf[n++] = (char)c;
+        } else if (c < 0x20 || c == 0x7f) {
+            n += (size_t)snprintf(buf + n, size - n, "\\u%04x", c);
+        } else {
+            buf[n++] = (char)c;
+        }
+    }
+    buf[n++] = '"';
+    if (i < len && n + 4 < size) {
+        memcpy(buf + n, "...", 3);
+        n += 3;
+    }
+    buf[n] = '\0';
+}
+
+/* ------------------------------------------------------------------ kinds */
+
+size_t speccp_elem_size(const specc_shape *shape)
+{
+    switch (shape->kind) {
+    case SPECC_KIND_STRING: return sizeof(char *);
+    case SPECC_KIND_INTEGER: return sizeof(int64_t);
+    case SPECC_KIND_NUMBER: return sizeof(double);
+    case SPECC_KIND_BOOLEAN: return sizeof(bool);
+    case SPECC_KIND_DECIMAL: return sizeof(specc_decimal);
+    case SPECC_KIND_ANY: return sizeof(json_t *);
+    case SPECC_KIND_ENUM: return sizeof(int);
+    case SPECC_KIND_OBJECT: return shape->type->size;
+    case SPECC_KIND_ARRAY: return sizeof(specc_array);
+    case SPECC_KIND_MAP: return sizeof(specc_map);
+    }
+    return 0;
+}
+
+const char *speccp_kind_name(const specc_shape *shape)
+{
+    switch (shape->kind) {
+    case SPECC_KIND_STRING: return "string";
+    case SPECC_KIND_INTEGER: return "integer";
+    case SPECC_KIND_NUMBER: return "number";
+    case SPECC_KIND_BOOLEAN: return "boolean";
+    case SPECC_KIND_DECIMAL: return "decimal (number or decimal string)";
+    case SPECC_KIND_ANY: return "any value";
+    case SPECC_KIND_ENUM: return "string";
+    case SPECC_KIND_OBJECT: return "object";
+    case SPECC_KIND_ARRAY: return "array";
+    case SPECC_KIND_MAP: return "object";
+    }
+    return "value";
+}
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/* Length of the well-formed UTF-8 sequence at s (Unicode table 3-7), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        return avail >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        unsigned char lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+        return avail >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        unsigned char lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+        return avail >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 &&
+                       (s[3] & 0xc0) == 0x80
+                   ? 4
+                   : 0;
+    }
+    return 0;
+}
+
+bool speccp_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        size_t n;
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        n = utf8_seq(u + i, len - i);
+        if (!n)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+size_t speccp_utf8_length(const char *s, size_t len)
+{
+    size_t i, count = 0;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            count++;
+    return count;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+bool speccp_is_json_number(const char *t, size_t len)
+{
+    size_t i = 0;
+    if (i < len && t[i] == '-')
+        i++;
+    if (i >= len)
+        return false;
+    if (t[i] == '0') {
+        i++;
+    } else if (t[i] >= '1' && t[i] <= '9') {
+        while (i < len && t[i] >= '0' && t[i] <= '9')
+            i++;
+    } else {
+        return false;
+    }
+    if (i < len && t[i] == '.') {
+        size_t start = ++i;
+        while (i < len && t[i] >= '0' && t[i] <= '9')
+            i++;
+        if (i == start)
+            return false;
+    }
+    if (i < len && (t[i] == 'e' || t[i] == 'E')) {
+        size_t start;
+        i++;
+        if (i < len && (t[i] == '+' || t[i] == '-'))
+            i++;
+        start = i;
+        while (i < len && t[i] >= '0' && t[i] <= '9')
+            i++;
+        if (i == start)
+            return false;
+    }
+    return i == len;
+}
+
+/* strtod and printf follow LC_NUMERIC; JSON always uses '.'. Swap it for the
+ * locale's point on the way in and back on the way out (as jansson does). */
+static char locale_point(void)
+{
+    const struct lconv *lc = localeconv();
+    return lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';
+}
+
+specc_code speccp_parse_double(const char *text, size_t len, double *out)
+{
+    char small[64], *buf = small, *end;
+    char point = locale_point();
+    size_t i;
+    double d;
+
+    if (len >= sizeof small) {
+        buf = specc_alloc(len + 1);
+        if (!buf)
+            return SPECC_ERR_NOMEM;
+    }
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    if (point != '.')
+        for (i = 0; i < len; i++)
+            if (buf[i] == '.')
+                buf[i] = point;
+    errno = 0;
+    d = strtod(buf, &end);
+    if (buf != small)
+        specc_free(buf);
+    if ((errno == ERANGE && (d == HUGE_VAL || d == -HUGE_VAL)) || !isfinite(d))
+        return SPECC_ERR_RANGE;
+    *out = d;
+    return SPECC_OK;
+}
+
+size_t speccp_format_double(double d, char *buf, size_t size)
+{
+    char point = locale_point();
+    int prec, w = 0;
+    size_t i, n;
+    bool has_mark = false;
+
+    for (prec = 15; prec <= 17; prec++) {
+        double back;
+        char *end;
+        w = snprintf(buf, size, "%.*g", prec, d);
+        if (w < 0 || (size_t)w >= size)
+            break;
+        back = strtod(buf, &end);
+        if (back == d)
+            break;
+    }
+    n = w < 0 ? 0 : (size_t)w;
+    if (n >= size)
+        n = size - 1;
+    for (i = 0; i < n; i++) {
+        if (buf[i] == point && point != '.')
+            buf[i] = '.';
+        if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'E')
+            has_mark = true;
+    }
+    if (!has_mark && n + 2 < size) {
+        buf[n++] = '.';
+        buf[n++] = '0';
+        buf[n] = '\0';
+    }
+    return n;
+}
