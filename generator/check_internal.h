@@ -1,0 +1,39 @@
+/*
+ * check_internal.h — shared by the check_*.c files, which together turn a
+ * node tree into a model. Each reports problems through diag and carries on,
+ * so one run shows every error in a spec.
+ */
+#ifndef SPECC_CHECK_INTERNAL_H
+#define SPECC_CHECK_INTERNAL_H
+
+#include "model.h"
+
+typedef struct checker {
+    spec *s;
+    arena *a;
+} checker;
+
+/* Is n of this kind? If not, report "WHAT: expected a mapping, got ...". */
+bool ck_expect(const node *n, node_kind kind, const char *what);
+
+/* Report every key of map not in the NULL-terminated `allowed` list, with a
+ * "did you mean" hint. `what` names the mapping ("field 'id'"). */
+void ck_known_keys(const node *map, const char *const *allowed, const char *what);
+
+/* A string scalar copied into the arena, or NULL after an error (not a
+ * scalar, or a null/boolean/number where text is wanted). */
+char *ck_string(checker *ck, const node *n, const char *what);
+
+/* true/false; reports and returns false otherwise. */
+bool ck_bool(const node *n, const char *what, bool *out);
+
+type_def *ck_find_type(const spec *s, const char *name);
+
+/* A field definition or an inline items/values definition. */
+bool ck_shape(checker *ck, const node *def, shape *out, bool is_field, const char *what);
+
+void check_endpoints(checker *ck, const node *endpoints);
+void check_examples(checker *ck);
+void check_names(checker *ck);
+
+#endif

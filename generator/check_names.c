@@ -1,0 +1,192 @@
+/*
+ * check_names.c — decide every C name a spec produces and reject clashes.
+ * Names are derived here, once, and stored in the model; view.c only reads
+ * them, so what is checked is exactly what is emitted.
+ *
+ *   type Model          → struct api_model, api_model_t, api_model_desc,
+ *                         api_model_{init,free,decode,decode_text,encode,
+ *                         encode_text,validate,equal}
+ *   enum field source   → enum api_model_source, api_model_source_t,
+ *                         API_MODEL_SOURCE_<VALUE>, API_MODEL_SOURCE__OTHER
+ *   endpoint get_model  → api_get_model_{params_t,response_t,endpoint,target,
+ *                         decode_response,response_free}, API_GET_MODEL_{METHOD,PATH}
+ *   the spec            → API_H, API_BASE_URL, api_types, api_type_count,
+ *                         api_endpoints, api_endpoint_count
+ */
+#include "check_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "naming.h"
+
+/* One namespace: name → who took it first. */
+typedef struct registry {
+    json_t *names; /* name → index into owners */
+    struct owner {
+        loc where;
+        const char *what;
+    } *owners;
+    size_t count, cap;
+    arena *a;
+} registry;
+
+static void claim(registry *r, const char *name, loc where, const char *what)
+{
+    json_t *prev = json_object_get(r->names, name);
+    if (prev) {
+        const struct owner *o = &r->owners[json_integer_value(prev)];
+        diag_error(where, "C name '%s' of %s collides with the one of %s", name, what, o->what);
+        diag_note(o->where, "%s is here", o->what);
+        return;
+    }
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        struct owner *grown = arena_alloc(r->a, cap * sizeof *grown);
+        if (r->count)
+            memcpy(grown, r->owners, r->count * sizeof *grown);
+        r->owners = grown;
+        r->cap = cap;
+    }
+    r->owners[r->count].where = where;
+    r->owners[r->count].what = what;
+    json_object_set_new(r->names, name, json_integer((json_int_t)r->count));
+    r->count++;
+}
+
+static void claim_suffixes(registry *r, const char *prefix, const char *const *suffixes,
+                           loc where, const char *what)
+{
+    size_t i;
+    for (i = 0; suffixes[i]; i++)
+        claim(r, arena_printf(r->a, "%s%s", prefix, suffixes[i]), where, what);
+}
+
+/* c_name without the '_' that naming_safe may have appended. */
+static char *base_name(arena *a, const char *c_name)
+{
+    size_t len = strlen(c_name);
+    while (len > 1 && c_name[len - 1] == '_')
+        len--;
+    return arena_strndup(a, c_name, len);
+}
+
+static void name_fields(checker *ck, type_def *t, registry *global)
+{
+    registry members = {json_object(), NULL, 0, 0, ck->a};
+    size_t i, j;
+
+    for (i = 0; i < t->field_count; i++) {
+        field *f = &t->fields[i];
+        const char *what;
+        if (!f->c_name)
+            continue;
+        what = arena_printf(ck->a, "field '%s' of type '%s'", f->json_name, t->name);
+        f->has_state = !(f->required && !f->nullable) && f->shape.kind != SHAPE_ANY;
+        claim(&members, f->c_name, f->where, what);
+        if (f->has_state) {
+            f->c_state = arena_printf(ck->a, "%s_state", base_name(ck->a, f->c_name));
+            claim(&members, f->c_state, f->where,
+                  arena_printf(ck->a, "the state member of %s", what));
+        }
+        if (f->shape.kind == SHAPE_STRING && f->shape.enums) {
+            f->c_enum = arena_printf(ck->a, "%s_%s", t->c_name, base_name(ck->a, f->c_name));
+            f->c_enum_upper = arena_own(ck->a, naming_upper(f->c_enum));
+            claim(global, arena_printf(ck->a, "%s_t", f->c_enum), f->where,
+                  arena_printf(ck->a, "the enum of %s", what));
+            claim(global, arena_printf(ck->a, "tag %s", f->c_enum), f->where,
+                  arena_printf(ck->a, "the enum of %s", what));
+            for (j = 0; j < f->shape.enum_count; j++)
+                claim(global,
+                      arena_printf(ck->a, "%s_%s", f->c_enum_upper, f->shape.enums[j].c_suffix),
+                      f->shape.enums[j].where,
+                      arena_printf(ck->a, "enum value '%s' of %s", f->shape.enums[j].text, what));
+            if (f->shape.open) {
+                f->c_other = arena_printf(ck->a, "%s_other", base_name(ck->a, f->c_name));
+                claim(&members, f->c_other, f->where,
+                      arena_printf(ck->a, "the unknown-value member of %s", what));
+                claim(global, arena_printf(ck->a, "%s__OTHER", f->c_enum_upper), f->where,
+                      arena_printf(ck->a, "the unknown value of %s", what));
+            }
+        }
+    }
+    if (t->unknown == UNKNOWN_PRESERVE)
+        claim(&members, "_unknown", t->where,
+              arena_printf(ck->a, "the member keeping unknown fields of type '%s'", t->name));
+    json_decref(members.names);
+}
+
+static void name_types(checker *ck, registry *global)
+{
+    static const char *const suffixes[] = {"_t",      "_desc",        "_init",     "_free",
+                                           "_decode", "_decode_text", "_encode",   "_encode_text",
+                                           "_validate", "_equal",     NULL};
+    spec *s = ck->s;
+    size_t i;
+    for (i = 0; i < s->type_count; i++) {
+        type_def *t = &s->types[i];
+        char *snake = naming_snake(t->name, strlen(t->name));
+        const char *what = arena_printf(ck->a, "type '%s'", t->name);
+        t->c_name = arena_printf(ck->a, "%s_%s", s->api, snake ? snake : "type");
+        free(snake);
+        claim(global, arena_printf(ck->a, "tag %s", t->c_name), t->where, what);
+        claim_suffixes(global, t->c_name, suffixes, t->where, what);
+        name_fields(ck, t, global);
+    }
+}
+
+static void name_endpoints(checker *ck, registry *global)
+{
+    static const char *const suffixes[] = {"_params_t", "_response_t",     "_endpoint",
+                                           "_target",   "_decode_response", "_response_free",
+                                           NULL};
+    spec *s = ck->s;
+    size_t i, j;
+    for (i = 0; i < s->endpoint_count; i++) {
+        endpoint *e = &s->endpoints[i];
+        const char *what = arena_printf(ck->a, "endpoint '%s'", e->name);
+        registry members = {json_object(), NULL, 0, 0, ck->a};
+        char *upper;
+        if (!e->c_name)
+            continue;
+        upper = arena_own(ck->a, naming_upper(e->c_name));
+        claim(global, arena_printf(ck->a, "tag %s_params", e->c_name), e->where, what);
+        claim(global, arena_printf(ck->a, "tag %s_response", e->c_name), e->where, what);
+        claim_suffixes(global, e->c_name, suffixes, e->where, what);
+        claim(global, arena_printf(ck->a, "%s_METHOD", upper), e->where, what);
+        claim(global, arena_printf(ck->a, "%s_PATH", upper), e->where, what);
+        for (j = 0; j < e->param_count; j++) {
+            param *p = &e->params[j];
+            const char *pw = arena_printf(ck->a, "parameter '%s' of endpoint '%s'", p->name,
+                                          e->name);
+            if (p->c_name)
+                claim(&members, p->c_name, p->where, pw);
+            if (p->c_has)
+                claim(&members, p->c_has, p->where,
+                      arena_printf(ck->a, "the has_ member of %s", pw));
+        }
+        json_decref(members.names);
+    }
+}
+
+void check_names(checker *ck)
+{
+    spec *s = ck->s;
+    registry global = {json_object(), NULL, 0, 0, ck->a};
+    loc top = {s->file, 1, 1};
+    static const char *const api_names[] = {"_types", "_type_count", "_endpoints",
+                                            "_endpoint_count", NULL};
+
+    if (!global.names) {
+        diag_error(top, "out of memory");
+        return;
+    }
+    claim(&global, arena_printf(ck->a, "%s_H", s->api_upper), top, "the header guard");
+    claim(&global, arena_printf(ck->a, "%s_BASE_URL", s->api_upper), top, "the base URL macro");
+    claim_suffixes(&global, s->api, api_names, top, "the spec's tables");
+    name_types(ck, &global);
+    name_endpoints(ck, &global);
+    json_decref(global.names);
+}

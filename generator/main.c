@@ -1,0 +1,381 @@
+/*
+ * main.c — the specc command line: parse → check → view → render → output.
+ *
+ * Exit status: 0 ok, 1 spec errors, template errors, drift or I/O errors,
+ * 2 usage errors, 3 out of memory.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "diag.h"
+#include "model.h"
+#include "output.h"
+#include "render.h"
+#include "view.h"
+
+#ifndef SPECC_VERSION
+#define SPECC_VERSION "0.0.0-dev"
+#endif
+
+static const char usage_text[] =
+    "usage: specc generate -o DIR [--templates DIR] SPEC...\n"
+    "       specc check    -o DIR [--templates DIR] SPEC...\n"
+    "       specc lint SPEC...\n"
+    "       specc dump-model SPEC...\n"
+    "       specc --help | --version\n"
+    "\n"
+    "  generate    write C bindings for the specs and the specc runtime into DIR\n"
+    "              (a file is rewritten only when its bytes change)\n"
+    "  check       exit 1 and name each file in DIR that differs from what\n"
+    "              generate would write (use it in CI to catch stale bindings)\n"
+    "  lint        check the specs (including every example value) and report\n"
+    "              every problem as FILE:LINE:COL: error: MESSAGE\n"
+    "  dump-model  print the checked model as JSON (what the templates see)\n"
+    "\n"
+    "  -o DIR           output directory\n"
+    "  --templates DIR  templates to render (default: found next to specc)\n"
+    "\n"
+    "Exit status: 0 ok, 1 spec errors or stale output, 2 usage, 3 out of memory.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("specc: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'specc --help'.\n", stderr);
+    return 2;
+}
+
+/* ------------------------------------------------------------ templates */
+
+/* dir + "/" + name, malloc'd (out of memory is fatal in the generator). */
+static char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (!p) {
+        fputs("specc: out of memory\n", stderr);
+        exit(3);
+    }
+    memcpy(p, dir, strlen(dir));
+    p[strlen(dir)] = '/';
+    memcpy(p + strlen(dir) + 1, name, strlen(name) + 1);
+    return p;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* --templates, $SPECC_TEMPLATES, PREFIX/share/specc/templates next to an
+ * installed binary (so a moved prefix still works), then the source tree
+ * this binary was built from. Returns a malloc'd path or NULL. */
+static char *find_templates(const char *given)
+{
+    const char *env = getenv("SPECC_TEMPLATES");
+    char exe[PATH_MAX];
+    ssize_t n;
+    if (given)
+        return path_join(given, ".");
+    if (env && *env)
+        return path_join(env, ".");
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        char *slash;
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash) {
+            char *installed;
+            *slash = '\0';
+            installed = path_join(exe, "../share/specc/templates");
+            if (is_dir(installed))
+                return installed;
+            free(installed);
+        }
+    }
+#ifdef SPECC_SOURCE_TEMPLATES
+    if (is_dir(SPECC_SOURCE_TEMPLATES))
+        return path_join(SPECC_SOURCE_TEMPLATES, ".");
+#endif
+    return NULL;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    size_t cap = 0, n = 0, got;
+    if (!f)
+        return NULL;
+    do {
+        if (n + 4096 + 1 > cap) {
+            char *grown;
+            cap = cap ? cap * 2 : 16384;
+            grown = realloc(data, cap);
+            if (!grown) {
+                free(data);
+                fclose(f);
+                return NULL;
+            }
+            data = grown;
+        }
+        got = fread(data + n, 1, cap - n - 1, f);
+        n += got;
+    } while (got > 0);
+    fclose(f);
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
+/* Render template DIR/NAME against view into the set as OUT_NAME. */
+static bool render_one(const char *tdir, const char *name, const json_t *view,
+                       const char *out_name, output_set *out)
+{
+    char *path = path_join(tdir, name);
+    size_t len, out_len;
+    char *text, *result;
+    loc where = {NULL, 0, 0};
+    text = read_file(path, &len);
+    if (!text) {
+        where.file = path;
+        diag_error(where, "cannot read template: %s", strerror(errno));
+        free(path);
+        return false;
+    }
+    result = render_template(path, text, len, view, &out_len);
+    free(text);
+    free(path);
+    if (!result)
+        return false;
+    output_add(out, out_name, result, out_len);
+    return true;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file of DIR/runtime, rendered with the runtime view, sorted. */
+static bool render_runtime(const char *tdir, output_set *out)
+{
+    char *rdir = path_join(tdir, "runtime");
+    char *names[64];
+    size_t n = 0, i;
+    DIR *d;
+    struct dirent *e;
+    bool ok = true;
+    json_t *view = view_runtime(SPECC_VERSION);
+    loc where = {NULL, 0, 0};
+
+    d = opendir(rdir);
+    if (!d) {
+        where.file = rdir;
+        diag_error(where, "cannot open runtime templates: %s", strerror(errno));
+        json_decref(view);
+        free(rdir);
+        return false;
+    }
+    free(rdir);
+    while ((e = readdir(d)) != NULL && n < 64) {
+        size_t len = strlen(e->d_name);
+        if (len > 2 && (strcmp(e->d_name + len - 2, ".c") == 0 ||
+                        strcmp(e->d_name + len - 2, ".h") == 0))
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, compare_strings);
+    for (i = 0; i < n; i++) {
+        char *rel = path_join("runtime", names[i]);
+        ok = render_one(tdir, rel, view, names[i], out) && ok;
+        free(rel);
+        free(names[i]);
+    }
+    json_decref(view);
+    return ok;
+}
+
+/* ------------------------------------------------------------- commands */
+
+typedef struct options {
+    const char *command;
+    const char *out_dir;
+    const char *templates;
+    const char **specs;
+    size_t spec_count;
+} options;
+
+/* Load every spec (all errors reported); NULL entries for failures. */
+static spec **load_specs(const options *o, bool *ok)
+{
+    spec **specs = calloc(o->spec_count + 1, sizeof *specs);
+    size_t i, j;
+    *ok = specs != NULL;
+    for (i = 0; specs && i < o->spec_count; i++) {
+        specs[i] = spec_load(o->specs[i]);
+        if (!specs[i]) {
+            *ok = false;
+            continue;
+        }
+        for (j = 0; j < i; j++) {
+            if (specs[j] && strcmp(specs[j]->api, specs[i]->api) == 0) {
+                loc where = {specs[i]->file, 0, 0};
+                diag_error(where, "api '%s' is also the api of %s; each spec needs its own",
+                           specs[i]->api, specs[j]->file);
+                *ok = false;
+            }
+        }
+    }
+    return specs;
+}
+
+static void free_specs(spec **specs, size_t count)
+{
+    size_t i;
+    for (i = 0; specs && i < count; i++)
+        spec_free(specs[i]);
+    free(specs);
+}
+
+static bool render_all(spec **specs, size_t count, const char *tdir, output_set *out)
+{
+    size_t i;
+    bool ok = render_runtime(tdir, out);
+    for (i = 0; i < count; i++) {
+        json_t *view = view_spec(specs[i], SPECC_VERSION);
+        size_t n = strlen(specs[i]->api);
+        char *name = malloc(n + 3);
+        if (!name)
+            exit(3);
+        memcpy(name, specs[i]->api, n);
+        memcpy(name + n, ".h", 3);
+        ok = render_one(tdir, "api.h.tmpl", view, name, out) && ok;
+        name[n + 1] = 'c';
+        ok = render_one(tdir, "api.c.tmpl", view, name, out) && ok;
+        free(name);
+        json_decref(view);
+    }
+    return ok;
+}
+
+static int run(const options *o)
+{
+    bool ok;
+    spec **specs = load_specs(o, &ok);
+    int status = 0;
+
+    if (!ok) {
+        fprintf(stderr, "specc: %d error%s\n", diag_errors(), diag_errors() == 1 ? "" : "s");
+        free_specs(specs, o->spec_count);
+        return specs ? 1 : 3;
+    }
+    if (strcmp(o->command, "lint") == 0) {
+        size_t i;
+        for (i = 0; i < o->spec_count; i++)
+            printf("%s: ok\n", o->specs[i]);
+    } else if (strcmp(o->command, "dump-model") == 0) {
+        json_t *all = json_array();
+        size_t i;
+        for (i = 0; i < o->spec_count; i++)
+            json_array_append_new(all, view_spec(specs[i], SPECC_VERSION));
+        json_dumpf(o->spec_count == 1 ? json_array_get(all, 0) : all, stdout,
+                   JSON_INDENT(2) | JSON_ENSURE_ASCII);
+        putchar('\n');
+        json_decref(all);
+    } else {
+        output_set out = {NULL, 0, 0};
+        char *tdir = find_templates(o->templates);
+        if (!tdir) {
+            fputs("specc: cannot find the templates directory; pass --templates DIR or set "
+                  "SPECC_TEMPLATES\n",
+                  stderr);
+            status = 1;
+        } else if (!render_all(specs, o->spec_count, tdir, &out)) {
+            status = 1;
+        } else if (strcmp(o->command, "generate") == 0) {
+            status = output_write(&out, o->out_dir) ? 0 : 1;
+        } else {
+            size_t stale = output_check(&out, o->out_dir);
+            if (stale)
+                fprintf(stderr, "specc: %zu file%s in %s out of date; run: specc generate -o %s "
+                                "SPEC...\n",
+                        stale, stale == 1 ? "" : "s", o->out_dir, o->out_dir);
+            status = stale ? 1 : 0;
+        }
+        output_free(&out);
+        free(tdir);
+    }
+    free_specs(specs, o->spec_count);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {NULL, NULL, NULL, NULL, 0};
+    int i, status;
+    bool needs_out;
+
+    if (argc < 2)
+        return usage_error("%s", "missing command");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("specc %s\n", SPECC_VERSION);
+        return 0;
+    }
+    o.command = argv[1];
+    if (strcmp(o.command, "generate") != 0 && strcmp(o.command, "check") != 0 &&
+        strcmp(o.command, "lint") != 0 && strcmp(o.command, "dump-model") != 0)
+        return usage_error("unknown command '%s'", o.command);
+    needs_out = strcmp(o.command, "generate") == 0 || strcmp(o.command, "check") == 0;
+    o.specs = calloc((size_t)argc, sizeof *o.specs);
+    if (!o.specs)
+        return 3;
+    for (i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0) && needs_out) {
+            if (i + 1 >= argc) {
+                free(o.specs);
+                return usage_error("%s needs a directory", a);
+            }
+            if (strcmp(a, "-o") == 0)
+                o.out_dir = argv[++i];
+            else
+                o.templates = argv[++i];
+        } else if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                o.specs[o.spec_count++] = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            free(o.specs);
+            return usage_error("unknown option '%s'", a);
+        } else {
+            o.specs[o.spec_count++] = a;
+        }
+    }
+    if (needs_out && !o.out_dir) {
+        free(o.specs);
+        return usage_error("%s needs -o DIR", o.command);
+    }
+    if (o.spec_count == 0) {
+        free(o.specs);
+        return usage_error("%s needs at least one SPEC file", o.command);
+    }
+    status = run(&o);
+    free(o.specs);
+    return status;
+}

@@ -1,0 +1,186 @@
+/*
+ * model.h — a checked spec: every name resolved, every flag known, every C
+ * name decided. check.c builds it from the node tree; view.c reads it. All
+ * memory belongs to the spec's arena and goes with spec_free().
+ */
+#ifndef SPECC_MODEL_H
+#define SPECC_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "parse.h"
+
+/* ------------------------------------------------------------------ arena */
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;
+} arena;
+
+void *arena_alloc(arena *a, size_t size); /* zeroed; aborts on out of memory */
+char *arena_strndup(arena *a, const char *s, size_t len);
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...) DIAG_PRINTF(2, 3);
+/* Take a malloc'd string into the arena (frees the original); NULL stays NULL. */
+char *arena_own(arena *a, char *malloced);
+void arena_free(arena *a);
+
+/* ------------------------------------------------------------------ model */
+
+typedef enum shape_kind {
+    SHAPE_STRING,
+    SHAPE_INTEGER,
+    SHAPE_NUMBER,
+    SHAPE_BOOLEAN,
+    SHAPE_DECIMAL,
+    SHAPE_ANY,
+    SHAPE_ARRAY,
+    SHAPE_MAP,
+    SHAPE_REF /* a named type */
+} shape_kind;
+
+typedef enum format_kind {
+    FORMAT_NONE,
+    FORMAT_DATE,
+    FORMAT_DATE_TIME,
+    FORMAT_UUID,
+    FORMAT_URI,
+    FORMAT_EMAIL,
+    FORMAT_UNIX_TIME
+} format_kind;
+
+typedef enum unknown_policy { UNKNOWN_PRESERVE, UNKNOWN_IGNORE, UNKNOWN_REJECT } unknown_policy;
+
+typedef struct enum_value {
+    char *text;      /* string enums: the JSON string */
+    size_t text_len;
+    int64_t number;  /* integer enums */
+    char *c_suffix;  /* upper-case part of the C constant: "DB", "HARDCODED" */
+    loc where;
+} enum_value;
+
+typedef struct type_def type_def;
+
+/* A number bound as written in the spec, kept as text for exact output. */
+typedef struct bound {
+    bool set;
+    char *text;    /* "0", "1.5", "-9223372036854775808" */
+    double number; /* its value as a double */
+    int64_t integer; /* its value when the shape is an integer */
+} bound;
+
+typedef struct size_bound {
+    bool set;
+    uint64_t value;
+} size_bound;
+
+typedef struct shape {
+    shape_kind kind;
+    loc where;
+    format_kind format;
+    char *ref_name;       /* SHAPE_REF: as written */
+    type_def *ref;        /* SHAPE_REF: resolved */
+    struct shape *items;  /* ARRAY items, MAP values */
+    bound minimum, maximum;
+    size_bound min_length, max_length, min_items, max_items;
+    char *pattern;
+    enum_value *enums;    /* string or integer enum, or NULL */
+    size_t enum_count;
+    bool open;            /* unknown enum values are kept */
+} shape;
+
+typedef struct field {
+    char *json_name; /* may hold any bytes but NUL */
+    size_t json_len;
+    char *c_name;    /* struct member */
+    loc where;       /* of the key */
+    bool required;
+    bool nullable;
+    char *description; /* raw spec text or NULL */
+    const node *example; /* borrowed from the spec's node tree, or NULL */
+    shape shape;
+    bool has_state;    /* a specc_state member: not (required and not nullable), not any */
+    char *c_state;     /* "<c_name>_state" member, when has_state */
+    char *c_other;     /* "<c_name>_other" member of an open string enum */
+    char *c_enum;      /* string enum: "api_model_source" (type is c_enum + "_t") */
+    char *c_enum_upper; /* string enum: "API_MODEL_SOURCE" (constants prefix) */
+} field;
+
+struct type_def {
+    char *name;   /* "Model" */
+    char *c_name; /* "api_model": struct tag, function prefix; type is c_name + "_t" */
+    loc where;
+    char *description;
+    unknown_policy unknown;
+    field *fields;
+    size_t field_count;
+};
+
+typedef enum param_in { PARAM_PATH, PARAM_QUERY } param_in;
+
+typedef struct param {
+    char *name;
+    char *c_name; /* member of the params struct */
+    char *c_has;  /* "has_<c_name>" member for optional non-string kinds, else NULL */
+    loc where;
+    param_in in;
+    bool required;
+    bool keep_slashes;
+    char *description;
+    shape shape; /* STRING, INTEGER, NUMBER or BOOLEAN */
+} param;
+
+typedef struct response {
+    int status;
+    type_def *type;
+    char *description;
+    loc where;
+} response;
+
+typedef struct endpoint {
+    char *name;   /* get_model */
+    char *c_name; /* api_get_model: prefix of its C names */
+    loc where;
+    char *method; /* GET */
+    char *path;   /* /v1/models/{model_id} */
+    char *description;
+    param *params;
+    size_t param_count;
+    response *responses;
+    size_t response_count;
+} endpoint;
+
+typedef struct spec {
+    arena mem;
+    const char *file;
+    node *root; /* kept: examples point into it */
+    char *api;  /* C prefix and file stem */
+    char *api_upper;
+    char *title;
+    char *docs;
+    char *base_url;
+    char *description;
+    char **auth;
+    size_t auth_count;
+    endpoint *endpoints;
+    size_t endpoint_count;
+    type_def *types;
+    size_t type_count;
+} spec;
+
+/* Parse and check one spec file. Returns NULL after reporting every problem
+ * found through diag. */
+spec *spec_load(const char *path);
+
+/* Check an already-parsed tree (takes ownership of root). */
+spec *spec_check(const char *path, node *root);
+
+void spec_free(spec *s);
+
+const char *shape_kind_name(shape_kind kind);
+const char *format_name(format_kind format);
+
+#endif
