@@ -228,6 +228,10 @@ SPECC_CHECK_RESULT json_t *specc_encode_json(const specc_type *type, const void 
  * (may be NULL) once per violation and returns how many there were. */
 size_t specc_validate(const specc_type *type, const void *value, specc_error_fn *each, void *ctx);
 
+/* Is s[0..len) valid for the format (SPECC_FORMAT_NONE and UNIX_TIME: true)?
+ * date-time leap seconds are accepted only at 23:59:60 UTC. */
+bool specc_format_valid(specc_format format, const char *s, size_t len);
+
 /* Deep equality of two values of one type (unknown fields included). */
 bool specc_equal(const specc_type *type, const void *a, const void *b);
 
