@@ -14,17 +14,40 @@
 
 /* --------------------------------------------------------------- helpers */
 
-static const char *node_desc(const node *n)
+const char *ck_what(const node *n, char *buf, size_t size)
 {
-    return node_kind_name(n);
+    const char *kind = node_kind_name(n);
+    if (n->kind == NODE_MAP)
+        return "a mapping";
+    if (n->kind == NODE_SEQ)
+        return "a sequence";
+    if (strcmp(kind, "null") == 0)
+        return "null";
+    if (n->quoted && !node_is_string(n))
+        kind = "string";
+    snprintf(buf, size, "%s %s%s%.40s%s%s", strcmp(kind, "integer") == 0 ? "an" : "a", kind,
+             n->quoted || strcmp(kind, "string") == 0 ? " '" : " ", n->value,
+             n->quoted || strcmp(kind, "string") == 0 ? "'" : "", n->len > 40 ? "..." : "");
+    return buf;
 }
+
+/* ck_what into one of a few static buffers: enough for the two or three
+ * uses inside one message (the generator is single-threaded). */
+static const char *what_tmp(const node *n)
+{
+    static char bufs[4][96];
+    static unsigned next;
+    char *b = bufs[next++ % 4];
+    return ck_what(n, b, sizeof bufs[0]);
+}
+#define WHAT(n) what_tmp(n)
 
 bool ck_expect(const node *n, node_kind kind, const char *what)
 {
     static const char *const names[] = {"a scalar", "a mapping", "a sequence"};
     if (n->kind == kind)
         return true;
-    diag_error(n->where, "%s: expected %s, got %s", what, names[kind], node_desc(n));
+    diag_error(n->where, "%s: expected %s, got %s", what, names[kind], WHAT(n));
     return false;
 }
 
@@ -55,7 +78,7 @@ char *ck_string(checker *ck, const node *n, const char *what)
         return NULL;
     if (!node_is_string(n)) {
         diag_error(n->where, "%s: expected a string, got %s (quote it if it is text)", what,
-                   node_desc(n));
+                   WHAT(n));
         return NULL;
     }
     if (strlen(n->value) != n->len) {
@@ -69,7 +92,7 @@ bool ck_bool(const node *n, const char *what, bool *out)
 {
     if (n->kind == NODE_SCALAR && node_as_bool(n, out))
         return true;
-    diag_error(n->where, "%s: expected true or false, got %s", what, node_desc(n));
+    diag_error(n->where, "%s: expected true or false, got %s", what, WHAT(n));
     return false;
 }
 
@@ -88,7 +111,7 @@ static char *optional_string(checker *ck, const node *map, const char *key, cons
     char buf[256];
     if (!v)
         return NULL;
-    snprintf(buf, sizeof buf, "%s '%s'", what, key);
+    snprintf(buf, sizeof buf, "%s: %s", what, key);
     return ck_string(ck, v, buf);
 }
 
@@ -120,7 +143,7 @@ static bool resolve_kind(checker *ck, const node *n, shape *out)
     size_t i;
     if (!ck_expect(n, NODE_SCALAR, "type") || !node_is_string(n)) {
         if (n->kind == NODE_SCALAR)
-            diag_error(n->where, "type: expected a type name, got %s", node_desc(n));
+            diag_error(n->where, "type: expected a type name, got %s", WHAT(n));
         return false;
     }
     name = n->value;
@@ -179,7 +202,7 @@ static bool parse_format(const node *n, shape *out)
     size_t i;
     const char *hint;
     if (n->kind != NODE_SCALAR || !node_is_string(n)) {
-        diag_error(n->where, "format: expected a format name, got %s", node_desc(n));
+        diag_error(n->where, "format: expected a format name, got %s", WHAT(n));
         return false;
     }
     for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
@@ -212,7 +235,7 @@ static bool parse_bound(checker *ck, const node *n, const char *key, shape *out,
         return false;
     }
     if (n->kind != NODE_SCALAR || n->quoted || !node_as_number(n, &b->number)) {
-        diag_error(n->where, "%s: expected a number, got %s", key, node_desc(n));
+        diag_error(n->where, "%s: expected a number, got %s", key, WHAT(n));
         return false;
     }
     if (out->kind == SHAPE_INTEGER && !node_as_int(n, &b->integer)) {
@@ -241,7 +264,7 @@ static bool parse_count(const node *n, const char *key, shape *out, size_bound *
     }
     if (n->kind != NODE_SCALAR || n->quoted || !node_as_int(n, &v) || v < 0) {
         diag_error(n->where, "%s: expected a non-negative integer, got %s", key,
-                   n->kind == NODE_SCALAR ? n->value : node_desc(n));
+                   n->kind == NODE_SCALAR ? n->value : WHAT(n));
         return false;
     }
     b->set = true;
@@ -295,14 +318,14 @@ static bool parse_enum(checker *ck, const node *n, shape *out)
         enum_value *e = &out->enums[i];
         e->where = v->where;
         if (v->kind != NODE_SCALAR) {
-            diag_error(v->where, "enum value: expected a scalar, got %s", node_desc(v));
+            diag_error(v->where, "enum value: expected a scalar, got %s", WHAT(v));
             ok = false;
             continue;
         }
         if (out->kind == SHAPE_INTEGER) {
             if (v->quoted || !node_as_int(v, &e->number)) {
                 diag_error(v->where, "enum value of an integer must be an integer, got %s",
-                           node_desc(v));
+                           WHAT(v));
                 ok = false;
                 continue;
             }
@@ -312,7 +335,7 @@ static bool parse_enum(checker *ck, const node *n, shape *out)
             if (!node_is_string(v)) {
                 diag_error(v->where,
                            "enum value of a string must be a string, got %s; quote it: \"%s\"",
-                           node_desc(v), v->value);
+                           WHAT(v), v->value);
                 ok = false;
                 continue;
             }
@@ -374,7 +397,7 @@ static bool parse_element(checker *ck, const node *n, shape *parent, const char 
                                   strcmp(n->value, "array") == 0 ? "items" : "values"),
                        false));
     if (n->kind != NODE_MAP) {
-        diag_error(n->where, "%s: expected a type name or a mapping, got %s", key, node_desc(n));
+        diag_error(n->where, "%s: expected a type name or a mapping, got %s", key, WHAT(n));
         return false;
     }
     return ck_shape(ck, n, el, false, what);
@@ -528,7 +551,7 @@ static void check_type_body(checker *ck, type_def *t, const node *def)
             }
         if (!found)
             diag_error(v->where, "unknown_fields: expected preserve, ignore or reject, got %s",
-                       v->kind == NODE_SCALAR ? v->value : node_desc(v));
+                       v->kind == NODE_SCALAR ? v->value : WHAT(v));
     }
     fields = node_get(def, "fields");
     if (!fields) {
@@ -608,7 +631,7 @@ static void check_auth(checker *ck, const node *n)
         if (!found) {
             const char *hint = v->kind == NODE_SCALAR ? naming_suggest(v->value, schemes) : NULL;
             diag_error(v->where, "auth: unknown scheme '%s' (bearer, api-key or none)%s%s%s",
-                       v->kind == NODE_SCALAR ? v->value : node_desc(v),
+                       v->kind == NODE_SCALAR ? v->value : WHAT(v),
                        hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
             continue;
         }
@@ -630,7 +653,7 @@ static void check_top(checker *ck, const node *root)
         diag_error(root->where, "missing required key 'specc' (the spec language version: 1)");
     else if (v->kind != NODE_SCALAR || v->quoted || !node_as_int(v, &version) || version != 1)
         diag_error(v->where, "specc: unsupported spec language version '%s' (this is version 1)",
-                   v->kind == NODE_SCALAR ? v->value : node_desc(v));
+                   v->kind == NODE_SCALAR ? v->value : WHAT(v));
     v = node_get(root, "api");
     if (!v) {
         diag_error(root->where, "missing required key 'api' (the C prefix, e.g. api: petstore)");

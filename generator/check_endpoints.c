@@ -35,14 +35,18 @@ static void check_param(checker *ck, endpoint *e, const node *key, const node *d
         return;
     ck_known_keys(def, keys, what);
     v = node_get(def, "in");
-    if (!v)
+    if (!v) {
         diag_error(def->where, "%s: missing required key 'in' (path or query)", what);
+        p->in = PARAM_QUERY;
+    }
     else if (v->kind == NODE_SCALAR && strcmp(v->value, "path") == 0)
         p->in = PARAM_PATH;
     else if (v->kind == NODE_SCALAR && strcmp(v->value, "query") == 0)
         p->in = PARAM_QUERY;
-    else
+    else {
         diag_error(v->where, "%s: 'in' must be path or query", what);
+        p->in = PARAM_QUERY; /* no further complaints about path rules */
+    }
 
     v = node_get(def, "type");
     if (!v) {
@@ -120,7 +124,8 @@ static void check_path(endpoint *e, const node *path_node)
         bool found = false;
         if (!close) {
             diag_error(path_node->where, "path '%s': '{' without a closing '}'", e->path);
-            break;
+            free(used);
+            return; /* which parameters it uses is unclear: say no more */
         }
         len = (size_t)(close - open - 1);
         for (i = 0; i < e->param_count; i++) {

@@ -18,6 +18,7 @@
 
 typedef struct ex_ctx {
     const char *field; /* "field 'id' of type 'Model'" */
+    char path[200];    /* inside the example: "part.sku", "tags[2]" */
     bool ok;
 } ex_ctx;
 
@@ -25,8 +26,30 @@ static void ex_fail(ex_ctx *cx, const node *n, const char *fmt, const char *a, c
 {
     char msg[300];
     snprintf(msg, sizeof msg, fmt, a, b);
-    diag_error(n->where, "example of %s: %s", cx->field, msg);
+    if (cx->path[0])
+        diag_error(n->where, "example of %s, at %s: %s", cx->field, cx->path, msg);
+    else
+        diag_error(n->where, "example of %s: %s", cx->field, msg);
     cx->ok = false;
+}
+
+/* Append ".key" or "[i]" to the path; returns the old length to restore. */
+static size_t path_push(ex_ctx *cx, const char *key, size_t index)
+{
+    size_t len = strlen(cx->path);
+    if (key)
+        snprintf(cx->path + len, sizeof cx->path - len, "%s%.40s", len ? "." : "", key);
+    else
+        snprintf(cx->path + len, sizeof cx->path - len, "[%zu]", index);
+    return len;
+}
+
+static const char *what(const node *n)
+{
+    static char bufs[2][96];
+    static unsigned next;
+    char *b = bufs[next++ % 2];
+    return ck_what(n, b, sizeof bufs[0]);
 }
 
 static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullable, int depth);
@@ -43,7 +66,7 @@ static void check_string(ex_ctx *cx, const node *n, const shape *sh)
 {
     size_t i, len;
     if (n->kind != NODE_SCALAR || !node_is_string(n)) {
-        ex_fail(cx, n, "expected a string, got %s%s", node_kind_name(n),
+        ex_fail(cx, n, "expected a string, got %s%s", what(n),
                 n->kind == NODE_SCALAR ? " (quote it to make it a string)" : "");
         return;
     }
@@ -76,7 +99,7 @@ static void check_object(ex_ctx *cx, const node *n, const type_def *t, int depth
 {
     size_t i, j;
     if (n->kind != NODE_MAP) {
-        ex_fail(cx, n, "expected a mapping for type %s, got %s", t->name, node_kind_name(n));
+        ex_fail(cx, n, "expected a mapping for type %s, got %s", t->name, what(n));
         return;
     }
     for (i = 0; i < t->field_count; i++) {
@@ -91,7 +114,11 @@ static void check_object(ex_ctx *cx, const node *n, const type_def *t, int depth
                 ex_fail(cx, n, "required key '%s' of type %s is missing", f->json_name, t->name);
             continue;
         }
-        check_value(cx, v, &f->shape, f->nullable, depth + 1);
+        {
+            size_t mark = path_push(cx, f->json_name, 0);
+            check_value(cx, v, &f->shape, f->nullable, depth + 1);
+            cx->path[mark] = '\0';
+        }
     }
     if (t->unknown != UNKNOWN_REJECT)
         return;
@@ -131,7 +158,7 @@ static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullabl
         break;
     case SHAPE_INTEGER:
         if (n->kind != NODE_SCALAR || n->quoted || !node_as_int(n, &i64)) {
-            ex_fail(cx, n, "expected an integer (int64), got %s%s", node_kind_name(n), "");
+            ex_fail(cx, n, "expected an integer (int64), got %s%s", what(n), "");
             break;
         }
         if (sh->enums && !sh->open) {
@@ -148,19 +175,19 @@ static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullabl
         break;
     case SHAPE_NUMBER:
         if (n->kind != NODE_SCALAR || n->quoted || !node_as_number(n, &d)) {
-            ex_fail(cx, n, "expected a number, got %s%s", node_kind_name(n), "");
+            ex_fail(cx, n, "expected a number, got %s%s", what(n), "");
             break;
         }
         check_bounds(cx, n, sh, d);
         break;
     case SHAPE_BOOLEAN:
         if (n->kind != NODE_SCALAR || n->quoted || !node_as_bool(n, &b))
-            ex_fail(cx, n, "expected true or false, got %s%s", node_kind_name(n), "");
+            ex_fail(cx, n, "expected true or false, got %s%s", what(n), "");
         break;
     case SHAPE_DECIMAL:
         if (n->kind != NODE_SCALAR || !speccp_is_json_number(n->value, n->len)) {
             ex_fail(cx, n, "expected a decimal (a number or a string like \"0.13\"), got %s%s",
-                    n->kind == NODE_SCALAR ? n->value : node_kind_name(n), "");
+                    n->kind == NODE_SCALAR ? n->value : what(n), "");
             break;
         }
         if (node_as_number(n, &d) || sscanf(n->value, "%lf", &d) == 1)
@@ -168,27 +195,33 @@ static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullabl
         break;
     case SHAPE_ARRAY:
         if (n->kind != NODE_SEQ) {
-            ex_fail(cx, n, "expected a sequence (array), got %s%s", node_kind_name(n), "");
+            ex_fail(cx, n, "expected a sequence (array), got %s%s", what(n), "");
             break;
         }
         if (sh->min_items.set && n->count < sh->min_items.value)
             ex_fail(cx, n, "fewer items than minItems%s%s", "", "");
         if (sh->max_items.set && n->count > sh->max_items.value)
             ex_fail(cx, n, "more items than maxItems%s%s", "", "");
-        for (i = 0; i < n->count; i++)
+        for (i = 0; i < n->count; i++) {
+            size_t mark = path_push(cx, NULL, i);
             check_value(cx, n->items[i], sh->items, false, depth + 1);
+            cx->path[mark] = '\0';
+        }
         break;
     case SHAPE_MAP:
         if (n->kind != NODE_MAP) {
-            ex_fail(cx, n, "expected a mapping (map), got %s%s", node_kind_name(n), "");
+            ex_fail(cx, n, "expected a mapping (map), got %s%s", what(n), "");
             break;
         }
         if (sh->min_items.set && n->count < sh->min_items.value)
             ex_fail(cx, n, "fewer entries than minItems%s%s", "", "");
         if (sh->max_items.set && n->count > sh->max_items.value)
             ex_fail(cx, n, "more entries than maxItems%s%s", "", "");
-        for (i = 0; i < n->count; i++)
+        for (i = 0; i < n->count; i++) {
+            size_t mark = path_push(cx, n->keys[i]->value, 0);
             check_value(cx, n->items[i], sh->items, false, depth + 1);
+            cx->path[mark] = '\0';
+        }
         break;
     case SHAPE_REF:
         check_object(cx, n, sh->ref, depth);
@@ -202,7 +235,7 @@ void check_examples(checker *ck)
 {
     spec *s = ck->s;
     size_t i, j;
-    char what[200];
+    char field_name[200];
     for (i = 0; i < s->type_count; i++) {
         const type_def *t = &s->types[i];
         for (j = 0; j < t->field_count; j++) {
@@ -210,8 +243,10 @@ void check_examples(checker *ck)
             ex_ctx cx;
             if (!f->example)
                 continue;
-            snprintf(what, sizeof what, "field '%.60s' of type '%s'", f->json_name, t->name);
-            cx.field = what;
+            snprintf(field_name, sizeof field_name, "field '%.60s' of type '%s'", f->json_name,
+                     t->name);
+            cx.field = field_name;
+            cx.path[0] = '\0';
             cx.ok = true;
             check_value(&cx, f->example, &f->shape, f->nullable, 0);
         }

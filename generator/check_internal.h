@@ -13,6 +13,10 @@ typedef struct checker {
     arena *a;
 } checker;
 
+/* "a mapping", "a sequence", "the string 'yes'", "the integer 12", "null"
+ * — what a node is, for "expected X, got Y" messages. */
+const char *ck_what(const node *n, char *buf, size_t size);
+
 /* Is n of this kind? If not, report "WHAT: expected a mapping, got ...". */
 bool ck_expect(const node *n, node_kind kind, const char *what);
 

@@ -33,14 +33,18 @@ typedef struct registry {
     arena *a;
 } registry;
 
-static void claim(registry *r, const char *name, loc where, const char *what)
+/* Take name for `what`; false (after an error) when someone has it. Tags
+ * (struct and enum names, one namespace in C) are registered as "tag X". */
+static bool claim(registry *r, const char *name, loc where, const char *what)
 {
     json_t *prev = json_object_get(r->names, name);
     if (prev) {
         const struct owner *o = &r->owners[json_integer_value(prev)];
-        diag_error(where, "C name '%s' of %s collides with the one of %s", name, what, o->what);
+        bool tag = strncmp(name, "tag ", 4) == 0;
+        diag_error(where, "%s '%s' of %s collides with the one of %s",
+                   tag ? "C tag" : "C name", tag ? name + 4 : name, what, o->what);
         diag_note(o->where, "%s is here", o->what);
-        return;
+        return false;
     }
     if (r->count == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 64;
@@ -54,14 +58,19 @@ static void claim(registry *r, const char *name, loc where, const char *what)
     r->owners[r->count].what = what;
     json_object_set_new(r->names, name, json_integer((json_int_t)r->count));
     r->count++;
+    return true;
 }
 
-static void claim_suffixes(registry *r, const char *prefix, const char *const *suffixes,
+/* Claim prefix+suffix for each suffix; stops at the first clash, so one
+ * clashing entity gives one error. */
+static bool claim_suffixes(registry *r, const char *prefix, const char *const *suffixes,
                            loc where, const char *what)
 {
     size_t i;
     for (i = 0; suffixes[i]; i++)
-        claim(r, arena_printf(r->a, "%s%s", prefix, suffixes[i]), where, what);
+        if (!claim(r, arena_printf(r->a, "%s%s", prefix, suffixes[i]), where, what))
+            return false;
+    return true;
 }
 
 /* c_name without the '_' that naming_safe may have appended. */
@@ -85,7 +94,8 @@ static void name_fields(checker *ck, type_def *t, registry *global)
             continue;
         what = arena_printf(ck->a, "field '%s' of type '%s'", f->json_name, t->name);
         f->has_state = !(f->required && !f->nullable) && f->shape.kind != SHAPE_ANY;
-        claim(&members, f->c_name, f->where, what);
+        if (!claim(&members, f->c_name, f->where, what))
+            continue; /* its derived members would only repeat the clash */
         if (f->has_state) {
             f->c_state = arena_printf(ck->a, "%s_state", base_name(ck->a, f->c_name));
             claim(&members, f->c_state, f->where,
@@ -94,10 +104,11 @@ static void name_fields(checker *ck, type_def *t, registry *global)
         if (f->shape.kind == SHAPE_STRING && f->shape.enums) {
             f->c_enum = arena_printf(ck->a, "%s_%s", t->c_name, base_name(ck->a, f->c_name));
             f->c_enum_upper = arena_own(ck->a, naming_upper(f->c_enum));
-            claim(global, arena_printf(ck->a, "%s_t", f->c_enum), f->where,
-                  arena_printf(ck->a, "the enum of %s", what));
-            claim(global, arena_printf(ck->a, "tag %s", f->c_enum), f->where,
-                  arena_printf(ck->a, "the enum of %s", what));
+            if (!claim(global, arena_printf(ck->a, "tag %s", f->c_enum), f->where,
+                       arena_printf(ck->a, "the enum of %s", what)) ||
+                !claim(global, arena_printf(ck->a, "%s_t", f->c_enum), f->where,
+                       arena_printf(ck->a, "the enum of %s", what)))
+                continue;
             for (j = 0; j < f->shape.enum_count; j++)
                 claim(global,
                       arena_printf(ck->a, "%s_%s", f->c_enum_upper, f->shape.enums[j].c_suffix),
@@ -131,8 +142,8 @@ static void name_types(checker *ck, registry *global)
         const char *what = arena_printf(ck->a, "type '%s'", t->name);
         t->c_name = arena_printf(ck->a, "%s_%s", s->api, snake ? snake : "type");
         free(snake);
-        claim(global, arena_printf(ck->a, "tag %s", t->c_name), t->where, what);
-        claim_suffixes(global, t->c_name, suffixes, t->where, what);
+        if (claim(global, arena_printf(ck->a, "tag %s", t->c_name), t->where, what))
+            claim_suffixes(global, t->c_name, suffixes, t->where, what);
         name_fields(ck, t, global);
     }
 }
@@ -152,11 +163,11 @@ static void name_endpoints(checker *ck, registry *global)
         if (!e->c_name)
             continue;
         upper = arena_own(ck->a, naming_upper(e->c_name));
-        claim(global, arena_printf(ck->a, "tag %s_params", e->c_name), e->where, what);
-        claim(global, arena_printf(ck->a, "tag %s_response", e->c_name), e->where, what);
-        claim_suffixes(global, e->c_name, suffixes, e->where, what);
-        claim(global, arena_printf(ck->a, "%s_METHOD", upper), e->where, what);
-        claim(global, arena_printf(ck->a, "%s_PATH", upper), e->where, what);
+        if (claim(global, arena_printf(ck->a, "tag %s_params", e->c_name), e->where, what) &&
+            claim(global, arena_printf(ck->a, "tag %s_response", e->c_name), e->where, what) &&
+            claim_suffixes(global, e->c_name, suffixes, e->where, what) &&
+            claim(global, arena_printf(ck->a, "%s_METHOD", upper), e->where, what))
+            claim(global, arena_printf(ck->a, "%s_PATH", upper), e->where, what);
         for (j = 0; j < e->param_count; j++) {
             param *p = &e->params[j];
             const char *pw = arena_printf(ck->a, "parameter '%s' of endpoint '%s'", p->name,
