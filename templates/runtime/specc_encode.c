@@ -1,0 +1,600 @@
+/* {{banner}} */
+/*
+ * specc_encode.c — a value (struct + descriptor) to compact JSON text.
+ *
+ * The encoder writes the text itself into one growable buffer: no DOM, no
+ * per-byte callbacks. Every writer returns a specc_code; the first error
+ * stops the walk, fills *err with the JSON path of the offending member and
+ * the buffer is freed, so a failure (NOMEM included) leaves nothing behind.
+ *
+ * Nesting: `depth` is the number of containers (objects, arrays, maps, and
+ * arrays/objects inside ANY values) around the value being written; a
+ * container that would sit deeper than SPECC_MAX_DEPTH is SPECC_ERR_DEPTH,
+ * which also stops a hand-built cycle (child pointing to its parent).
+ */
+#include "specc_internal.h"
+
+#include <math.h>
+
+/* ------------------------------------------------------------- the buffer */
+
+typedef struct encoder {
+    char *data;
+    size_t len, cap; /* cap > len whenever data != NULL: room for the NUL */
+    specc_error *err;
+    /* specc_encode_json: number-form decimals are written so that jansson
+     * loads them as reals ("5" -> 5.0), as specc.h promises. */
+    bool decimals_as_reals;
+} encoder;
+
+#define TRY(expr)                                                                                  \
+    do {                                                                                           \
+        specc_code try_code_ = (expr);                                                             \
+        if (try_code_ != SPECC_OK)                                                                 \
+            return try_code_;                                                                      \
+    } while (0)
+
+/* Make room for `need` more bytes plus the final NUL. jansson's allocator
+ * has no realloc: allocate the doubled buffer, copy, free the old one. */
+static specc_code grow(encoder *e, size_t need)
+{
+    size_t cap = e->cap ? e->cap : 256;
+    char *p;
+    if (need > SIZE_MAX / 4 - e->len)
+        return speccp_fail(e->err, SPECC_ERR_NOMEM, NULL, "encoded text too large");
+    while (cap <= e->len + need)
+        cap *= 2;
+    p = specc_alloc(cap);
+    if (!p)
+        return speccp_fail(e->err, SPECC_ERR_NOMEM, NULL, "out of memory");
+    if (e->len)
+        memcpy(p, e->data, e->len);
+    specc_free(e->data);
+    e->data = p;
+    e->cap = cap;
+    return SPECC_OK;
+}
+
+static specc_code put(encoder *e, const char *s, size_t n)
+{
+    if (e->cap - e->len <= n)
+        TRY(grow(e, n));
+    memcpy(e->data + e->len, s, n);
+    e->len += n;
+    return SPECC_OK;
+}
+
+static specc_code put_char(encoder *e, char c)
+{
+    if (e->cap - e->len <= 1)
+        TRY(grow(e, 1));
+    e->data[e->len++] = c;
+    return SPECC_OK;
+}
+
+/* ---------------------------------------------------------------- scalars */
+
+/* Decimal digits of v (exact, INT64_MIN included) into buf[21+]. */
+static size_t int_text(int64_t v, char *buf)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    return k;
+}
+
+/* A NUMBER field: integral values below 2^53 as integers ("10", like
+ * JavaScript), everything else as the shortest round-trip text. -0.0 keeps
+ * its sign as "-0.0" (a plain "-0" would read back as the integer 0). */
+static size_t number_text(double d, char *buf, size_t size)
+{
+    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
+        !(d == 0 && signbit(d)))
+        return int_text((int64_t)d, buf);
+    return speccp_format_double(d, buf, size);
+}
+
+static specc_code put_int(encoder *e, int64_t v)
+{
+    char buf[32];
+    return put(e, buf, int_text(v, buf));
+}
+
+static specc_code bad_utf8(encoder *e, const char *s, size_t len, const speccp_path *path)
+{
+    char q[80];
+    speccp_quote(s, len, 40, q, sizeof q);
+    return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "string is not valid UTF-8: %s", q);
+}
+
+/* A JSON string: runs of plain bytes are copied whole; '"', '\\' and
+ * control characters are escaped; UTF-8 is checked first and written raw. */
+static specc_code put_string(encoder *e, const char *s, size_t len, const speccp_path *path)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i, start = 0;
+
+    if (!speccp_utf8_valid(s, len))
+        return bad_utf8(e, s, len, path);
+    if (e->cap - e->len <= len + 2)
+        TRY(grow(e, len + 2));
+    e->data[e->len++] = '"';
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[6] = {'\\', 0, '0', '0', 0, 0};
+        size_t n = 2;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        TRY(put(e, s + start, i - start));
+        start = i + 1;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        TRY(put(e, esc, n));
+    }
+    TRY(put(e, s + start, len - start));
+    return put_char(e, '"');
+}
+
+/* `,"key":` (the comma unless first). */
+static specc_code put_key(encoder *e, const char *key, size_t len, bool *first,
+                          const speccp_path *path)
+{
+    if (!*first)
+        TRY(put_char(e, ','));
+    *first = false;
+    TRY(put_string(e, key, len, path));
+    return put_char(e, ':');
+}
+
+static specc_code too_deep(encoder *e, const speccp_path *path)
+{
+    return speccp_fail(e->err, SPECC_ERR_DEPTH, path, "nesting deeper than %d",
+                       SPECC_MAX_DEPTH);
+}
+
+static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_path *path)
+{
+    char q[80];
+    size_t len;
+    double unused;
+    specc_code code;
+
+    if (!d->text)
+        return speccp_fail(e->err, SPECC_ERR_MISSING, path, "decimal text is NULL");
+    len = strlen(d->text);
+    if (!speccp_is_json_number(d->text, len)) {
+        speccp_quote(d->text, len, 40, q, sizeof q);
+        return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "not a decimal number: %s", q);
+    }
+    if (d->is_string) {
+        TRY(put_char(e, '"'));
+        TRY(put(e, d->text, len)); /* number grammar: nothing to escape */
+        return put_char(e, '"');
+    }
+    TRY(put(e, d->text, len));
+    if (!e->decimals_as_reals)
+        return SPECC_OK;
+    /* jansson cannot hold a number beyond double: say where it is. */
+    code = speccp_parse_double(d->text, len, &unused);
+    if (code == SPECC_ERR_RANGE)
+        return speccp_fail(e->err, code, path, "decimal %.40s is beyond double range", d->text);
+    if (code != SPECC_OK)
+        return speccp_fail(e->err, code, path, "out of memory");
+    if (!strpbrk(d->text, ".eE"))
+        TRY(put(e, ".0", 2));
+    return SPECC_OK;
+}
+
+/* ------------------------------------------------------------- ANY values */
+
+static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path, size_t depth);
+
+static specc_code put_json_object(encoder *e, json_t *j, const speccp_path *path, size_t depth)
+{
+    void *it;
+    bool first = true;
+    TRY(put_char(e, '{'));
+    for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
+        speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
+        TRY(put_key(e, here.key, here.key_len, &first, &here));
+        TRY(put_json(e, json_object_iter_value(it), &here, depth + 1));
+    }
+    return put_char(e, '}');
+}
+
+static specc_code put_json_array(encoder *e, const json_t *j, const speccp_path *path,
+                                 size_t depth)
+{
+    size_t i, n = json_array_size(j);
+    TRY(put_char(e, '['));
+    for (i = 0; i < n; i++) {
+        speccp_path here = {path, NULL, 0, i};
+        if (i)
+            TRY(put_char(e, ','));
+        TRY(put_json(e, json_array_get(j, i), &here, depth + 1));
+    }
+    return put_char(e, ']');
+}
+
+/* Any jansson value; reals keep a '.' or exponent so they read back as reals. */
+static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path, size_t depth)
+{
+    char buf[40];
+    double d;
+
+    switch (json_typeof(j)) {
+    case JSON_OBJECT:
+    case JSON_ARRAY:
+        if (depth >= SPECC_MAX_DEPTH)
+            return too_deep(e, path);
+        /* jansson's iterators take a non-const json_t; nothing is modified. */
+        return json_is_object(j) ? put_json_object(e, (json_t *)j, path, depth)
+                                 : put_json_array(e, j, path, depth);
+    case JSON_STRING:
+        return put_string(e, json_string_value(j), json_string_length(j), path);
+    case JSON_INTEGER:
+        return put_int(e, (int64_t)json_integer_value(j));
+    case JSON_REAL:
+        d = json_real_value(j);
+        if (!isfinite(d))
+            return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
+        return put(e, buf, speccp_format_double(d, buf, sizeof buf));
+    case JSON_TRUE: return put(e, "true", 4);
+    case JSON_FALSE: return put(e, "false", 5);
+    case JSON_NULL: return put(e, "null", 4);
+    }
+    return speccp_fail(e->err, SPECC_ERR_INVALID, path, "unknown jansson type");
+}
+
+/* ---------------------------------------------------------- typed values */
+
+static specc_code put_object(encoder *e, const specc_type *type, const char *base,
+                             const speccp_path *path, size_t depth);
+static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool in_field,
+                            const char *other, const speccp_path *path, size_t depth);
+
+static specc_code put_enum(encoder *e, const specc_shape *shape, int v, bool in_field,
+                           const char *other, const speccp_path *path)
+{
+    if (v >= 0 && (size_t)v < shape->enum_count) {
+        const char *name = shape->enum_names[v];
+        return put_string(e, name, strlen(name), path);
+    }
+    /* 'other' (== enum_count) of an open enum: its text lives in the field's
+     * other member. Elements of arrays and maps have no such member
+     * (in_field false), so their unknown spelling cannot be written. */
+    if ((shape->flags & SPECC_S_OPEN_ENUM) && v >= 0 && (size_t)v == shape->enum_count) {
+        if (!in_field)
+            return speccp_fail(e->err, SPECC_ERR_INVALID, path,
+                               "open enum value 'other' has no text inside an array or map");
+        if (!other)
+            return speccp_fail(e->err, SPECC_ERR_INVALID, path,
+                               "open enum value is 'other' but its text is NULL");
+        return put_string(e, other, strlen(other), path);
+    }
+    return speccp_fail(e->err, SPECC_ERR_ENUM, path, "enum value %d out of range 0..%zu", v,
+                       shape->enum_count ? shape->enum_count - 1 : 0);
+}
+
+static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
+                            const speccp_path *path, size_t depth)
+{
+    specc_array a;
+    size_t i, size = speccp_elem_size(shape->items);
+
+    memcpy(&a, p, sizeof a);
+    if (a.count && !a.items)
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "array items NULL with count %zu",
+                           a.count);
+    if (depth >= SPECC_MAX_DEPTH)
+        return too_deep(e, path);
+    TRY(put_char(e, '['));
+    for (i = 0; i < a.count; i++) {
+        speccp_path here = {path, NULL, 0, i};
+        if (i)
+            TRY(put_char(e, ','));
+        TRY(put_value(e, shape->items, (const char *)a.items + i * size, false, NULL, &here,
+                      depth + 1));
+    }
+    return put_char(e, ']');
+}
+
+/* ---- duplicate map keys: small maps compare pairs, larger ones hash. */
+
+static size_t hash_key(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* *dup = index of the first key equal to an earlier one, or count. */
+static specc_code find_duplicate(char *const *keys, size_t count, size_t *dup)
+{
+    size_t i, j, mask = 15, *slots;
+
+    *dup = count;
+    if (count <= 8) {
+        for (i = 1; i < count; i++)
+            for (j = 0; j < i; j++)
+                if (strcmp(keys[i], keys[j]) == 0) {
+                    *dup = i;
+                    return SPECC_OK;
+                }
+        return SPECC_OK;
+    }
+    while (mask < count * 2 && mask < SIZE_MAX / 4)
+        mask = mask * 2 + 1;
+    if (mask + 1 > SIZE_MAX / sizeof *slots)
+        return SPECC_ERR_NOMEM;
+    slots = specc_alloc((mask + 1) * sizeof *slots); /* index + 1; 0 = empty */
+    if (!slots)
+        return SPECC_ERR_NOMEM;
+    memset(slots, 0, (mask + 1) * sizeof *slots);
+    for (i = 0; i < count && *dup == count; i++) {
+        for (j = hash_key(keys[i]) & mask; slots[j]; j = (j + 1) & mask)
+            if (strcmp(keys[slots[j] - 1], keys[i]) == 0) {
+                *dup = i;
+                break;
+            }
+        slots[j] = i + 1;
+    }
+    specc_free(slots);
+    return SPECC_OK;
+}
+
+static specc_code check_map_keys(encoder *e, const specc_map *m, const speccp_path *path)
+{
+    size_t i, dup;
+    for (i = 0; i < m->count; i++)
+        if (!m->keys[i]) {
+            speccp_path here = {path, NULL, 0, i};
+            return speccp_fail(e->err, SPECC_ERR_INVALID, &here, "map key %zu is NULL", i);
+        }
+    if (find_duplicate(m->keys, m->count, &dup) != SPECC_OK)
+        return speccp_fail(e->err, SPECC_ERR_NOMEM, path, "out of memory");
+    if (dup < m->count) {
+        speccp_path here = {path, m->keys[dup], strlen(m->keys[dup]), 0};
+        return speccp_fail(e->err, SPECC_ERR_DUPLICATE_KEY, &here, "map repeats a key");
+    }
+    return SPECC_OK;
+}
+
+static specc_code put_map(encoder *e, const specc_shape *shape, const char *p,
+                          const speccp_path *path, size_t depth)
+{
+    specc_map m;
+    size_t i, size = speccp_elem_size(shape->items);
+    bool first = true;
+
+    memcpy(&m, p, sizeof m);
+    if (m.count && (!m.keys || !m.values))
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "map keys/values NULL with count %zu",
+                           m.count);
+    if (depth >= SPECC_MAX_DEPTH)
+        return too_deep(e, path);
+    TRY(check_map_keys(e, &m, path));
+    TRY(put_char(e, '{'));
+    for (i = 0; i < m.count; i++) {
+        speccp_path here = {path, m.keys[i], strlen(m.keys[i]), 0};
+        TRY(put_key(e, here.key, here.key_len, &first, &here));
+        TRY(put_value(e, shape->items, (const char *)m.values + i * size, false, NULL, &here,
+                      depth + 1));
+    }
+    return put_char(e, '}');
+}
+
+/* The value stored at p (by value: an OBJECT here is the struct itself).
+ * in_field: p is a field's member, not an array or map element; `other` is
+ * then the text member of an open enum. */
+static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool in_field,
+                            const char *other, const speccp_path *path, size_t depth)
+{
+    char buf[40];
+    const char *s;
+    const json_t *j;
+    int64_t i64;
+    double d;
+    unsigned char b;
+    specc_decimal dec;
+    int v;
+
+    switch (shape->kind) {
+    case SPECC_KIND_STRING:
+        s = speccp_get_ptr(p, 0);
+        if (!s)
+            return speccp_fail(e->err, SPECC_ERR_MISSING, path, "string is NULL");
+        return put_string(e, s, strlen(s), path);
+    case SPECC_KIND_INTEGER:
+        memcpy(&i64, p, sizeof i64);
+        return put_int(e, i64);
+    case SPECC_KIND_NUMBER:
+        memcpy(&d, p, sizeof d);
+        if (!isfinite(d))
+            return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
+        return put(e, buf, number_text(d, buf, sizeof buf));
+    case SPECC_KIND_BOOLEAN:
+        memcpy(&b, p, 1); /* a byte: reading a bool holding 2 would be UB */
+        return b ? put(e, "true", 4) : put(e, "false", 5);
+    case SPECC_KIND_DECIMAL:
+        memcpy(&dec, p, sizeof dec);
+        return put_decimal(e, &dec, path);
+    case SPECC_KIND_ANY:
+        j = speccp_get_ptr(p, 0);
+        if (!j)
+            return speccp_fail(e->err, SPECC_ERR_MISSING, path, "json value is NULL");
+        return put_json(e, j, path, depth);
+    case SPECC_KIND_ENUM:
+        memcpy(&v, p, sizeof v);
+        return put_enum(e, shape, v, in_field, other, path);
+    case SPECC_KIND_OBJECT:
+        return put_object(e, shape->type, p, path, depth);
+    case SPECC_KIND_ARRAY:
+        return put_array(e, shape, p, path, depth);
+    case SPECC_KIND_MAP:
+        return put_map(e, shape, p, path, depth);
+    }
+    return speccp_fail(e->err, SPECC_ERR_INVALID, path, "unknown kind %d", (int)shape->kind);
+}
+
+/* ----------------------------------------------------------------- objects */
+
+/* One declared field: its state decides whether and how it is written. */
+static specc_code put_field(encoder *e, const specc_field *f, const char *base, bool *first,
+                            const speccp_path *path, size_t depth)
+{
+    speccp_path here = {path, f->name, f->name_len, 0};
+    const char *p = base + f->offset, *other = NULL;
+
+    if (f->shape.kind == SPECC_KIND_ANY) { /* NULL = absent, json null = null */
+        const json_t *j = speccp_get_ptr(p, 0);
+        if (!j)
+            return SPECC_OK;
+        TRY(put_key(e, f->name, f->name_len, first, &here));
+        return put_json(e, j, &here, depth);
+    }
+    if (f->flags & SPECC_F_STATE) {
+        specc_state st;
+        memcpy(&st, base + f->state_offset, sizeof st);
+        if (st == SPECC_ABSENT)
+            return SPECC_OK;
+        if (st != SPECC_NULL && st != SPECC_PRESENT)
+            return speccp_fail(e->err, SPECC_ERR_INVALID, &here, "invalid state %d", (int)st);
+        TRY(put_key(e, f->name, f->name_len, first, &here));
+        if (st == SPECC_NULL)
+            return put(e, "null", 4);
+    } else {
+        TRY(put_key(e, f->name, f->name_len, first, &here));
+    }
+    if (f->shape.kind == SPECC_KIND_OBJECT) { /* a field holds a pointer */
+        p = speccp_get_ptr(p, 0);
+        if (!p)
+            return speccp_fail(e->err, SPECC_ERR_MISSING, &here, "object is NULL");
+    }
+    if (f->shape.kind == SPECC_KIND_ENUM && (f->shape.flags & SPECC_S_OPEN_ENUM))
+        other = speccp_get_ptr(base, f->other_offset);
+    return put_value(e, &f->shape, p, true, other, &here, depth);
+}
+
+static bool is_declared(const specc_type *type, const char *key, size_t len)
+{
+    size_t i;
+    for (i = 0; i < type->field_count; i++)
+        if (type->fields[i].name_len == len && memcmp(type->fields[i].name, key, len) == 0)
+            return true;
+    return false;
+}
+
+/* Kept unknown members, in jansson's (insertion) order. */
+static specc_code put_unknown(encoder *e, const specc_type *type, const char *base, bool *first,
+                              const speccp_path *path, size_t depth)
+{
+    json_t *u = speccp_get_ptr(base, type->unknown_offset);
+    void *it;
+
+    if (!u)
+        return SPECC_OK;
+    if (!json_is_object(u))
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "_unknown is not a JSON object");
+    for (it = json_object_iter(u); it; it = json_object_iter_next(u, it)) {
+        speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
+        if (is_declared(type, here.key, here.key_len))
+            return speccp_fail(e->err, SPECC_ERR_DUPLICATE_KEY, &here,
+                               "_unknown repeats a declared field");
+        TRY(put_key(e, here.key, here.key_len, first, &here));
+        TRY(put_json(e, json_object_iter_value(it), &here, depth));
+    }
+    return SPECC_OK;
+}
+
+static specc_code put_object(encoder *e, const specc_type *type, const char *base,
+                             const speccp_path *path, size_t depth)
+{
+    size_t i;
+    bool first = true;
+
+    if (depth >= SPECC_MAX_DEPTH)
+        return too_deep(e, path);
+    TRY(put_char(e, '{'));
+    for (i = 0; i < type->field_count; i++)
+        TRY(put_field(e, &type->fields[i], base, &first, path, depth + 1));
+    if (type->unknown == SPECC_UNKNOWN_PRESERVE)
+        TRY(put_unknown(e, type, base, &first, path, depth + 1));
+    return put_char(e, '}');
+}
+
+/* ------------------------------------------------------------------ public */
+
+static char *encode(encoder *e, const specc_type *type, const void *value, size_t *len)
+{
+    specc_code code;
+
+    if (len)
+        *len = 0;
+    if (!type || !value) {
+        speccp_fail(e->err, SPECC_ERR_INVALID, NULL, "NULL type or value");
+        return NULL;
+    }
+    code = put_object(e, type, value, NULL, 0);
+    if (code != SPECC_OK) {
+        specc_free(e->data);
+        return NULL;
+    }
+    e->data[e->len] = '\0'; /* grow() always leaves room for it */
+    if (len)
+        *len = e->len;
+    return e->data;
+}
+
+char *specc_encode_text(const specc_type *type, const void *value, size_t *len,
+                        specc_error *err)
+{
+    encoder e = {NULL, 0, 0, NULL, false};
+    e.err = err;
+    return encode(&e, type, value, len);
+}
+
+json_t *specc_encode_json(const specc_type *type, const void *value, specc_error *err)
+{
+    encoder e = {NULL, 0, 0, NULL, true};
+    json_error_t jerr;
+    json_t *json;
+    size_t len;
+    char *text;
+
+    e.err = err;
+    text = encode(&e, type, value, &len);
+    if (!text)
+        return NULL;
+    json = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
+    specc_free(text);
+    /* The text is valid JSON within jansson's limits (depth, int64, finite
+     * reals, NUL allowed), so a failure can only be memory. jansson 2.14
+     * does not say so reliably: an allocation failure inside its parser may
+     * surface as a syntax error, so the code is not looked at. */
+    if (!json)
+        speccp_fail(err, SPECC_ERR_NOMEM, NULL, "out of memory loading the encoded text (%s)",
+                    jerr.text);
+    return json;
+}
