@@ -1,0 +1,50 @@
+#!/bin/sh
+# The roundtrip tool as a user meets it: --list, a good payload, bad ones.
+# usage: roundtrip.sh SPECC SOURCE_DIR BUILD_DIR
+src=$2 rt=$3/roundtrip
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+die() { echo "FAIL: $*"; fail=1; }
+run() { # run STDIN_TEXT TARGET -> sets status, out, err
+    printf '%s' "$1" >"$tmp/in"
+    "$rt" "$2" - <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+}
+expect_error() { # expect_error TARGET JSON LINE
+    run "$2" "$1"
+    [ "$status" -eq 1 ] || die "$1 $2: exit $status, want 1"
+    grep -qF -- "$3" "$tmp/err" || { die "$1 $2: stderr lacks '$3':"; cat "$tmp/err"; }
+}
+
+"$rt" --list >"$tmp/list" || die "--list failed"
+for t in llmstats.get_model.200 llmstats.get_model.401 llmstats.get_model.404 \
+         openwebui.get_model.200 openwebui.get_model.401 openwebui.get_model.404 \
+         greenflash.get_model.200 baseten.get_model.200 respan.get_model.200 \
+         respan.get_model.401 greenflash.Model greenflash.Product; do
+    grep -qx "$t" "$tmp/list" || die "--list lacks $t"
+done
+"$rt" >/dev/null 2>&1; [ $? -eq 2 ] || die "no arguments: want exit 2"
+"$rt" nosuch.Target - </dev/null >/dev/null 2>&1; [ $? -eq 2 ] || die "unknown target: want exit 2"
+"$rt" greenflash.Model /no/such/file >/dev/null 2>&1; [ $? -eq 2 ] || die "missing file: want exit 2"
+
+# A docs sample goes through and comes back as JSON.
+"$rt" greenflash.get_model.200 "$src/tests/samples/greenflash/get_model.200.json" >"$tmp/out" ||
+    die "greenflash sample rejected: $(cat "$tmp/out")"
+grep -q '"conversationCount":3200' "$tmp/out" || die "re-encoded JSON lacks a product count"
+
+# Wrong types, with the path first, as people read it.
+gf=$(cat "$src/tests/samples/greenflash/get_model.200.json")
+bad=$(printf '%s' "$gf" | sed 's/"conversationCount": 1320/"conversationCount": "1320"/')
+expect_error greenflash.get_model.200 "$bad" '$.products[1].conversationCount: expected number, got string "1320"'
+# Invalid JSON: line and column.
+expect_error greenflash.Product '{"id": "x",
+  "name": }' "(line 2, column 11)"
+expect_error greenflash.Product '{"id": "789e4567-e89b-12d3-a456-426614174010", "id": "x"}' "duplicate key"
+expect_error respan.get_model.200 '{"id": "a", "model_name": "a", "display_name": "a", "affiliation_category": "custom", "max_context_window": 99999999999999999999}' "line 1"
+expect_error greenflash.Product '{"id": "not-a-uuid", "name": "n", "icon": null, "conversationCount": 1}' '$.id: '
+expect_error greenflash.Product '[1, 2' "line 1"
+# Every violation is listed, one per line.
+run '{"id": "nope", "name": 5, "icon": null, "conversationCount": 1}' greenflash.Product
+[ "$status" -eq 1 ] || die "two problems: exit $status"
+exit $fail

@@ -1,0 +1,27 @@
+/*
+ * targets.h — the five seed APIs' bindings by name, through their descriptor
+ * tables: "llmstats.get_model.200" or "llmstats.ModelDetail" → the type.
+ * Shared by the roundtrip tool and the tests that run samples through it.
+ */
+#ifndef SPECC_TARGETS_H
+#define SPECC_TARGETS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "specc.h"
+
+/* Print every target, one per line: API.ENDPOINT.STATUS, then API.Type. */
+void targets_list(FILE *out);
+
+/* The type a target names, or NULL. */
+const specc_type *targets_find(const char *target);
+
+/* JSON equality for round trips: numbers by value (1 and 1.0 are equal),
+ * strings byte for byte, arrays in order, objects by key set (absent is not
+ * null). On a difference, describes where in *where (may be NULL). */
+bool targets_json_same(const json_t *a, const json_t *b, char *where, size_t size);
+
+#endif
