@@ -184,8 +184,11 @@ static void check_response(checker *ck, endpoint *e, const node *key, const node
         if (node_get(def, "description"))
             r->description = ck_string(ck, node_get(def, "description"), "description");
     }
+    if (type_node->kind == NODE_SCALAR && !type_node->quoted && node_is_null(type_node))
+        return; /* no body: 204 No Content, a HEAD reply */
     if (type_node->kind != NODE_SCALAR || !node_is_string(type_node)) {
-        diag_error(type_node->where, "response %d: expected a type name", r->status);
+        diag_error(type_node->where, "response %d: expected a type name, or null for no body",
+                   r->status);
         return;
     }
     r->type = ck_find_type(ck->s, type_node->value);

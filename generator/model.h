@@ -135,7 +135,7 @@ typedef struct param {
 
 typedef struct response {
     int status;
-    type_def *type;
+    type_def *type; /* NULL: the response has no body */
     char *description;
     loc where;
 } response;

@@ -73,10 +73,9 @@ static char *c_literal(const char *s, size_t len)
  * or a block with " * " continuation lines, wrapped at COMMENT_WIDTH. */
 static json_t *comment_lines(const char *text)
 {
-    json_t *lines = json_array();
+    json_t *lines = json_array(), *words_lines;
     char *safe;
     const char *p;
-    json_t *words_lines = json_array();
     char buf[COMMENT_WIDTH + 64];
     size_t n = 0, i;
 
@@ -85,6 +84,7 @@ static json_t *comment_lines(const char *text)
     safe = naming_comment(text, strlen(text));
     if (!safe)
         return lines;
+    words_lines = json_array();
     /* Wrap: split on blanks, break lines at paragraph breaks and width. */
     for (p = safe; *p;) {
         const char *w = p;
@@ -535,8 +535,8 @@ static json_t *view_endpoint(const endpoint *e)
         const response *r = &e->responses[i];
         json_t *ro = json_object();
         put(ro, "status", json_integer(r->status));
-        put_s(ro, "type", r->type->c_name);
-        put_s(ro, "type_name", r->type->name);
+        put_s(ro, "type", r->type ? r->type->c_name : NULL);
+        put_s(ro, "type_name", r->type ? r->type->name : NULL);
         put_s(ro, "owner", e->c_name);
         json_array_append_new(responses, ro);
     }

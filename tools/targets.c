@@ -43,7 +43,8 @@ void targets_list(FILE *out)
         for (i = 0; i < *p->endpoint_count; i++) {
             const specc_endpoint *e = p->endpoints[i];
             for (j = 0; j < e->response_count; j++)
-                fprintf(out, "%s.%s.%d\n", p->name, e->name, e->responses[j].status);
+                if (e->responses[j].type) /* a body to decode */
+                    fprintf(out, "%s.%s.%d\n", p->name, e->name, e->responses[j].status);
         }
         for (i = 0; i < *p->type_count; i++)
             fprintf(out, "%s.%s\n", p->name, p->types[i]->name);

@@ -2,16 +2,11 @@
 /*
  * specc_format.c — string formats: date, date-time, uuid, uri, email.
  *
- * date, date-time and uuid give the same verdicts as ajv-formats 3 in
- * "full" mode (what JSON Schema users check against), which is RFC 3339 /
- * RFC 4122 with ajv's leniencies kept on purpose:
- *   - date-time: the separator is 'T', 't' or any JavaScript whitespace
- *     character (RFC 3339 §5.6 NOTE allows a space); the offset is 'Z', 'z',
- *     +HH:MM, +HHMM or +HH; a fraction of any length; the seconds value is
- *     compared as a double (as JavaScript does), so 59.99999999999999999
- *     counts as 60; second 60 (a leap second) only when the time in UTC is
- *     23:59, computed with ajv's arithmetic.
- *   - uuid: 8-4-4-4-12 hex digits in any case, optionally after "urn:uuid:".
+ * date and date-time are RFC 3339 (§5.6) exactly: a real calendar date; a
+ * 'T', 't' or space between date and time (the space per the §5.6 NOTE);
+ * HH:MM:SS with an optional fraction; an offset 'Z', 'z' or +HH:MM / -HH:MM;
+ * second 60 only for a leap second, i.e. when the time in UTC is 23:59.
+ * uuid is RFC 4122's text form: 8-4-4-4-12 hex digits, either case.
  * uri and email follow the rules in specc.h's description (RFC 3986 with a
  * scheme; local@domain with DNS-style labels).
  */
@@ -69,73 +64,36 @@ static bool valid_date(const char *s, size_t len)
 
 /* ------------------------------------------------------------- date-time */
 
-/* Bytes of the JavaScript `\s` character (UTF-8) at s, or 0. */
-static size_t js_space(const char *str, size_t avail)
+/* The offset after the time: 'Z', 'z', or +HH:MM / -HH:MM. Sets the
+ * offset in minutes east of UTC. */
+static bool parse_offset(const char *s, size_t len, int *minutes)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    if (avail >= 1 && (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r')))
-        return 1;
-    if (avail >= 2 && s[0] == 0xc2 && s[1] == 0xa0) /* U+00A0 */
-        return 2;
-    if (avail < 3)
-        return 0;
-    if (s[0] == 0xe2 && s[1] == 0x80) /* U+2000..200A, U+2028, U+2029, U+202F */
-        return (s[2] >= 0x80 && s[2] <= 0x8a) || s[2] == 0xa8 || s[2] == 0xa9 || s[2] == 0xaf
-                   ? 3
-                   : 0;
-    if ((s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) || /* U+1680 */
-        (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) || /* U+205F */
-        (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) || /* U+3000 */
-        (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf))   /* U+FEFF */
-        return 3;
-    return 0;
-}
-
-/* The offset after the time: 'Z'/'z' or [+-]HH[[:]MM]. */
-static bool parse_offset(const char *s, size_t len, int *sign, int *h, int *m)
-{
-    *sign = 1;
-    *h = *m = 0;
+    int h, m;
+    *minutes = 0;
     if (len == 1 && (s[0] == 'Z' || s[0] == 'z'))
         return true;
-    if (len < 3 || (s[0] != '+' && s[0] != '-'))
+    if (len != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':')
         return false;
-    *sign = s[0] == '-' ? -1 : 1;
-    *h = number_at(s + 1, 2);
-    if (len == 3)
-        return *h >= 0;
-    if (len == 5)
-        *m = number_at(s + 3, 2);
-    else if (len == 6 && s[3] == ':')
-        *m = number_at(s + 4, 2);
-    else
+    h = number_at(s + 1, 2);
+    m = number_at(s + 4, 2);
+    if (h < 0 || h > 23 || m < 0 || m > 59)
         return false;
-    return *h >= 0 && *m >= 0;
+    *minutes = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
+    return true;
 }
 
-/* Seconds "SS" or "SS.fff" as JavaScript's Number() would read them. */
-static double seconds_value(const char *s, size_t len)
-{
-    double d;
-    if (len == 2)
-        return number_at(s, 2);
-    if (speccp_parse_double(s, len, &d) == SPECC_OK)
-        return d;
-    return number_at(s, 2) + 0.5; /* no memory for a long fraction: close enough */
-}
-
-/* HH:MM:SS[.fff]offset, with ajv-formats' checks (see the file comment). */
+/* HH:MM:SS[.fraction]offset. */
 static bool valid_time(const char *s, size_t len)
 {
     size_t i = 8;
-    int hr, min, sign, tz_h, tz_m, utc_min, utc_hr;
-    double sec;
+    int hr, min, sec, offset, utc;
 
     if (len < 9 || s[2] != ':' || s[5] != ':')
         return false;
     hr = number_at(s, 2);
     min = number_at(s + 3, 2);
-    if (hr < 0 || min < 0 || number_at(s + 6, 2) < 0)
+    sec = number_at(s + 6, 2);
+    if (hr < 0 || hr > 23 || min < 0 || min > 59 || sec < 0 || sec > 60)
         return false;
     if (s[i] == '.') {
         size_t start = ++i;
@@ -144,39 +102,29 @@ static bool valid_time(const char *s, size_t len)
         if (i == start)
             return false;
     }
-    if (!parse_offset(s + i, len - i, &sign, &tz_h, &tz_m) || tz_h > 23 || tz_m > 59)
+    if (!parse_offset(s + i, len - i, &offset))
         return false;
-    sec = seconds_value(s + 6, i - 6);
-    if (hr <= 23 && min <= 59 && sec < 60)
+    if (sec < 60)
         return true;
-    /* A leap second: 23:59 once converted to UTC (-1 means "one before"). */
-    utc_min = min - tz_m * sign;
-    utc_hr = hr - tz_h * sign - (utc_min < 0 ? 1 : 0);
-    return (utc_hr == 23 || utc_hr == -1) && (utc_min == 59 || utc_min == -1) && sec < 61;
+    /* A leap second is inserted at 23:59:60 UTC, whatever the local offset. */
+    utc = ((hr * 60 + min - offset) % 1440 + 1440) % 1440;
+    return utc == 23 * 60 + 59;
 }
 
 static bool valid_date_time(const char *s, size_t len)
 {
-    size_t sep;
     if (len < 11 || !valid_date(s, 10))
         return false;
-    sep = (s[10] == 'T' || s[10] == 't') ? 1 : js_space(s + 10, len - 10);
-    return sep && valid_time(s + 10 + sep, len - 10 - sep);
+    if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+        return false;
+    return valid_time(s + 11, len - 11);
 }
 
 /* ------------------------------------------------------------------ uuid */
 
 static bool valid_uuid(const char *s, size_t len)
 {
-    static const char prefix[] = "urn:uuid:";
     size_t i;
-    if (len == 36 + 9) {
-        for (i = 0; i < 9; i++)
-            if ((is_alpha(s[i]) ? (char)(s[i] | 0x20) : s[i]) != prefix[i])
-                return false;
-        s += 9;
-        len -= 9;
-    }
     if (len != 36)
         return false;
     for (i = 0; i < 36; i++) {

@@ -480,12 +480,10 @@ static void check_field(validator *v, const specc_field *f, const char *base,
     speccp_path here = {path, f->name, f->name_len, 0};
     const char *p = base + f->offset, *other = NULL;
 
-    if (f->shape.kind == SPECC_KIND_ANY) { /* NULL = absent, json null = null */
+    if (f->shape.kind == SPECC_KIND_ANY) { /* NULL = absent; json null is a value */
         const json_t *j = speccp_get_ptr(p, 0);
         if (!j && (f->flags & SPECC_F_REQUIRED))
             report(v, SPECC_ERR_MISSING, &here, "required field is absent");
-        else if (json_is_null(j) && !(f->flags & SPECC_F_NULLABLE))
-            report(v, SPECC_ERR_NULL, &here, "null is not allowed");
         else if (j)
             check_json(v, j, &here, depth);
         return;
