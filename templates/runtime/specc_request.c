@@ -251,11 +251,13 @@ char *specc_request_target(const specc_endpoint *endpoint, const void *params, s
 
 /* -------------------------------------------------------------- responses */
 
+/* Body-less responses (type NULL) have no member: their offset means nothing. */
 static void clear_members(const specc_endpoint *ep, void *out)
 {
     size_t i;
     for (i = 0; i < ep->response_count; i++)
-        speccp_set_ptr(out, ep->responses[i].offset, NULL);
+        if (ep->responses[i].type)
+            speccp_set_ptr(out, ep->responses[i].offset, NULL);
 }
 
 /* "200, 401, 404" into buf. */
@@ -311,11 +313,13 @@ void specc_response_clear(const specc_endpoint *endpoint, void *out)
     int zero = 0;
     for (i = 0; i < endpoint->response_count; i++) {
         const specc_response *r = &endpoint->responses[i];
-        void *value = speccp_get_ptr(out, r->offset);
+        void *value;
+        if (!r->type) /* no body, no member */
+            continue;
+        value = speccp_get_ptr(out, r->offset);
         if (!value)
             continue;
-        if (r->type)
-            specc_clear(r->type, value);
+        specc_clear(r->type, value);
         specc_free(value);
         speccp_set_ptr(out, r->offset, NULL); /* statuses may share a member */
     }

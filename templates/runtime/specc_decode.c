@@ -1,0 +1,1774 @@
+/* {{banner}} */
+/*
+ * specc_decode.c — JSON text straight into generated structs, with no DOM in
+ * between: one strict RFC 8259 scanner, walked by the descriptors.
+ *
+ * Shape of the code: every `dec_*` / `skip_*` / `any_*` function starts with
+ * the cursor (d->p) on the first byte of its value (whitespace already
+ * skipped) and leaves it just after the value. Each returns SPECC_OK or an
+ * error code, after filling d->err through fail(); errors unwind straight up.
+ *
+ * Ownership while decoding: whatever has been allocated is always reachable
+ * from the output struct (pointers are stored before their contents are
+ * decoded, arrays keep `count` equal to the elements initialised so far) or
+ * is freed by the function that holds it, so on any failure the entry point
+ * only has to specc_clear() the output.
+ *
+ * Error precedence: the first error met wins, except that when a shape error
+ * (type, missing key, ...) is found, the whole text is scanned again for
+ * syntax, depth and duplicate keys, and such an error is reported instead.
+ * Text that is not JSON is therefore always reported as such.
+ *
+ * Choices: duplicate keys are errors everywhere (RFC 8259 leaves them
+ * undefined); null is refused for a field without SPECC_F_NULLABLE, except
+ * for `any`, where null is one more JSON value (json_null(), never NULL,
+ * which means absent); inside arrays and maps an unknown value of an open enum
+ * keeps only the value enum_count (there is no member for its text). The
+ * recursion takes well under 1 KB of stack per nesting level (at most
+ * SPECC_MAX_DEPTH levels).
+ */
+#include "specc_internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+
+/* Error paths: kept out of line, so that their message buffers do not
+ * weigh on the stack frames of the recursive descent. */
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
+/* One key on the key stack (see keyset below): bytes at kbytes + off. */
+typedef struct kentry {
+    size_t off;
+    size_t len;
+    uint64_t hash;
+} kentry;
+
+typedef struct dec {
+    const char *text; /* the whole input, for line/column of errors */
+    const char *end;  /* text + len; the input need not be NUL-terminated */
+    const char *p;    /* cursor: next byte to read */
+    specc_error *err; /* where failures go; never NULL */
+    uint64_t seed;    /* for key hashes */
+    char *scratch;    /* decoded escaped strings, consumed at once */
+    size_t scratch_cap;
+    kentry *kents; /* key stack shared by the open keysets, innermost on top */
+    size_t kcount, kcap;
+    char *kbytes;
+    size_t kblen, kbcap;
+} dec;
+
+/* A scanned JSON string. Without escapes its text is raw[0..len). */
+typedef struct jstr {
+    const char *raw; /* first byte after the opening quote */
+    size_t raw_len;  /* bytes up to the closing quote */
+    size_t len;      /* length once escapes are decoded */
+    bool escaped;    /* raw holds escapes: decode with unescape() */
+    bool has_nul;    /* the decoded text holds U+0000 */
+} jstr;
+
+/* An object key ready to compare: s[0..len), owned by `owned` if not NULL. */
+typedef struct jkey {
+    const char *s;
+    size_t len;
+    char *owned;
+    bool has_nul;
+} jkey;
+
+/* A scanned JSON number: its literal text. */
+typedef struct jnum {
+    const char *s;
+    size_t len;
+    bool integer; /* no fraction and no exponent */
+} jnum;
+
+static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *other,
+                            const speccp_path *path, unsigned depth);
+static specc_code dec_object(dec *d, const specc_type *type, void *out, const speccp_path *path,
+                             unsigned depth);
+static specc_code dec_any(dec *d, json_t **out, const speccp_path *path, unsigned depth);
+static specc_code skip_value(dec *d, const speccp_path *path, unsigned depth);
+
+/* ---------------------------------------------------------------- errors */
+
+/* 1-based line and byte column of `at`; lines end at LF. Only on errors. */
+static void locate(const dec *d, const char *at, specc_error *err)
+{
+    const char *q, *line_start = d->text;
+    long line = 1;
+    for (q = d->text; q < at; q++) {
+        if (*q == '\n') {
+            line++;
+            line_start = q + 1;
+        }
+    }
+    err->line = line > INT_MAX ? INT_MAX : (int)line;
+    err->column = at - line_start + 1 > INT_MAX ? INT_MAX : (int)(at - line_start + 1);
+}
+
+static specc_code fail(dec *d, const char *at, specc_code code, const speccp_path *path,
+                       const char *fmt, ...) SPECCP_PRINTF(5, 6) COLD;
+
+static specc_code fail(dec *d, const char *at, specc_code code, const speccp_path *path,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    speccp_vfail(d->err, code, path, fmt, ap);
+    va_end(ap);
+    locate(d, at, d->err);
+    return code;
+}
+
+#define SYNTAX(d, at, path, ...) fail((d), (at), SPECC_ERR_SYNTAX, (path), __VA_ARGS__)
+
+static COLD specc_code nomem(dec *d, const speccp_path *path)
+{
+    return fail(d, d->p, SPECC_ERR_NOMEM, path, "out of memory");
+}
+
+/* `what` ("expected ':' after object key") at the cursor, or end of input. */
+static COLD specc_code expected(dec *d, const speccp_path *path, const char *what)
+{
+    if (d->p >= d->end)
+        return SYNTAX(d, d->p, path, "unexpected end of input");
+    return SYNTAX(d, d->p, path, "%s", what);
+}
+
+/* The cursor is not on the start of a JSON value. */
+static COLD specc_code not_a_value(dec *d, const speccp_path *path)
+{
+    unsigned char c;
+    if (d->p >= d->end)
+        return SYNTAX(d, d->p, path, "unexpected end of input");
+    c = (unsigned char)*d->p;
+    if (c > 0x20 && c < 0x7f)
+        return SYNTAX(d, d->p, path, "unexpected character '%c', expected a value", c);
+    return SYNTAX(d, d->p, path, "unexpected byte 0x%02x, expected a value", c);
+}
+
+/* ----------------------------------------------------------- small tools */
+
+static void skip_ws(dec *d)
+{
+    const char *p = d->p, *end = d->end;
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        p++;
+    d->p = p;
+}
+
+/* Buffer of `*cap` elements of `esz` bytes, `used` of them in use, grown to
+ * hold `need`: returns the (maybe new) buffer, or NULL with the old one
+ * untouched. jansson's allocator has no realloc, hence alloc + copy + free. */
+static void *grow(void *old, size_t used, size_t *cap, size_t need, size_t esz)
+{
+    size_t ncap = *cap ? *cap : 4;
+    void *n;
+    if (need <= *cap && old)
+        return old;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return NULL;
+        ncap *= 2;
+    }
+    if (esz && ncap > SIZE_MAX / esz)
+        return NULL;
+    n = specc_alloc(ncap * esz);
+    if (!n)
+        return NULL;
+    if (used)
+        memcpy(n, old, used * esz);
+    specc_free(old);
+    *cap = ncap;
+    return n;
+}
+
+static void set_state(void *base, const specc_field *f, specc_state state)
+{
+    if (f->flags & SPECC_F_STATE)
+        memcpy((char *)base + f->state_offset, &state, sizeof state);
+}
+
+static specc_code scan_literal(dec *d, const char *word, size_t n, const speccp_path *path)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (d->p + i >= d->end)
+            return SYNTAX(d, d->end, path, "unexpected end of input");
+        if (d->p[i] != word[i])
+            return SYNTAX(d, d->p + i, path, "invalid literal, expected %s", word);
+    }
+    d->p += n;
+    return SPECC_OK;
+}
+
+/* --------------------------------------------------------------- strings */
+
+/* Bytes the string scanner must stop at: controls, '"', '\\', non-ASCII. */
+static const unsigned char str_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50 '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
+};
+
+/* Length of the well-formed UTF-8 sequence at s[0] >= 0x80, or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+    size_t n, i;
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        lo = c == 0xe0 ? 0xa0 : 0x80; /* no overlongs */
+        hi = c == 0xed ? 0x9f : 0xbf; /* no surrogates */
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        lo = c == 0xf0 ? 0x90 : 0x80; /* no overlongs */
+        hi = c == 0xf4 ? 0x8f : 0xbf; /* <= U+10FFFF */
+    } else {
+        return 0;
+    }
+    if (avail < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (i = 2; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+static int hex_digit(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Value of the 4 hex digits at s (4 bytes available), or -1. */
+static long hex4(const unsigned char *s)
+{
+    long v = 0;
+    int i;
+    for (i = 0; i < 4; i++) {
+        int h = hex_digit(s[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+static size_t utf8_len_of(unsigned long cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/* Check the escape at p ('\\'); on success *raw is its length in the input
+ * and *out its decoded length; *nul is set for \u0000. */
+static specc_code scan_escape(dec *d, const unsigned char *p, size_t *raw, size_t *out, bool *nul,
+                              const speccp_path *path)
+{
+    const unsigned char *end = (const unsigned char *)d->end;
+    long cp, lo;
+    if (end - p < 2)
+        return SYNTAX(d, d->end, path, "unexpected end of input");
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        *raw = 2;
+        *out = 1;
+        return SPECC_OK;
+    case 'u':
+        break;
+    default:
+        if (p[1] > 0x20 && p[1] < 0x7f)
+            return SYNTAX(d, (const char *)p, path, "invalid escape \\%c", p[1]);
+        return SYNTAX(d, (const char *)p, path, "invalid escape (byte 0x%02x after \\)", p[1]);
+    }
+    if (end - p < 6 || (cp = hex4(p + 2)) < 0)
+        return SYNTAX(d, (const char *)p, path, "invalid \\u escape (needs 4 hex digits)");
+    if (cp >= 0xdc00 && cp <= 0xdfff)
+        return SYNTAX(d, (const char *)p, path, "lone surrogate \\u%04lX in string", cp);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+        if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4(p + 8)) < 0xdc00 ||
+            lo > 0xdfff)
+            return SYNTAX(d, (const char *)p, path, "lone surrogate \\u%04lX in string", cp);
+        *raw = 12;
+        *out = 4;
+        return SPECC_OK;
+    }
+    if (cp == 0)
+        *nul = true;
+    *raw = 6;
+    *out = utf8_len_of((unsigned long)cp);
+    return SPECC_OK;
+}
+
+/* Scan the string at the cursor ('"'), checking everything (UTF-8, controls,
+ * escapes); the cursor ends after the closing quote. */
+static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
+{
+    const unsigned char *p = (const unsigned char *)d->p + 1;
+    const unsigned char *end = (const unsigned char *)d->end;
+    size_t shrink = 0; /* raw bytes minus decoded bytes */
+
+    s->raw = (const char *)p;
+    s->escaped = false;
+    s->has_nul = false;
+    for (;;) {
+        while (p < end && !str_stop[*p])
+            p++;
+        if (p >= end)
+            return SYNTAX(d, d->end, path, "unexpected end of input in string");
+        if (*p == '"')
+            break;
+        if (*p == '\\') {
+            size_t raw = 0, out = 0;
+            specc_code rc = scan_escape(d, p, &raw, &out, &s->has_nul, path);
+            if (rc)
+                return rc;
+            s->escaped = true;
+            shrink += raw - out;
+            p += raw;
+        } else if (*p < 0x20) {
+            return SYNTAX(d, (const char *)p, path,
+                          "control character U+%04X in string (must be escaped)", *p);
+        } else {
+            size_t n = utf8_seq(p, (size_t)(end - p));
+            if (!n)
+                return SYNTAX(d, (const char *)p, path, "invalid UTF-8 in string");
+            p += n;
+        }
+    }
+    s->raw_len = (size_t)(p - (const unsigned char *)s->raw);
+    s->len = s->raw_len - shrink;
+    d->p = (const char *)p + 1;
+    return SPECC_OK;
+}
+
+static size_t put_utf8(unsigned long cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+/* Decode the escapes of a string scan_string() accepted into out (s->len
+ * bytes, plus a NUL written after them). */
+static void unescape(const jstr *s, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s->raw, *end = p + s->raw_len;
+    size_t n = 0;
+    while (p < end) {
+        unsigned long cp;
+        if (*p != '\\') {
+            out[n++] = (char)*p++;
+            continue;
+        }
+        switch (p[1]) {
+        case 'b': out[n++] = '\b'; break;
+        case 'f': out[n++] = '\f'; break;
+        case 'n': out[n++] = '\n'; break;
+        case 'r': out[n++] = '\r'; break;
+        case 't': out[n++] = '\t'; break;
+        case 'u': break;
+        default: out[n++] = (char)p[1]; break; /* " \ / */
+        }
+        if (p[1] != 'u') {
+            p += 2;
+            continue;
+        }
+        cp = (unsigned long)hex4(p + 2);
+        p += 6;
+        if (cp >= 0xd800 && cp <= 0xdbff) { /* a checked pair */
+            cp = 0x10000 + ((cp - 0xd800) << 10) + ((unsigned long)hex4(p + 2) - 0xdc00);
+            p += 6;
+        }
+        n += put_utf8(cp, out + n);
+    }
+    out[n] = '\0';
+}
+
+/* The decoded text of s: the input itself, or d->scratch (valid until the
+ * next call). NULL when out of memory. */
+static const char *str_text(dec *d, const jstr *s)
+{
+    char *buf;
+    if (!s->escaped)
+        return s->raw;
+    buf = grow(d->scratch, 0, &d->scratch_cap, s->len + 1, 1);
+    if (!buf)
+        return NULL;
+    d->scratch = buf;
+    unescape(s, buf);
+    return buf;
+}
+
+/* A NUL-terminated copy of the decoded text, from specc_alloc. */
+static char *str_dup(const jstr *s)
+{
+    char *copy;
+    if (!s->escaped)
+        return speccp_strndup(s->raw, s->len);
+    if (s->len == SIZE_MAX)
+        return NULL;
+    copy = specc_alloc(s->len + 1);
+    if (copy)
+        unescape(s, copy);
+    return copy;
+}
+
+/* Scan an object key at the cursor (which must be on '"'). */
+static specc_code scan_key(dec *d, jkey *k, const speccp_path *path)
+{
+    jstr s;
+    specc_code rc = scan_string(d, &s, path);
+    k->owned = NULL;
+    if (rc)
+        return rc;
+    k->len = s.len;
+    k->has_nul = s.has_nul;
+    k->s = s.raw;
+    if (s.escaped) {
+        k->owned = str_dup(&s);
+        if (!k->owned)
+            return nomem(d, path);
+        k->s = k->owned;
+    }
+    return SPECC_OK;
+}
+
+/* After a value inside an object: ',' then a key, or '}'. Returns 1 when
+ * there is another member, 0 at the end, -1 on error. */
+static int next_member(dec *d, const speccp_path *path, specc_code *rc)
+{
+    skip_ws(d);
+    if (d->p < d->end && *d->p == ',') {
+        d->p++;
+        skip_ws(d);
+        if (d->p < d->end && *d->p == '"')
+            return 1;
+        *rc = expected(d, path, "expected a string key after ','");
+        return -1;
+    }
+    if (d->p < d->end && *d->p == '}') {
+        d->p++;
+        return 0;
+    }
+    *rc = expected(d, path, "expected ',' or '}' after object member");
+    return -1;
+}
+
+/* After '{': returns 1 if a first key follows, 0 for an empty object. */
+static int first_member(dec *d, const speccp_path *path, specc_code *rc)
+{
+    d->p++;
+    skip_ws(d);
+    if (d->p < d->end && *d->p == '}') {
+        d->p++;
+        return 0;
+    }
+    if (d->p < d->end && *d->p == '"')
+        return 1;
+    *rc = expected(d, path, "expected a string key or '}'");
+    return -1;
+}
+
+/* The ':' after a key, and the whitespace around it. */
+static specc_code colon(dec *d, const speccp_path *path)
+{
+    skip_ws(d);
+    if (d->p >= d->end || *d->p != ':')
+        return expected(d, path, "expected ':' after object key");
+    d->p++;
+    skip_ws(d);
+    return SPECC_OK;
+}
+
+/* After an array element: 1 if another follows (cursor on it), 0 at ']'. */
+static int next_element(dec *d, const speccp_path *path, specc_code *rc)
+{
+    skip_ws(d);
+    if (d->p < d->end && *d->p == ',') {
+        d->p++;
+        skip_ws(d);
+        return 1;
+    }
+    if (d->p < d->end && *d->p == ']') {
+        d->p++;
+        return 0;
+    }
+    *rc = expected(d, path, "expected ',' or ']' after array element");
+    return -1;
+}
+
+/* After '[': 1 if a first element follows, 0 for an empty array. */
+static int first_element(dec *d)
+{
+    d->p++;
+    skip_ws(d);
+    if (d->p < d->end && *d->p == ']') {
+        d->p++;
+        return 0;
+    }
+    return 1;
+}
+
+/* --------------------------------------------------------------- numbers */
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Scan the number at the cursor ('-' or a digit) by the RFC 8259 grammar. */
+static specc_code scan_number(dec *d, jnum *n, const speccp_path *path)
+{
+    const char *p = d->p, *end = d->end;
+    n->s = p;
+    n->integer = true;
+    if (*p == '-')
+        p++;
+    if (p >= end || !is_digit(*p))
+        return p >= end ? SYNTAX(d, p, path, "unexpected end of input")
+                        : SYNTAX(d, p, path, "invalid number: expected a digit");
+    if (*p == '0') {
+        p++;
+        if (p < end && is_digit(*p))
+            return SYNTAX(d, p, path, "invalid number: leading zero");
+    } else {
+        while (p < end && is_digit(*p))
+            p++;
+    }
+    if (p < end && *p == '.') {
+        n->integer = false;
+        p++;
+        if (p >= end || !is_digit(*p))
+            return SYNTAX(d, p, path, "invalid number: expected a digit after '.'");
+        while (p < end && is_digit(*p))
+            p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        n->integer = false;
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= end || !is_digit(*p))
+            return SYNTAX(d, p, path, "invalid number: expected a digit in the exponent");
+        while (p < end && is_digit(*p))
+            p++;
+    }
+    n->len = (size_t)(p - n->s);
+    d->p = p;
+    return SPECC_OK;
+}
+
+/* Exact int64 value of an integer literal; false when out of range. */
+static bool parse_int64(const char *s, size_t len, int64_t *out)
+{
+    bool neg = s[0] == '-';
+    uint64_t v = 0, limit = neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
+    size_t i;
+    for (i = neg ? 1 : 0; i < len; i++) {
+        unsigned digit = (unsigned)(s[i] - '0');
+        if (v > (limit - digit) / 10)
+            return false;
+        v = v * 10 + digit;
+    }
+    if (!neg)
+        *out = (int64_t)v;
+    else if (v == (uint64_t)INT64_MAX + 1u)
+        *out = INT64_MIN;
+    else
+        *out = -(int64_t)v;
+    return true;
+}
+
+/* Number text for a message, cut at 40 bytes. */
+static void show_number(const jnum *n, char *buf, size_t size)
+{
+    if (n->len > 40)
+        snprintf(buf, size, "%.40s...", n->s);
+    else
+        snprintf(buf, size, "%.*s", (int)n->len, n->s);
+}
+
+/* "integer 9223372036854775808 is out of range (int64)", at `at`. */
+static COLD specc_code range_error(dec *d, const char *at, const speccp_path *path,
+                                   const jnum *n)
+{
+    char shown[64];
+    show_number(n, shown, sizeof shown);
+    return fail(d, at, SPECC_ERR_RANGE, path, "%s %s is out of range (%s)",
+                n->integer ? "integer" : "number", shown, n->integer ? "int64" : "double");
+}
+
+/* ---------------------------------------------------------------- keysets */
+
+/*
+ * Duplicate-key detection for objects whose keys are not all known fields
+ * (maps, ignored unknown keys, skipped objects). Keys are copied onto one key
+ * stack in the decoder; an object's keys are contiguous on it, because any
+ * nested object pops its own keys before the parent adds the next one. Small
+ * objects are searched linearly; from KEYSET_LINEAR keys on, a hash index
+ * (owned by the keyset) keeps hostile inputs linear.
+ */
+typedef struct keyset {
+    size_t base;      /* first entry of this object on the key stack */
+    size_t byte_base; /* key stack bytes in use when the object began */
+    size_t *index;    /* open addressing: entry - base + 1, 0 = empty */
+    size_t index_cap; /* power of two, or 0 */
+} keyset;
+
+#define KEYSET_LINEAR 8
+
+static void keyset_begin(dec *d, keyset *ks)
+{
+    ks->base = d->kcount;
+    ks->byte_base = d->kblen;
+    ks->index = NULL;
+    ks->index_cap = 0;
+}
+
+static void keyset_end(dec *d, keyset *ks)
+{
+    d->kcount = ks->base;
+    d->kblen = ks->byte_base;
+    specc_free(ks->index);
+    ks->index = NULL;
+}
+
+static uint64_t key_hash(const dec *d, const char *k, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325u ^ d->seed;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)k[i];
+        h *= 0x100000001b3u;
+    }
+    return h ^ (h >> 29);
+}
+
+static bool kentry_is(const dec *d, const kentry *e, uint64_t h, const char *k, size_t len)
+{
+    return e->hash == h && e->len == len && (len == 0 || !memcmp(d->kbytes + e->off, k, len));
+}
+
+static bool keyset_reindex(dec *d, keyset *ks, size_t cap)
+{
+    size_t *ix = specc_alloc(cap * sizeof *ix), i;
+    if (!ix)
+        return false;
+    memset(ix, 0, cap * sizeof *ix);
+    for (i = ks->base; i < d->kcount; i++) {
+        size_t s = (size_t)d->kents[i].hash & (cap - 1);
+        while (ix[s])
+            s = (s + 1) & (cap - 1);
+        ix[s] = i - ks->base + 1;
+    }
+    specc_free(ks->index);
+    ks->index = ix;
+    ks->index_cap = cap;
+    return true;
+}
+
+static bool keyset_has(const dec *d, const keyset *ks, uint64_t h, const char *k, size_t len)
+{
+    size_t i;
+    if (!ks->index) {
+        for (i = ks->base; i < d->kcount; i++)
+            if (kentry_is(d, &d->kents[i], h, k, len))
+                return true;
+        return false;
+    }
+    for (i = (size_t)h & (ks->index_cap - 1); ks->index[i]; i = (i + 1) & (ks->index_cap - 1))
+        if (kentry_is(d, &d->kents[ks->base + ks->index[i] - 1], h, k, len))
+            return true;
+    return false;
+}
+
+/* Add k to the object's keys: SPECC_OK, SPECC_ERR_DUPLICATE_KEY (not
+ * reported yet) or SPECC_ERR_NOMEM (not reported yet). */
+static specc_code keyset_add(dec *d, keyset *ks, const char *k, size_t len)
+{
+    uint64_t h = key_hash(d, k, len);
+    size_t n;
+    kentry *ents;
+    char *bytes;
+
+    if (keyset_has(d, ks, h, k, len))
+        return SPECC_ERR_DUPLICATE_KEY;
+    if (d->kblen > SIZE_MAX - len - 1)
+        return SPECC_ERR_NOMEM;
+    ents = grow(d->kents, d->kcount, &d->kcap, d->kcount + 1, sizeof *d->kents);
+    if (!ents)
+        return SPECC_ERR_NOMEM;
+    d->kents = ents;
+    bytes = grow(d->kbytes, d->kblen, &d->kbcap, d->kblen + len + 1, 1);
+    if (!bytes)
+        return SPECC_ERR_NOMEM;
+    d->kbytes = bytes;
+    if (len)
+        memcpy(d->kbytes + d->kblen, k, len);
+    d->kents[d->kcount].off = d->kblen;
+    d->kents[d->kcount].len = len;
+    d->kents[d->kcount].hash = h;
+    d->kcount++;
+    d->kblen += len;
+    n = d->kcount - ks->base;
+    if (n >= KEYSET_LINEAR && n * 2 > ks->index_cap) {
+        size_t cap = 32;
+        while (cap < n * 4)
+            cap *= 2;
+        if (!keyset_reindex(d, ks, cap))
+            return SPECC_ERR_NOMEM;
+    } else if (ks->index) {
+        size_t i = (size_t)h & (ks->index_cap - 1);
+        while (ks->index[i])
+            i = (i + 1) & (ks->index_cap - 1);
+        ks->index[i] = n;
+    }
+    return SPECC_OK;
+}
+
+static COLD specc_code dup_key_error(dec *d, const char *key_at, const jkey *k,
+                                     const speccp_path *key_path)
+{
+    char q[80];
+    speccp_quote(k->s, k->len, 48, q, sizeof q);
+    return fail(d, key_at, SPECC_ERR_DUPLICATE_KEY, key_path, "duplicate key %s", q);
+}
+
+/* keyset_add, reporting a duplicate or no memory at key_at. */
+static specc_code keyset_add_at(dec *d, keyset *ks, const jkey *k, const char *key_at,
+                                const speccp_path *key_path)
+{
+    specc_code rc = keyset_add(d, ks, k->s, k->len);
+    if (rc == SPECC_ERR_DUPLICATE_KEY)
+        return dup_key_error(d, key_at, k, key_path);
+    if (rc)
+        return fail(d, key_at, rc, key_path, "out of memory");
+    return SPECC_OK;
+}
+
+/* ------------------------------------------------------- skipping values */
+
+/* Check the value at the cursor (syntax, depth, duplicate keys) and build
+ * nothing: for ignored unknown keys and the syntax re-scan. */
+static specc_code skip_container(dec *d, const speccp_path *path, unsigned depth);
+
+static specc_code skip_value(dec *d, const speccp_path *path, unsigned depth)
+{
+    jstr s;
+    jnum n;
+    if (d->p >= d->end)
+        return not_a_value(d, path);
+    switch (*d->p) {
+    case '{':
+    case '[': return skip_container(d, path, depth + 1);
+    case '"': return scan_string(d, &s, path);
+    case 't': return scan_literal(d, "true", 4, path);
+    case 'f': return scan_literal(d, "false", 5, path);
+    case 'n': return scan_literal(d, "null", 4, path);
+    default:
+        if (*d->p == '-' || is_digit(*d->p))
+            return scan_number(d, &n, path);
+        return not_a_value(d, path);
+    }
+}
+
+static specc_code skip_members(dec *d, keyset *ks, const speccp_path *path, unsigned depth)
+{
+    specc_code rc = SPECC_OK;
+    int more = first_member(d, path, &rc);
+    while (more > 0) {
+        const char *key_at = d->p;
+        jkey k;
+        speccp_path child;
+        rc = scan_key(d, &k, path);
+        if (rc)
+            return rc;
+        child.parent = path;
+        child.key = k.s;
+        child.key_len = k.len;
+        child.index = 0;
+        rc = keyset_add_at(d, ks, &k, key_at, &child);
+        if (!rc)
+            rc = colon(d, &child);
+        if (!rc)
+            rc = skip_value(d, &child, depth);
+        specc_free(k.owned);
+        if (rc)
+            return rc;
+        more = next_member(d, path, &rc);
+    }
+    return rc;
+}
+
+static specc_code skip_container(dec *d, const speccp_path *path, unsigned depth)
+{
+    specc_code rc = SPECC_OK;
+    speccp_path child;
+    keyset ks;
+    int more;
+
+    if (depth > SPECC_MAX_DEPTH)
+        return fail(d, d->p, SPECC_ERR_DEPTH, path, "nesting deeper than %d", SPECC_MAX_DEPTH);
+    if (*d->p == '{') {
+        keyset_begin(d, &ks);
+        rc = skip_members(d, &ks, path, depth);
+        keyset_end(d, &ks);
+        return rc;
+    }
+    child.parent = path;
+    child.key = NULL;
+    child.key_len = 0;
+    child.index = 0;
+    for (more = first_element(d); more > 0; more = next_element(d, path, &rc)) {
+        rc = skip_value(d, &child, depth);
+        if (rc)
+            return rc;
+        child.index++;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------- errors of shape */
+
+/* "expected <kind>, got <the value at the cursor>" (SPECC_ERR_TYPE). */
+static COLD specc_code type_error(dec *d, const specc_shape *shape, const speccp_path *path)
+{
+    const char *at = d->p, *text;
+    char shown[96];
+    specc_code rc;
+    jstr s;
+    jnum n;
+
+    if (at >= d->end)
+        return not_a_value(d, path);
+    switch (*at) {
+    case '{': snprintf(shown, sizeof shown, "object"); break;
+    case '[': snprintf(shown, sizeof shown, "array"); break;
+    case 't': snprintf(shown, sizeof shown, "boolean true"); break;
+    case 'f': snprintf(shown, sizeof shown, "boolean false"); break;
+    case 'n': snprintf(shown, sizeof shown, "null"); break;
+    case '"':
+        if ((rc = scan_string(d, &s, path)) != SPECC_OK)
+            return rc;
+        if (!(text = str_text(d, &s)))
+            return nomem(d, path);
+        memcpy(shown, "string ", 7);
+        speccp_quote(text, s.len, 32, shown + 7, sizeof shown - 7);
+        break;
+    default:
+        if (*at != '-' && !is_digit(*at))
+            return not_a_value(d, path);
+        if ((rc = scan_number(d, &n, path)) != SPECC_OK)
+            return rc;
+        memcpy(shown, "number ", 7);
+        show_number(&n, shown + 7, sizeof shown - 7);
+        break;
+    }
+    return fail(d, at, SPECC_ERR_TYPE, path, "expected %s, got %s", speccp_kind_name(shape),
+                shown);
+}
+
+/* A string holding U+0000 where C needs a C string. */
+static COLD specc_code nul_error(dec *d, const char *at, const speccp_path *path,
+                                 const char *what)
+{
+    return fail(d, at, SPECC_ERR_NUL, path,
+                "%s holds U+0000 (\\u0000), which a C string cannot hold", what);
+}
+
+/* ------------------------------------------------------------ any values */
+
+static specc_code any_members(dec *d, json_t *obj, const speccp_path *path, unsigned depth)
+{
+    specc_code rc = SPECC_OK;
+    int more = first_member(d, path, &rc);
+    while (more > 0) {
+        const char *key_at = d->p;
+        json_t *v = NULL;
+        speccp_path child;
+        jkey k;
+        if ((rc = scan_key(d, &k, path)) != SPECC_OK)
+            return rc;
+        child.parent = path;
+        child.key = k.s;
+        child.key_len = k.len;
+        child.index = 0;
+        if (json_object_getn(obj, k.s, k.len))
+            rc = dup_key_error(d, key_at, &k, &child);
+        if (!rc)
+            rc = colon(d, &child);
+        if (!rc)
+            rc = dec_any(d, &v, &child, depth);
+        /* json_object_setn_new_nocheck takes v even when it fails. */
+        if (!rc && json_object_setn_new_nocheck(obj, k.s, k.len, v))
+            rc = nomem(d, &child);
+        specc_free(k.owned);
+        if (rc)
+            return rc;
+        more = next_member(d, path, &rc);
+    }
+    return rc;
+}
+
+static specc_code any_elements(dec *d, json_t *arr, const speccp_path *path, unsigned depth)
+{
+    specc_code rc = SPECC_OK;
+    speccp_path child;
+    int more;
+    child.parent = path;
+    child.key = NULL;
+    child.key_len = 0;
+    child.index = 0;
+    for (more = first_element(d); more > 0; more = next_element(d, path, &rc)) {
+        json_t *v = NULL;
+        if ((rc = dec_any(d, &v, &child, depth)) != SPECC_OK)
+            return rc;
+        if (json_array_append_new(arr, v)) /* takes v even when it fails */
+            return nomem(d, &child);
+        child.index++;
+    }
+    return rc;
+}
+
+/* An object or array as a new jansson value in *out (NULL on failure). */
+static specc_code any_container(dec *d, json_t **out, const speccp_path *path, unsigned depth)
+{
+    bool is_object = *d->p == '{';
+    json_t *j;
+    specc_code rc;
+    if (depth > SPECC_MAX_DEPTH)
+        return fail(d, d->p, SPECC_ERR_DEPTH, path, "nesting deeper than %d", SPECC_MAX_DEPTH);
+    j = is_object ? json_object() : json_array();
+    if (!j)
+        return nomem(d, path);
+    rc = is_object ? any_members(d, j, path, depth) : any_elements(d, j, path, depth);
+    if (rc) {
+        json_decref(j);
+        return rc;
+    }
+    *out = j;
+    return SPECC_OK;
+}
+
+static specc_code any_number(dec *d, json_t **out, const speccp_path *path)
+{
+    const char *at = d->p;
+    specc_code rc;
+    int64_t i;
+    double x;
+    jnum n;
+    if ((rc = scan_number(d, &n, path)) != SPECC_OK)
+        return rc;
+    if (n.integer) {
+        if (!parse_int64(n.s, n.len, &i))
+            return range_error(d, at, path, &n);
+        *out = json_integer(i);
+    } else {
+        rc = speccp_parse_double(n.s, n.len, &x);
+        if (rc == SPECC_ERR_NOMEM)
+            return nomem(d, path);
+        if (rc)
+            return range_error(d, at, path, &n);
+        *out = json_real(x);
+    }
+    return *out ? SPECC_OK : nomem(d, path);
+}
+
+/* Any JSON value as a new jansson value in *out (NULL on failure). */
+static specc_code dec_any(dec *d, json_t **out, const speccp_path *path, unsigned depth)
+{
+    const char *text;
+    specc_code rc;
+    jstr s;
+
+    *out = NULL;
+    if (d->p >= d->end)
+        return not_a_value(d, path);
+    switch (*d->p) {
+    case '{':
+    case '[': return any_container(d, out, path, depth + 1);
+    case 't':
+        rc = scan_literal(d, "true", 4, path);
+        *out = rc ? NULL : json_true(); /* literals are singletons: no allocation */
+        return rc;
+    case 'f':
+        rc = scan_literal(d, "false", 5, path);
+        *out = rc ? NULL : json_false();
+        return rc;
+    case 'n':
+        rc = scan_literal(d, "null", 4, path);
+        *out = rc ? NULL : json_null();
+        return rc;
+    case '"':
+        if ((rc = scan_string(d, &s, path)) != SPECC_OK)
+            return rc;
+        if (!(text = str_text(d, &s)))
+            return nomem(d, path);
+        *out = json_stringn_nocheck(text, s.len); /* UTF-8 checked by the scan */
+        return *out ? SPECC_OK : nomem(d, path);
+    default:
+        if (*d->p == '-' || is_digit(*d->p))
+            return any_number(d, out, path);
+        return not_a_value(d, path);
+    }
+}
+
+/* ---------------------------------------------------------------- scalars */
+
+static specc_code dec_string(dec *d, void *slot, const speccp_path *path)
+{
+    const char *at = d->p;
+    char *copy;
+    jstr s;
+    specc_code rc = scan_string(d, &s, path);
+    if (rc)
+        return rc;
+    if (s.has_nul)
+        return nul_error(d, at, path, "string");
+    if (!(copy = str_dup(&s)))
+        return nomem(d, path);
+    speccp_set_ptr(slot, 0, copy);
+    return SPECC_OK;
+}
+
+/* "expected one of 0, 1, got 5" for a closed integer enum. */
+static COLD specc_code int_enum_error(dec *d, const char *at, const specc_shape *shape,
+                                      const jnum *n, const speccp_path *path)
+{
+    char list[160], shown[64];
+    size_t used = 0, i;
+    list[0] = '\0';
+    for (i = 0; i < shape->enum_count && used + 24 < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%lld", i ? ", " : "",
+                                 (long long)shape->enum_ints[i]);
+    if (i < shape->enum_count)
+        snprintf(list + used, sizeof list - used, ", ...");
+    show_number(n, shown, sizeof shown);
+    return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, shown);
+}
+
+static specc_code dec_integer(dec *d, const specc_shape *shape, void *slot,
+                              const speccp_path *path)
+{
+    const char *at = d->p;
+    int64_t v;
+    size_t i;
+    jnum n;
+    specc_code rc = scan_number(d, &n, path);
+    if (rc)
+        return rc;
+    if (!n.integer) {
+        d->p = at; /* type_error shows the number */
+        return type_error(d, shape, path);
+    }
+    if (!parse_int64(n.s, n.len, &v))
+        return range_error(d, at, path, &n);
+    if ((shape->flags & SPECC_S_INT_ENUM) && !(shape->flags & SPECC_S_OPEN_ENUM)) {
+        for (i = 0; i < shape->enum_count && shape->enum_ints[i] != v; i++)
+            ;
+        if (i == shape->enum_count)
+            return int_enum_error(d, at, shape, &n, path);
+    }
+    memcpy(slot, &v, sizeof v);
+    return SPECC_OK;
+}
+
+static specc_code dec_number(dec *d, void *slot, const speccp_path *path)
+{
+    const char *at = d->p;
+    double v;
+    jnum n;
+    specc_code rc = scan_number(d, &n, path);
+    if (rc)
+        return rc;
+    rc = speccp_parse_double(n.s, n.len, &v);
+    if (rc == SPECC_ERR_NOMEM)
+        return nomem(d, path);
+    if (rc)
+        return range_error(d, at, path, &n);
+    memcpy(slot, &v, sizeof v);
+    return SPECC_OK;
+}
+
+static specc_code dec_boolean(dec *d, void *slot, const speccp_path *path)
+{
+    bool v = *d->p == 't';
+    specc_code rc = v ? scan_literal(d, "true", 4, path) : scan_literal(d, "false", 5, path);
+    if (!rc)
+        memcpy(slot, &v, sizeof v);
+    return rc;
+}
+
+static COLD specc_code decimal_error(dec *d, const char *at, const char *text, size_t len,
+                                     const speccp_path *path)
+{
+    char shown[64];
+    speccp_quote(text, len, 32, shown, sizeof shown);
+    return fail(d, at, SPECC_ERR_FORMAT, path, "expected a decimal number, got string %s", shown);
+}
+
+/* A decimal: a JSON number kept as written, or a string holding one. */
+static specc_code dec_decimal(dec *d, void *slot, const speccp_path *path)
+{
+    const char *at = d->p, *text;
+    specc_decimal v;
+    specc_code rc;
+    jstr s;
+    jnum n;
+
+    if (*at != '"') {
+        if ((rc = scan_number(d, &n, path)) != SPECC_OK)
+            return rc;
+        v.text = speccp_strndup(n.s, n.len);
+        v.is_string = false;
+    } else {
+        if ((rc = scan_string(d, &s, path)) != SPECC_OK)
+            return rc;
+        if (!(text = str_text(d, &s)))
+            return nomem(d, path);
+        if (s.has_nul || !speccp_is_json_number(text, s.len))
+            return decimal_error(d, at, text, s.len, path);
+        v.text = speccp_strndup(text, s.len);
+        v.is_string = true;
+    }
+    if (!v.text)
+        return nomem(d, path);
+    memcpy(slot, &v, sizeof v);
+    return SPECC_OK;
+}
+
+/* "expected one of \"a\", \"b\", got \"x\"" for a closed string enum. */
+static COLD specc_code enum_error(dec *d, const char *at, const specc_shape *shape,
+                                  const char *text, size_t len, const speccp_path *path)
+{
+    char list[168], got[48];
+    size_t used = 0, i;
+    list[0] = '\0';
+    for (i = 0; i < shape->enum_count && used + 40 < sizeof list; i++) {
+        if (i)
+            used += (size_t)snprintf(list + used, sizeof list - used, ", ");
+        speccp_quote(shape->enum_names[i], strlen(shape->enum_names[i]), 24, list + used,
+                     sizeof list - used);
+        used += strlen(list + used);
+    }
+    if (i < shape->enum_count)
+        snprintf(list + used, sizeof list - used, ", ...");
+    speccp_quote(text, len, 32, got, sizeof got);
+    return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, got);
+}
+
+/* A string enum into the int at slot; `other` is the char * member that
+ * keeps an unknown value of an open enum (NULL inside arrays and maps, where
+ * the unknown text has no place and only the value enum_count is kept). */
+static specc_code dec_enum(dec *d, const specc_shape *shape, void *slot, void *other,
+                           const speccp_path *path)
+{
+    const char *at = d->p, *text;
+    char *copy;
+    size_t i;
+    int v;
+    jstr s;
+    specc_code rc = scan_string(d, &s, path);
+    if (rc)
+        return rc;
+    if (!(text = str_text(d, &s)))
+        return nomem(d, path);
+    for (i = 0; i < shape->enum_count; i++) {
+        const char *name = shape->enum_names[i];
+        if (strlen(name) == s.len && (s.len == 0 || !memcmp(name, text, s.len)))
+            break;
+    }
+    if (i == shape->enum_count && !(shape->flags & SPECC_S_OPEN_ENUM))
+        return enum_error(d, at, shape, text, s.len, path);
+    if (i == shape->enum_count && other) {
+        if (s.has_nul)
+            return nul_error(d, at, path, "string");
+        if (!(copy = speccp_strndup(text, s.len)))
+            return nomem(d, path);
+        speccp_set_ptr(other, 0, copy);
+    }
+    v = (int)i;
+    memcpy(slot, &v, sizeof v);
+    return SPECC_OK;
+}
+
+/* ------------------------------------------------------------- containers */
+
+static COLD specc_code depth_error(dec *d, const speccp_path *path)
+{
+    return fail(d, d->p, SPECC_ERR_DEPTH, path, "nesting deeper than %d", SPECC_MAX_DEPTH);
+}
+
+/* An array into the specc_array at slot. Invariant: `count` elements of
+ * items are initialised (each zeroed before it is decoded). */
+static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const speccp_path *path,
+                            unsigned depth)
+{
+    size_t esz = speccp_elem_size(items), cap = 0;
+    specc_code rc = SPECC_OK;
+    specc_array a = {NULL, 0};
+    speccp_path child;
+    int more;
+
+    if (depth > SPECC_MAX_DEPTH)
+        return depth_error(d, path);
+    child.parent = path;
+    child.key = NULL;
+    child.key_len = 0;
+    for (more = first_element(d); more > 0; more = next_element(d, path, &rc)) {
+        char *elem;
+        void *n = grow(a.items, a.count, &cap, a.count + 1, esz);
+        if (!n)
+            return nomem(d, path);
+        a.items = n;
+        elem = (char *)a.items + a.count * esz;
+        memset(elem, 0, esz);
+        child.index = a.count++;
+        memcpy(slot, &a, sizeof a);
+        if ((rc = dec_value(d, items, elem, NULL, &child, depth)) != SPECC_OK)
+            return rc;
+    }
+    return rc;
+}
+
+/* Room for one more entry in both arrays of a map (same capacity). */
+static bool map_reserve(specc_map *m, size_t *cap, size_t esz)
+{
+    size_t kcap = *cap, vcap = *cap;
+    char **keys;
+    void *values;
+    if (m->count < *cap)
+        return true;
+    keys = grow(NULL, 0, &kcap, m->count + 1, sizeof *keys);
+    if (!keys)
+        return false;
+    values = grow(NULL, 0, &vcap, m->count + 1, esz);
+    if (!values) {
+        specc_free(keys);
+        return false;
+    }
+    if (m->count) {
+        memcpy(keys, m->keys, m->count * sizeof *keys);
+        memcpy(values, m->values, m->count * esz);
+    }
+    specc_free(m->keys);
+    specc_free(m->values);
+    m->keys = keys;
+    m->values = values;
+    *cap = kcap;
+    return true;
+}
+
+/* One "key": value of a map; the cursor is on the key. */
+static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size_t *cap,
+                            void *slot, keyset *ks, const speccp_path *path, unsigned depth)
+{
+    size_t esz = speccp_elem_size(items);
+    const char *key_at = d->p;
+    speccp_path child;
+    char *elem;
+    specc_code rc;
+    jkey k;
+
+    if ((rc = scan_key(d, &k, path)) != SPECC_OK)
+        return rc;
+    child.parent = path;
+    child.key = k.s;
+    child.key_len = k.len;
+    child.index = 0;
+    if (k.has_nul)
+        rc = nul_error(d, key_at, &child, "map key");
+    if (!rc)
+        rc = keyset_add_at(d, ks, &k, key_at, &child);
+    if (!rc && !map_reserve(m, cap, esz))
+        rc = nomem(d, &child);
+    if (!rc)
+        memcpy(slot, m, sizeof *m); /* the old arrays are gone */
+    if (!rc && !k.owned && !(k.owned = speccp_strndup(k.s, k.len)))
+        rc = nomem(d, &child);
+    if (rc) {
+        specc_free(k.owned);
+        return rc;
+    }
+    /* The key now belongs to the map; child.key keeps pointing at it. */
+    m->keys[m->count] = k.owned;
+    elem = (char *)m->values + m->count * esz;
+    memset(elem, 0, esz);
+    m->count++;
+    memcpy(slot, m, sizeof *m);
+    if ((rc = colon(d, &child)) != SPECC_OK)
+        return rc;
+    return dec_value(d, items, elem, NULL, &child, depth);
+}
+
+/* A map into the specc_map at slot; keys keep input order. Invariant as for
+ * arrays: `count` keys and values are initialised. */
+static specc_code dec_map(dec *d, const specc_shape *items, void *slot, const speccp_path *path,
+                          unsigned depth)
+{
+    specc_map m = {NULL, NULL, 0};
+    specc_code rc = SPECC_OK;
+    size_t cap = 0;
+    keyset ks;
+    int more;
+
+    if (depth > SPECC_MAX_DEPTH)
+        return depth_error(d, path);
+    keyset_begin(d, &ks);
+    for (more = first_member(d, path, &rc); more > 0; more = next_member(d, path, &rc)) {
+        rc = map_entry(d, items, &m, &cap, slot, &ks, path, depth);
+        if (rc)
+            break;
+    }
+    keyset_end(d, &ks);
+    return rc;
+}
+
+/* One value in place: slot is the member (a field) or the element. */
+static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *other,
+                            const speccp_path *path, unsigned depth)
+{
+    json_t *j = NULL;
+    specc_code rc;
+    char c;
+
+    if (d->p >= d->end)
+        return not_a_value(d, path);
+    c = *d->p;
+    if (c == 'n' && shape->kind != SPECC_KIND_ANY) {
+        const char *at = d->p;
+        if ((rc = scan_literal(d, "null", 4, path)) != SPECC_OK)
+            return rc;
+        return fail(d, at, SPECC_ERR_NULL, path, "expected %s, got null",
+                    speccp_kind_name(shape));
+    }
+    switch (shape->kind) {
+    case SPECC_KIND_STRING:
+        return c == '"' ? dec_string(d, slot, path) : type_error(d, shape, path);
+    case SPECC_KIND_INTEGER:
+        return c == '-' || is_digit(c) ? dec_integer(d, shape, slot, path)
+                                       : type_error(d, shape, path);
+    case SPECC_KIND_NUMBER:
+        return c == '-' || is_digit(c) ? dec_number(d, slot, path) : type_error(d, shape, path);
+    case SPECC_KIND_BOOLEAN:
+        return c == 't' || c == 'f' ? dec_boolean(d, slot, path) : type_error(d, shape, path);
+    case SPECC_KIND_DECIMAL:
+        return c == '"' || c == '-' || is_digit(c) ? dec_decimal(d, slot, path)
+                                                   : type_error(d, shape, path);
+    case SPECC_KIND_ANY:
+        rc = dec_any(d, &j, path, depth);
+        if (!rc)
+            speccp_set_ptr(slot, 0, j);
+        return rc;
+    case SPECC_KIND_ENUM:
+        return c == '"' ? dec_enum(d, shape, slot, other, path) : type_error(d, shape, path);
+    case SPECC_KIND_OBJECT:
+        return c == '{' ? dec_object(d, shape->type, slot, path, depth + 1)
+                        : type_error(d, shape, path);
+    case SPECC_KIND_ARRAY:
+        return c == '[' ? dec_array(d, shape->items, slot, path, depth + 1)
+                        : type_error(d, shape, path);
+    case SPECC_KIND_MAP:
+        return c == '{' ? dec_map(d, shape->items, slot, path, depth + 1)
+                        : type_error(d, shape, path);
+    }
+    return type_error(d, shape, path);
+}
+
+/* The value of a known field, with its null rule and state. */
+static specc_code dec_field(dec *d, const specc_field *f, char *base, const speccp_path *path,
+                            unsigned depth)
+{
+    const char *at = d->p;
+    void *other = NULL, *child;
+    specc_code rc;
+
+    if (at < d->end && *at == 'n') {
+        if ((rc = scan_literal(d, "null", 4, path)) != SPECC_OK)
+            return rc;
+        if (f->shape.kind == SPECC_KIND_ANY) { /* null is one more JSON value */
+            speccp_set_ptr(base, f->offset, json_null());
+            return SPECC_OK;
+        }
+        if (!(f->flags & SPECC_F_NULLABLE))
+            return fail(d, at, SPECC_ERR_NULL, path, "expected %s, got null",
+                        speccp_kind_name(&f->shape));
+        set_state(base, f, SPECC_NULL);
+        return SPECC_OK;
+    }
+    if (f->shape.kind == SPECC_KIND_OBJECT) {
+        /* A field holds a pointer: allocate, link, then fill. */
+        if (at >= d->end || *at != '{')
+            return type_error(d, &f->shape, path);
+        if (!(child = specc_alloc(f->shape.type->size)))
+            return nomem(d, path);
+        specc_init(f->shape.type, child);
+        speccp_set_ptr(base, f->offset, child);
+        rc = dec_object(d, f->shape.type, child, path, depth + 1);
+    } else {
+        if (f->shape.kind == SPECC_KIND_ENUM && (f->shape.flags & SPECC_S_OPEN_ENUM))
+            other = base + f->other_offset;
+        rc = dec_value(d, &f->shape, base + f->offset, other, path, depth);
+    }
+    if (!rc)
+        set_state(base, f, SPECC_PRESENT);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- objects */
+
+/* Per-object bookkeeping of dec_object. */
+typedef struct objctx {
+    const specc_type *type;
+    char *base;
+    uint64_t *seen; /* bit i: field i was met */
+    size_t hint;    /* where to start looking for the next key */
+    keyset keys;    /* unknown keys, for SPECC_UNKNOWN_IGNORE */
+} objctx;
+
+static const specc_field *find_field(objctx *o, const jkey *k, size_t *index)
+{
+    size_t n = o->type->field_count, i, j;
+    for (j = 0; j < n; j++) {
+        const specc_field *f;
+        i = o->hint + j < n ? o->hint + j : o->hint + j - n;
+        f = &o->type->fields[i];
+        if (f->name_len == k->len && (k->len == 0 || !memcmp(f->name, k->s, k->len))) {
+            o->hint = i + 1 < n ? i + 1 : 0;
+            *index = i;
+            return f;
+        }
+    }
+    return NULL;
+}
+
+static COLD specc_code unknown_key_error(dec *d, const specc_type *type, const jkey *k,
+                                         const char *key_at, const speccp_path *key_path)
+{
+    char q[80];
+    speccp_quote(k->s, k->len, 48, q, sizeof q);
+    return fail(d, key_at, SPECC_ERR_UNKNOWN_FIELD, key_path,
+                "unknown key %s (%s allows no unknown keys)", q, type->name);
+}
+
+/* A key that is not a field, by the type's unknown-field policy. */
+static specc_code dec_unknown(dec *d, objctx *o, const jkey *k, const char *key_at,
+                              const speccp_path *child, unsigned depth)
+{
+    json_t *unknown, *v = NULL;
+    specc_code rc;
+
+    switch (o->type->unknown) {
+    case SPECC_UNKNOWN_REJECT:
+        return unknown_key_error(d, o->type, k, key_at, child);
+    case SPECC_UNKNOWN_IGNORE:
+        if ((rc = keyset_add_at(d, &o->keys, k, key_at, child)) != SPECC_OK)
+            return rc;
+        if ((rc = colon(d, child)) != SPECC_OK)
+            return rc;
+        return skip_value(d, child, depth);
+    case SPECC_UNKNOWN_PRESERVE:
+        break;
+    }
+    unknown = speccp_get_ptr(o->base, o->type->unknown_offset);
+    if (unknown && json_object_getn(unknown, k->s, k->len))
+        return dup_key_error(d, key_at, k, child);
+    if ((rc = colon(d, child)) != SPECC_OK || (rc = dec_any(d, &v, child, depth)) != SPECC_OK)
+        return rc;
+    if (!unknown) {
+        if (!(unknown = json_object())) {
+            json_decref(v);
+            return nomem(d, child);
+        }
+        speccp_set_ptr(o->base, o->type->unknown_offset, unknown);
+    }
+    if (json_object_setn_new_nocheck(unknown, k->s, k->len, v)) /* takes v */
+        return nomem(d, child);
+    return SPECC_OK;
+}
+
+/* One member; the cursor is on its key. */
+static specc_code dec_member(dec *d, objctx *o, const speccp_path *path, unsigned depth)
+{
+    const char *key_at = d->p;
+    const specc_field *f;
+    speccp_path child;
+    size_t index = 0;
+    specc_code rc;
+    jkey k;
+
+    if ((rc = scan_key(d, &k, path)) != SPECC_OK)
+        return rc;
+    child.parent = path;
+    child.key = k.s;
+    child.key_len = k.len;
+    child.index = 0;
+    f = k.has_nul ? NULL : find_field(o, &k, &index);
+    if (!f) {
+        rc = dec_unknown(d, o, &k, key_at, &child, depth);
+    } else if (o->seen[index / 64] & ((uint64_t)1 << (index % 64))) {
+        rc = dup_key_error(d, key_at, &k, &child);
+    } else {
+        o->seen[index / 64] |= (uint64_t)1 << (index % 64);
+        rc = colon(d, &child);
+        if (!rc)
+            rc = dec_field(d, f, o->base, &child, depth);
+    }
+    specc_free(k.owned);
+    return rc;
+}
+
+static specc_code check_required(dec *d, const objctx *o, const char *at,
+                                 const speccp_path *path)
+{
+    size_t i;
+    for (i = 0; i < o->type->field_count; i++) {
+        const specc_field *f = &o->type->fields[i];
+        if ((f->flags & SPECC_F_REQUIRED) && !(o->seen[i / 64] & ((uint64_t)1 << (i % 64)))) {
+            speccp_path child;
+            child.parent = path;
+            child.key = f->name;
+            child.key_len = f->name_len;
+            child.index = 0;
+            return fail(d, at, SPECC_ERR_MISSING, &child, "required key is missing");
+        }
+    }
+    return SPECC_OK;
+}
+
+/* An object of `type` into *out (initialised); the cursor is on '{'. */
+static specc_code dec_object(dec *d, const specc_type *type, void *out, const speccp_path *path,
+                             unsigned depth)
+{
+    uint64_t seen_small[4] = {0, 0, 0, 0};
+    size_t words = (type->field_count + 63) / 64;
+    const char *at = d->p;
+    specc_code rc = SPECC_OK;
+    objctx o;
+    int more;
+
+    if (depth > SPECC_MAX_DEPTH)
+        return depth_error(d, path);
+    o.type = type;
+    o.base = out;
+    o.hint = 0;
+    o.seen = seen_small;
+    if (words > 4) {
+        if (!(o.seen = specc_alloc(words * sizeof *o.seen)))
+            return nomem(d, path);
+        memset(o.seen, 0, words * sizeof *o.seen);
+    }
+    keyset_begin(d, &o.keys);
+    for (more = first_member(d, path, &rc); more > 0; more = next_member(d, path, &rc)) {
+        rc = dec_member(d, &o, path, depth);
+        if (rc)
+            break;
+    }
+    if (!rc)
+        rc = check_required(d, &o, at, path);
+    keyset_end(d, &o.keys);
+    if (o.seen != seen_small)
+        specc_free(o.seen);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- entries */
+
+static const specc_shape object_shape = {.kind = SPECC_KIND_OBJECT};
+
+static specc_code check_start(dec *d)
+{
+    skip_ws(d);
+    if (d->end - d->p >= 3 && !memcmp(d->p, "\xef\xbb\xbf", 3))
+        return SYNTAX(d, d->p, NULL, "byte order mark (U+FEFF) is not allowed");
+    return SPECC_OK;
+}
+
+static specc_code check_end(dec *d)
+{
+    skip_ws(d);
+    if (d->p != d->end)
+        return SYNTAX(d, d->p, NULL, "unexpected text after the JSON value");
+    return SPECC_OK;
+}
+
+static specc_code dec_document(dec *d, const specc_type *type, void *out)
+{
+    specc_code rc = check_start(d);
+    if (rc)
+        return rc;
+    if (d->p < d->end && *d->p == 'n') { /* null for the document: like a null member */
+        const char *at = d->p;
+        if ((rc = scan_literal(d, "null", 4, NULL)) != SPECC_OK)
+            return rc;
+        return fail(d, at, SPECC_ERR_NULL, NULL, "expected object, got null");
+    }
+    if (d->p >= d->end || *d->p != '{')
+        return type_error(d, &object_shape, NULL);
+    if ((rc = dec_object(d, type, out, NULL, 1)) != SPECC_OK)
+        return rc;
+    return check_end(d);
+}
+
+/* Syntax, depth and duplicate keys of the whole text, building nothing. */
+static specc_code check_document(dec *d)
+{
+    specc_code rc = check_start(d);
+    if (!rc)
+        rc = skip_value(d, NULL, 0);
+    if (!rc)
+        rc = check_end(d);
+    return rc;
+}
+
+static bool is_text_error(specc_code rc)
+{
+    return rc == SPECC_ERR_SYNTAX || rc == SPECC_ERR_DEPTH || rc == SPECC_ERR_DUPLICATE_KEY ||
+           rc == SPECC_ERR_NOMEM;
+}
+
+/* After a shape error: an error of the text itself, if any, takes over (and
+ * so does running out of memory while looking for one). */
+static specc_code recheck(dec *d, specc_code rc)
+{
+    specc_error first = *d->err;
+    specc_code again;
+    d->p = d->text;
+    d->kcount = 0;
+    d->kblen = 0;
+    again = check_document(d);
+    if (again == SPECC_OK) {
+        *d->err = first;
+        return rc;
+    }
+    return again;
+}
+
+specc_code specc_decode_text(const specc_type *type, const char *text, size_t len, void *out,
+                             specc_error *err)
+{
+    specc_error local;
+    specc_code rc;
+    dec d;
+
+    if (!type || !out || (!text && len)) {
+        if (type && out)
+            specc_init(type, out);
+        return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no type, text or output given");
+    }
+    specc_init(type, out);
+    memset(&d, 0, sizeof d);
+    d.text = text ? text : "";
+    d.end = d.text + len;
+    d.p = d.text;
+    d.err = err ? err : &local;
+    d.seed = (uint64_t)(uintptr_t)&d * 0x9e3779b97f4a7c15u; /* varies with ASLR */
+    rc = dec_document(&d, type, out);
+    if (rc) {
+        specc_clear(type, out);
+        if (!is_text_error(rc))
+            rc = recheck(&d, rc);
+    } else if (err) {
+        err->code = SPECC_OK;
+        err->line = err->column = 0;
+        err->path[0] = err->message[0] = '\0';
+    }
+    specc_free(d.scratch);
+    specc_free(d.kents);
+    specc_free(d.kbytes);
+    return rc;
+}
+
+/* Text of a jansson value, built by json_dump_callback. json_dumps cannot
+ * be used: jansson 2.14 ignores a failed allocation while writing an object
+ * key and returns text without it, so out of memory looked like bad JSON. */
+typedef struct dumpbuf {
+    char *s;
+    size_t len, cap;
+    bool failed; /* an append ran out of memory */
+} dumpbuf;
+
+static int dump_append(const char *bytes, size_t size, void *data)
+{
+    dumpbuf *b = data;
+    char *n = NULL;
+    if (!b->failed && b->len <= SIZE_MAX - size - 1)
+        n = grow(b->s, b->len, &b->cap, b->len + size + 1, 1);
+    if (!n) {
+        b->failed = true;
+        return -1;
+    }
+    b->s = n;
+    memcpy(b->s + b->len, bytes, size);
+    b->len += size;
+    return 0;
+}
+
+specc_code specc_decode_json(const specc_type *type, const json_t *json, void *out,
+                             specc_error *err)
+{
+    dumpbuf b = {NULL, 0, 0, false};
+    specc_code rc;
+
+    if (!type || !out || !json) {
+        if (type && out)
+            specc_init(type, out);
+        return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no type, JSON value or output given");
+    }
+    /* Compact, any value; reals keep 17 digits, so they read back exactly.
+     * json_dump_callback fails without our flag only when its own cycle
+     * check cannot allocate, or when the value contains itself. */
+    if (json_dump_callback(json, dump_append, &b, JSON_ENCODE_ANY | JSON_COMPACT) || b.failed) {
+        specc_free(b.s);
+        specc_init(type, out);
+        return speccp_fail(err, SPECC_ERR_NOMEM, NULL, "%s",
+                           b.failed ? "out of memory"
+                                    : "cannot serialise the value (out of memory, or a cycle)");
+    }
+    rc = specc_decode_text(type, b.s ? b.s : "", b.len, out, err);
+    specc_free(b.s);
+    if (rc && err)
+        err->line = err->column = 0;
+    return rc;
+}

@@ -1,0 +1,180 @@
+/*
+ * test_json_suite.c — the decoder's JSON parser against JSONTestSuite
+ * (github.com/nst/JSONTestSuite, test_parsing/): a check against inputs the
+ * project did not write.
+ *
+ *   y_*.json  must parse: no syntax or depth error, as the document and as
+ *             the value of a key ({"v": <file>}), where only an int64
+ *             range error is allowed (big integers in `any` values);
+ *   n_*.json  must be rejected with a syntax or depth error;
+ *   i_*.json  may go either way, but must not crash or leak.
+ *
+ * Exception: specc rejects duplicate keys (y_object_duplicated_key*).
+ *
+ * Usage: test_json_suite [DIR]; DIR defaults to the suite in ../shared
+ * (beside the source tree, or beside the current directory).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "specc.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+static long alloc_live;
+
+static void *t_malloc(size_t size)
+{
+    alloc_live++;
+    return malloc(size);
+}
+
+static void t_free(void *p)
+{
+    if (p)
+        alloc_live--;
+    free(p);
+}
+
+/* Any object: every key is unknown and kept. */
+typedef struct t_empty {
+    json_t *_unknown;
+} t_empty_t;
+static const specc_type empty_desc = {.name = "Empty",
+                                      .size = sizeof(t_empty_t),
+                                      .unknown = SPECC_UNKNOWN_PRESERVE,
+                                      .unknown_offset = offsetof(t_empty_t, _unknown)};
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *s;
+    long n;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    s = malloc((size_t)n + 16);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return s;
+}
+
+static specc_code decode(const char *text, size_t len, specc_error *err)
+{
+    t_empty_t out;
+    specc_code rc = specc_decode_text(&empty_desc, text, len, &out, err);
+    if (rc == SPECC_OK)
+        specc_clear(&empty_desc, &out);
+    return rc;
+}
+
+static bool is_text_error(specc_code rc)
+{
+    return rc == SPECC_ERR_SYNTAX || rc == SPECC_ERR_DEPTH;
+}
+
+static void check_file(const char *dir, const char *name, int *counts)
+{
+    char path[1024], *text, *wrapped;
+    specc_code direct, inner;
+    specc_error err, err2;
+    size_t len;
+
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        failures++;
+        printf("%s/%s: path too long\n", dir, name);
+        return;
+    }
+    text = read_file(path, &len);
+    if (!text) {
+        failures++;
+        printf("%s: cannot read\n", path);
+        return;
+    }
+    wrapped = malloc(len + 8);
+    memcpy(wrapped, "{\"v\":", 5);
+    memcpy(wrapped + 5, text, len);
+    wrapped[len + 5] = '}';
+    direct = decode(text, len, &err);
+    inner = decode(wrapped, len + 6, &err2);
+    if (strstr(name, "duplicated_key")) { /* valid JSON that specc rejects on purpose */
+        if (direct != SPECC_ERR_DUPLICATE_KEY || inner != SPECC_ERR_DUPLICATE_KEY) {
+            failures++;
+            printf("%s: not a duplicate key: %s / %s\n", name, specc_code_name(direct),
+                   specc_code_name(inner));
+        }
+    } else if (name[0] == 'y' &&
+               (is_text_error(direct) || (inner != SPECC_OK && inner != SPECC_ERR_RANGE))) {
+        failures++;
+        printf("%s: rejected: %s %s / %s %s\n", name, specc_code_name(direct), err.message,
+               specc_code_name(inner), err2.message);
+    } else if (name[0] == 'n' && !is_text_error(direct)) {
+        failures++;
+        printf("%s: accepted (%s)\n", name, specc_code_name(direct));
+    } else if (name[0] == 'i') {
+        printf("%s: %s / as a value: %s%s%s\n", name, specc_code_name(direct),
+               specc_code_name(inner), inner ? " " : "", inner ? err2.message : "");
+    }
+    counts[name[0] == 'y' ? 0 : name[0] == 'n' ? 1 : 2]++;
+    if (alloc_live) {
+        failures++;
+        printf("%s: %ld allocations leaked\n", name, alloc_live);
+        alloc_live = 0;
+    }
+    free(wrapped);
+    free(text);
+}
+
+/* The suite next to the project: ../shared from the source tree, found
+ * from this file's path (CMake compiles it by absolute path) or the cwd. */
+static DIR *open_default(char *dir, size_t size)
+{
+    const char *tail = "../../../shared/testdata/JSONTestSuite/test_parsing";
+    const char *slash = strrchr(__FILE__, '/');
+    DIR *d;
+    if (slash) {
+        snprintf(dir, size, "%.*s/%s", (int)(slash - __FILE__), __FILE__, tail);
+        if ((d = opendir(dir)) != NULL)
+            return d;
+    }
+    snprintf(dir, size, "%s", tail + 6);
+    return opendir(dir);
+}
+
+int main(int argc, char **argv)
+{
+    char dir[1024];
+    int counts[3] = {0, 0, 0};
+    struct dirent *e;
+    DIR *d;
+
+    json_set_alloc_funcs(t_malloc, t_free);
+    if (argc > 1)
+        snprintf(dir, sizeof dir, "%s", argv[1]);
+    d = argc > 1 ? opendir(dir) : open_default(dir, sizeof dir);
+    if (!d) {
+        printf("test_json_suite: no suite at %s\n", dir);
+        return 1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 && strchr("yni", e->d_name[0]))
+            check_file(dir, e->d_name, counts);
+    }
+    closedir(d);
+    printf("test_json_suite: %d y, %d n, %d i files; %d failed\n", counts[0], counts[1], counts[2],
+           failures);
+    if (counts[0] < 50 || counts[1] < 100) {
+        printf("test_json_suite: too few files found in %s\n", dir);
+        return 1;
+    }
+    return failures ? 1 : 0;
+}
