@@ -448,3 +448,71 @@ size_t speccp_format_double(double d, char *buf, size_t size)
     }
     return n;
 }
+
+size_t speccp_int_text(int64_t v, char *buf)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    return k;
+}
+
+size_t speccp_number_text(double d, char *buf, size_t size)
+{
+    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
+        !(d == 0 && signbit(d))) {
+        size_t n = speccp_int_text((int64_t)d, buf);
+        buf[n] = '\0';
+        return n;
+    }
+    return speccp_format_double(d, buf, size);
+}
+
+/* ------------------------------------------------------------- key sets */
+
+static size_t hash_key(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+bool speccp_keyset_init(speccp_keyset *set, size_t count)
+{
+    size_t mask = 15;
+    while (mask < count * 2 && mask < SIZE_MAX / 4)
+        mask = mask * 2 + 1;
+    set->mask = mask;
+    set->slots = NULL;
+    if (mask + 1 > SIZE_MAX / sizeof *set->slots)
+        return false;
+    set->slots = specc_alloc((mask + 1) * sizeof *set->slots);
+    if (set->slots)
+        memset(set->slots, 0, (mask + 1) * sizeof *set->slots);
+    return set->slots != NULL;
+}
+
+bool speccp_keyset_add(speccp_keyset *set, char *const *keys, size_t i)
+{
+    size_t j;
+    for (j = hash_key(keys[i]) & set->mask; set->slots[j]; j = (j + 1) & set->mask)
+        if (strcmp(keys[set->slots[j] - 1], keys[i]) == 0)
+            return false;
+    set->slots[j] = i + 1;
+    return true;
+}
+
+void speccp_keyset_free(speccp_keyset *set)
+{
+    specc_free(set->slots);
+    set->slots = NULL;
+}

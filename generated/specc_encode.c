@@ -74,38 +74,10 @@ static specc_code put_char(encoder *e, char c)
 
 /* ---------------------------------------------------------------- scalars */
 
-/* Decimal digits of v (exact, INT64_MIN included) into buf[21+]. */
-static size_t int_text(int64_t v, char *buf)
-{
-    char tmp[24];
-    size_t n = 0, k = 0;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        tmp[n++] = (char)('0' + (int)(u % 10));
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        buf[k++] = '-';
-    while (n)
-        buf[k++] = tmp[--n];
-    return k;
-}
-
-/* A NUMBER field: integral values below 2^53 as integers ("10", like
- * JavaScript), everything else as the shortest round-trip text. -0.0 keeps
- * its sign as "-0.0" (a plain "-0" would read back as the integer 0). */
-static size_t number_text(double d, char *buf, size_t size)
-{
-    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
-        !(d == 0 && signbit(d)))
-        return int_text((int64_t)d, buf);
-    return speccp_format_double(d, buf, size);
-}
-
 static specc_code put_int(encoder *e, int64_t v)
 {
     char buf[32];
-    return put(e, buf, int_text(v, buf));
+    return put(e, buf, speccp_int_text(v, buf));
 }
 
 static specc_code bad_utf8(encoder *e, const char *s, size_t len, const speccp_path *path)
@@ -321,18 +293,12 @@ static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
 
 /* ---- duplicate map keys: small maps compare pairs, larger ones hash. */
 
-static size_t hash_key(const char *s)
-{
-    size_t h = 2166136261u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-/* *dup = index of the first key equal to an earlier one, or count. */
+/* *dup = index of the first key equal to an earlier one, or count. Small
+ * maps compare pairs; larger ones use a hash set. */
 static specc_code find_duplicate(char *const *keys, size_t count, size_t *dup)
 {
-    size_t i, j, mask = 15, *slots;
+    speccp_keyset set;
+    size_t i, j;
 
     *dup = count;
     if (count <= 8) {
@@ -344,23 +310,12 @@ static specc_code find_duplicate(char *const *keys, size_t count, size_t *dup)
                 }
         return SPECC_OK;
     }
-    while (mask < count * 2 && mask < SIZE_MAX / 4)
-        mask = mask * 2 + 1;
-    if (mask + 1 > SIZE_MAX / sizeof *slots)
+    if (!speccp_keyset_init(&set, count))
         return SPECC_ERR_NOMEM;
-    slots = specc_alloc((mask + 1) * sizeof *slots); /* index + 1; 0 = empty */
-    if (!slots)
-        return SPECC_ERR_NOMEM;
-    memset(slots, 0, (mask + 1) * sizeof *slots);
-    for (i = 0; i < count && *dup == count; i++) {
-        for (j = hash_key(keys[i]) & mask; slots[j]; j = (j + 1) & mask)
-            if (strcmp(keys[slots[j] - 1], keys[i]) == 0) {
-                *dup = i;
-                break;
-            }
-        slots[j] = i + 1;
-    }
-    specc_free(slots);
+    for (i = 0; i < count && *dup == count; i++)
+        if (!speccp_keyset_add(&set, keys, i))
+            *dup = i;
+    speccp_keyset_free(&set);
     return SPECC_OK;
 }
 
@@ -433,7 +388,7 @@ static specc_code put_value(encoder *e, const specc_shape *shape, const char *p,
         memcpy(&d, p, sizeof d);
         if (!isfinite(d))
             return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
-        return put(e, buf, number_text(d, buf, sizeof buf));
+        return put(e, buf, speccp_number_text(d, buf, sizeof buf));
     case SPECC_KIND_BOOLEAN:
         memcpy(&b, p, 1); /* a byte: reading a bool holding 2 would be UB */
         return b ? put(e, "true", 4) : put(e, "false", 5);

@@ -67,6 +67,28 @@ specc_code speccp_parse_double(const char *text, size_t len, double *out);
  * size must be at least 32. */
 size_t speccp_format_double(double d, char *buf, size_t size);
 
+/* Decimal digits of v (exact, INT64_MIN included) into buf (>= 21 bytes);
+ * returns the length, no NUL. */
+size_t speccp_int_text(int64_t v, char *buf);
+
+/* A NUMBER value as JSON text: integral values below 2^53 as integers ("10",
+ * like JavaScript), everything else as speccp_format_double; -0.0 keeps its
+ * sign. d must be finite; size >= 32. Returns the length written. */
+size_t speccp_number_text(double d, char *buf, size_t size);
+
+/* A hash set of map keys (open addressing over key indexes), so that maps
+ * are checked for repeated keys in linear time. */
+typedef struct speccp_keyset {
+    size_t *slots; /* key index + 1; 0 = empty */
+    size_t mask;
+} speccp_keyset;
+
+/* Room for count keys; false when out of memory. */
+bool speccp_keyset_init(speccp_keyset *set, size_t count);
+/* Add keys[i]; false when an equal key is already in the set. */
+bool speccp_keyset_add(speccp_keyset *set, char *const *keys, size_t i);
+void speccp_keyset_free(speccp_keyset *set);
+
 /* Unaligned-safe access to pointer members found by offset. */
 static inline void *speccp_get_ptr(const void *base, size_t offset)
 {

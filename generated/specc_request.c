@@ -105,11 +105,7 @@ static specc_code param_text(target *t, const specc_param *p, const char *base, 
         if (!isfinite(d))
             return speccp_fail(t->err, SPECC_ERR_PARAM, path,
                                "parameter '%s' is not a finite number", p->name);
-        if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
-            !(d == 0 && signbit(d)))
-            snprintf(buf, size, "%.0f", d);
-        else
-            speccp_format_double(d, buf, size);
+        speccp_number_text(d, buf, size);
         break;
     case SPECC_KIND_BOOLEAN:
         memcpy(&b, base + p->offset, 1);

@@ -54,16 +54,6 @@ static void too_deep(validator *v, const speccp_path *path)
     report(v, SPECC_ERR_DEPTH, path, "nesting deeper than %d", SPECC_MAX_DEPTH);
 }
 
-/* Shortest text of a double for messages: "10", "0.1", "1e+300". */
-static void number_text(double d, char *buf, size_t size)
-{
-    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
-        !(d == 0 && signbit(d)))
-        snprintf(buf, size, "%.0f", d);
-    else
-        speccp_format_double(d, buf, size);
-}
-
 /* ---------------------------------------------------------------- strings */
 
 static const char *format_name(specc_format f)
@@ -162,13 +152,13 @@ static void check_bounds(validator *v, const specc_shape *shape, double d,
                          const speccp_path *path)
 {
     char want[40], got[40];
-    number_text(d, got, sizeof got);
+    speccp_number_text(d, got, sizeof got);
     if ((shape->flags & SPECC_S_MINIMUM) && d < shape->min_num) {
-        number_text(shape->min_num, want, sizeof want);
+        speccp_number_text(shape->min_num, want, sizeof want);
         report(v, SPECC_ERR_MINIMUM, path, "must be >= %s, got %s", want, got);
     }
     if ((shape->flags & SPECC_S_MAXIMUM) && d > shape->max_num) {
-        number_text(shape->max_num, want, sizeof want);
+        speccp_number_text(shape->max_num, want, sizeof want);
         report(v, SPECC_ERR_MAXIMUM, path, "must be <= %s, got %s", want, got);
     }
 }
@@ -306,53 +296,12 @@ static void check_array(validator *v, const specc_shape *shape, const char *p,
     }
 }
 
-/* Hash set of map keys (open addressing over key indexes), so that a large
- * map is checked for repeats in linear time. */
-typedef struct key_set {
-    size_t *slots; /* key index + 1; 0 = empty */
-    size_t mask;
-} key_set;
-
-static size_t hash_key(const char *s)
-{
-    size_t h = 2166136261u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static bool key_set_init(key_set *set, size_t count)
-{
-    size_t mask = 15;
-    while (mask < count * 2 && mask < SIZE_MAX / 4)
-        mask = mask * 2 + 1;
-    set->mask = mask;
-    set->slots = NULL;
-    if (mask + 1 > SIZE_MAX / sizeof *set->slots)
-        return false;
-    set->slots = specc_alloc((mask + 1) * sizeof *set->slots);
-    if (set->slots)
-        memset(set->slots, 0, (mask + 1) * sizeof *set->slots);
-    return set->slots != NULL;
-}
-
-/* Add keys[i]; false when an equal key is already in the set. */
-static bool key_set_add(key_set *set, char *const *keys, size_t i)
-{
-    size_t j;
-    for (j = hash_key(keys[i]) & set->mask; set->slots[j]; j = (j + 1) & set->mask)
-        if (strcmp(keys[set->slots[j] - 1], keys[i]) == 0)
-            return false;
-    set->slots[j] = i + 1;
-    return true;
-}
-
 /* Keys: not NULL, valid UTF-8, each once. */
 static void check_keys(validator *v, const specc_map *m, const speccp_path *path)
 {
-    key_set set = {NULL, 0};
+    speccp_keyset set = {NULL, 0};
     size_t i;
-    bool want_set = m->count > 1, have_set = want_set && key_set_init(&set, m->count);
+    bool want_set = m->count > 1, have_set = want_set && speccp_keyset_init(&set, m->count);
 
     if (want_set && !have_set)
         report(v, SPECC_ERR_NOMEM, path, "out of memory checking map keys");
@@ -369,10 +318,10 @@ static void check_keys(validator *v, const specc_map *m, const speccp_path *path
             speccp_quote(k, here.key_len, 40, q, sizeof q);
             report(v, SPECC_ERR_FORMAT, &here, "map key is not valid UTF-8: %s", q);
         }
-        if (have_set && !key_set_add(&set, m->keys, i))
+        if (have_set && !speccp_keyset_add(&set, m->keys, i))
             report(v, SPECC_ERR_DUPLICATE_KEY, &here, "map repeats a key");
     }
-    specc_free(set.slots);
+    speccp_keyset_free(&set);
 }
 
 static void check_map(validator *v, const specc_shape *shape, const char *p,
