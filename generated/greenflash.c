@@ -331,6 +331,7 @@ static const specc_param greenflash_get_model_params[] = {
         .name = "modelId",
         .in = SPECC_IN_PATH,
         .kind = SPECC_KIND_STRING,
+        .format = SPECC_FORMAT_UUID,
         .flags = SPECC_P_REQUIRED,
         .offset = offsetof(greenflash_get_model_params_t, model_id),
     },

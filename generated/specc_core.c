@@ -290,6 +290,20 @@ const char *speccp_kind_name(const specc_shape *shape)
     return "value";
 }
 
+const char *speccp_format_name(specc_format format)
+{
+    switch (format) {
+    case SPECC_FORMAT_DATE: return "date";
+    case SPECC_FORMAT_DATE_TIME: return "date-time";
+    case SPECC_FORMAT_UUID: return "uuid";
+    case SPECC_FORMAT_URI: return "uri";
+    case SPECC_FORMAT_EMAIL: return "email";
+    case SPECC_FORMAT_UNIX_TIME: return "unix-time";
+    case SPECC_FORMAT_NONE: break;
+    }
+    return "";
+}
+
 /* ------------------------------------------------------------------ UTF-8 */
 
 /* Length of the well-formed UTF-8 sequence at s (Unicode table 3-7), or 0. */

@@ -88,6 +88,13 @@ static specc_code param_text(target *t, const specc_param *p, const char *base, 
     *text = NULL;
     if (p->kind == SPECC_KIND_STRING) {
         *text = speccp_get_ptr(base, p->offset);
+        /* A declared format is a promise about the value: keep it. */
+        if (*text && p->format && !specc_format_valid(p->format, *text, strlen(*text))) {
+            char q[80];
+            speccp_quote(*text, strlen(*text), 40, q, sizeof q);
+            return speccp_fail(t->err, SPECC_ERR_PARAM, path, "parameter '%s' is not a valid %s: %s",
+                               p->name, speccp_format_name(p->format), q);
+        }
         return SPECC_OK;
     }
     if (!(p->flags & SPECC_P_REQUIRED)) {

@@ -56,20 +56,6 @@ static void too_deep(validator *v, const speccp_path *path)
 
 /* ---------------------------------------------------------------- strings */
 
-static const char *format_name(specc_format f)
-{
-    switch (f) {
-    case SPECC_FORMAT_DATE: return "date";
-    case SPECC_FORMAT_DATE_TIME: return "date-time";
-    case SPECC_FORMAT_UUID: return "uuid";
-    case SPECC_FORMAT_URI: return "uri";
-    case SPECC_FORMAT_EMAIL: return "email";
-    case SPECC_FORMAT_NONE:
-    case SPECC_FORMAT_UNIX_TIME: break;
-    }
-    return "value";
-}
-
 /* The compiled form of a pattern, from the cache or compiled now (into
  * *scratch when the cache is full; the caller then frees it). */
 static const pattern_entry *get_pattern(validator *v, const char *source, pattern_entry *scratch)
@@ -115,7 +101,7 @@ static void check_string(validator *v, const specc_shape *shape, const char *s,
         return; /* lengths and patterns mean nothing on broken text */
     }
     if (!specc_format_valid(shape->format, s, len))
-        report(v, SPECC_ERR_FORMAT, path, "not a valid %s: %s", format_name(shape->format), q);
+        report(v, SPECC_ERR_FORMAT, path, "not a valid %s: %s", speccp_format_name(shape->format), q);
     n = speccp_utf8_length(s, len);
     if ((shape->flags & SPECC_S_MIN_LENGTH) && n < shape->min_length)
         report(v, SPECC_ERR_MIN_LENGTH, path, "length must be >= %zu, got %zu",

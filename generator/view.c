@@ -516,6 +516,7 @@ static json_t *view_endpoint(const endpoint *e)
         put_s(po, "c_has", p->c_has);
         put_s(po, "in", p->in == PARAM_PATH ? "SPECC_IN_PATH" : "SPECC_IN_QUERY");
         put_s(po, "kind", kind_enum(&p->shape, false));
+        put_s(po, "format", p->shape.format ? format_enum(p->shape.format) : NULL);
         if (p->required)
             strcat(flags, nflags++ ? " | SPECC_P_REQUIRED" : "SPECC_P_REQUIRED");
         if (p->keep_slashes)

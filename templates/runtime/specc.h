@@ -21,6 +21,10 @@
 
 #include <jansson.h>
 
+#if JANSSON_VERSION_HEX < 0x020e00
+#error "specc needs jansson 2.14 or later (json_object_getn, json_object_iter_key_len)"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -107,7 +111,8 @@ typedef enum specc_kind {
 typedef enum specc_format {
     SPECC_FORMAT_NONE = 0,
     SPECC_FORMAT_DATE,      /* string: RFC 3339 full-date */
-    SPECC_FORMAT_DATE_TIME, /* string: RFC 3339 date-time */
+    SPECC_FORMAT_DATE_TIME, /* string: RFC 3339 date-time ('T', 't' or ' ';
+                               offset Z or +HH:MM; :60 only at 23:59 UTC) */
     SPECC_FORMAT_UUID,      /* string: 8-4-4-4-12 hex digits, any case */
     SPECC_FORMAT_URI,       /* string: RFC 3986 URI with a scheme */
     SPECC_FORMAT_EMAIL,     /* string: local@domain */
@@ -205,8 +210,12 @@ void specc_clear(const specc_type *type, void *value);
 
 /* Decode JSON text into *out (which need not be initialised). Checks shape:
  * JSON types, required keys, nulls, int64 range, closed enums, duplicate
- * keys, unknown-field policy. On failure *out is left initialised with
- * nothing allocated and *err (if not NULL) says where and why. */
+ * keys (anywhere, even inside `any`), unknown-field policy. The text must be
+ * exactly one JSON value (RFC 8259, UTF-8, no BOM); a syntax error anywhere
+ * is reported before any shape error, so the answer does not depend on key
+ * order. `any` fields accept every JSON value, null included. On failure
+ * *out is left initialised with nothing allocated and *err (if not NULL)
+ * says where and why. */
 SPECC_CHECK_RESULT specc_code specc_decode_text(const specc_type *type, const char *text,
                                                 size_t len, void *out, specc_error *err);
 
@@ -254,6 +263,7 @@ typedef struct specc_param {
     const char *name; /* name in the path template / query string */
     specc_param_in in;
     specc_kind kind;
+    specc_format format; /* STRING: checked before the request is built */
     unsigned flags; /* SPECC_P_* */
     size_t offset;
     size_t has_offset;
@@ -279,13 +289,17 @@ typedef struct specc_endpoint {
 } specc_endpoint;
 
 /* The request target: path with parameters percent-encoded (RFC 3986), then
- * ?query for the query parameters given. Free with specc_free(). */
+ * ?query for the query parameters given. A required parameter missing, an
+ * empty path parameter, a value not in its declared format, or a '.'/'..'
+ * segment in a keep-slashes parameter is SPECC_ERR_PARAM. Free the result
+ * with specc_free(). */
 SPECC_CHECK_RESULT char *specc_request_target(const specc_endpoint *endpoint, const void *params,
                                               specc_error *err);
 
 /* Decode a response body by HTTP status into the generated response struct:
- * sets its status and the one member for that status. An undeclared status
- * is SPECC_ERR_STATUS. On failure *out is left initialised. */
+ * sets its status and the one member for that status (none for a response
+ * declared without a body). An undeclared status is SPECC_ERR_STATUS. On
+ * failure the status stays set and every member is NULL. */
 SPECC_CHECK_RESULT specc_code specc_decode_response(const specc_endpoint *endpoint, int status,
                                                     const char *body, size_t len, void *out,
                                                     specc_error *err);

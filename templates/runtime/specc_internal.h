@@ -43,6 +43,9 @@ void speccp_quote(const char *s, size_t len, size_t max, char *buf, size_t size)
 /* Bytes one stored value of this shape takes inside an array or map. */
 size_t speccp_elem_size(const specc_shape *shape);
 
+/* "date", "date-time", "uuid", "uri", "email", "unix-time" (or ""). */
+const char *speccp_format_name(specc_format format);
+
 /* "string", "integer", ... as used in "expected integer" messages. */
 const char *speccp_kind_name(const specc_shape *shape);
 

@@ -187,12 +187,28 @@ static void test_targets(void)
     specc_error err;
 
     test_segment_api("llmstats", llmstats_target, "/v1/models/", "model_id");
-    test_segment_api("greenflash", greenflash_target, "/models/", "modelId");
     test_segment_api("baseten", baseten_target, "/v1/model_apis/", "model_api_name");
+    /* Greenflash declares modelId a uuid: that is checked before a request
+     * is built, so a slug or a traversal never reaches the server. */
     memset(&err, 0, sizeof err);
     expect_target("greenflash", "uuid",
                   greenflash_target("123e4567-e89b-12d3-a456-426614174000", &err), &err,
                   "/models/123e4567-e89b-12d3-a456-426614174000");
+    memset(&err, 0, sizeof err);
+    expect_target("greenflash", "upper-case uuid",
+                  greenflash_target("123E4567-E89B-12D3-A456-426614174000", &err), &err,
+                  "/models/123E4567-E89B-12D3-A456-426614174000");
+    for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++) {
+        memset(&err, 0, sizeof err);
+        expect_param_error("greenflash", encodings[i].input, greenflash_target(encodings[i].input, &err),
+                           &err, "modelId");
+        CHECK(strstr(err.message, "not a valid uuid") != NULL, "greenflash: message names the format");
+    }
+    memset(&err, 0, sizeof err);
+    expect_param_error("greenflash", "../../admin", greenflash_target("../../admin", &err), &err,
+                       "modelId");
+    memset(&err, 0, sizeof err);
+    expect_param_error("greenflash", NULL, greenflash_target(NULL, &err), &err, "modelId");
 
     /* Open WebUI: the id is a query parameter. */
     for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++) {
