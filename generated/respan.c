@@ -95,7 +95,7 @@ static const specc_field respan_model_fields[] = {
         .flags = SPECC_F_STATE,
         .offset = offsetof(respan_model_t, input_cost),
         .state_offset = offsetof(respan_model_t, input_cost_state),
-        .shape = {.kind = SPECC_KIND_NUMBER},
+        .shape = {.kind = SPECC_KIND_DECIMAL},
     },
     {
         .name = "output_cost",
@@ -103,7 +103,7 @@ static const specc_field respan_model_fields[] = {
         .flags = SPECC_F_STATE,
         .offset = offsetof(respan_model_t, output_cost),
         .state_offset = offsetof(respan_model_t, output_cost_state),
-        .shape = {.kind = SPECC_KIND_NUMBER},
+        .shape = {.kind = SPECC_KIND_DECIMAL},
     },
     {
         .name = "cache_hit_input_cost",
@@ -111,7 +111,7 @@ static const specc_field respan_model_fields[] = {
         .flags = SPECC_F_STATE,
         .offset = offsetof(respan_model_t, cache_hit_input_cost),
         .state_offset = offsetof(respan_model_t, cache_hit_input_cost_state),
-        .shape = {.kind = SPECC_KIND_NUMBER},
+        .shape = {.kind = SPECC_KIND_DECIMAL},
     },
     {
         .name = "cache_creation_input_cost",
@@ -119,7 +119,7 @@ static const specc_field respan_model_fields[] = {
         .flags = SPECC_F_STATE,
         .offset = offsetof(respan_model_t, cache_creation_input_cost),
         .state_offset = offsetof(respan_model_t, cache_creation_input_cost_state),
-        .shape = {.kind = SPECC_KIND_NUMBER},
+        .shape = {.kind = SPECC_KIND_DECIMAL},
     },
     {
         .name = "max_context_window",

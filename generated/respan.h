@@ -74,16 +74,16 @@ struct respan_model {
     bool is_called_by_custom_name; /* "is_called_by_custom_name": optional */
     /* Cost per 1M input tokens in USD. */
     specc_state input_cost_state;
-    double input_cost; /* "input_cost": optional */
+    specc_decimal input_cost; /* "input_cost": optional */
     /* Cost per 1M output tokens in USD. */
     specc_state output_cost_state;
-    double output_cost; /* "output_cost": optional */
+    specc_decimal output_cost; /* "output_cost": optional */
     /* Cost per 1M cached input tokens in USD. */
     specc_state cache_hit_input_cost_state;
-    double cache_hit_input_cost; /* "cache_hit_input_cost": optional */
+    specc_decimal cache_hit_input_cost; /* "cache_hit_input_cost": optional */
     /* Cost per 1M cache creation input tokens in USD. */
     specc_state cache_creation_input_cost_state;
-    double cache_creation_input_cost; /* "cache_creation_input_cost": optional */
+    specc_decimal cache_creation_input_cost; /* "cache_creation_input_cost": optional */
     /* Maximum context window size. */
     specc_state max_context_window_state;
     int64_t max_context_window; /* "max_context_window": optional */

@@ -47,4 +47,30 @@ expect_error greenflash.Product '[1, 2' "line 1"
 # Every violation is listed, one per line.
 run '{"id": "nope", "name": 5, "icon": null, "conversationCount": 1}' greenflash.Product
 [ "$status" -eq 1 ] || die "two problems: exit $status"
+
+# Every sample, through the tool: accepted, and the output is a fixed point
+# (the sample/ ctests compare it with the input value by value).
+for f in "$src"/tests/samples/*/*.json; do
+    api=$(basename "$(dirname "$f")")
+    name=$(basename "$f")
+    target=$api.$(echo "$name" | sed -E 's/^([a-z0-9_]+)\.([0-9]{3}).*/\1.\2/')
+    "$rt" "$target" "$f" >"$tmp/once" 2>"$tmp/err" || { die "$target $name rejected: $(cat "$tmp/err")"; continue; }
+    "$rt" "$target" "$tmp/once" >"$tmp/twice" 2>"$tmp/err" || die "$target: own output rejected"
+    cmp -s "$tmp/once" "$tmp/twice" || die "$target $name: output is not a fixed point"
+done
+
+# What REAL-WORLD.md says the services send survives byte for byte.
+keeps() { # keeps TARGET SAMPLE TEXT...
+    target=$1 file=$src/tests/samples/$2
+    shift 2
+    "$rt" "$target" "$file" >"$tmp/out" 2>"$tmp/err" || { die "$target $file: $(cat "$tmp/err")"; return; }
+    for text in "$@"; do
+        grep -qF -- "$text" "$tmp/out" || die "$file: output lost $text"
+    done
+}
+keeps respan.get_model.200 respan/get_model.200.rw-global.json '"provider":null'
+keeps respan.get_model.200 respan/get_model.200.rw-custom-nulls.json '"input_cost":0.0' '"output_cost":0.0'
+keeps openwebui.get_model.200 openwebui/get_model.200.rw-nulls.json '"user":null'
+keeps baseten.get_model.200 baseten/get_model.200.json '"cost_per_million_input_tokens":"0.13"' '"cost_per_million_output_tokens":"0.50"'
+keeps llmstats.get_model.200 llmstats/get_model.200.rw-inference.json '"inference":{'
 exit $fail
