@@ -51,6 +51,28 @@ void targets_list(FILE *out)
     }
 }
 
+size_t targets_type_count(void)
+{
+    size_t a, n = 0;
+    for (a = 0; a < API_COUNT; a++)
+        n += *apis[a].type_count;
+    return n;
+}
+
+const specc_type *targets_type(size_t i, const char **api_name)
+{
+    size_t a;
+    for (a = 0; a < API_COUNT; a++) {
+        if (i < *apis[a].type_count) {
+            if (api_name)
+                *api_name = apis[a].name;
+            return apis[a].types[i];
+        }
+        i -= *apis[a].type_count;
+    }
+    return NULL;
+}
+
 static const specc_type *find_in_api(const api *p, const char *rest)
 {
     size_t i, j;

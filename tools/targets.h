@@ -16,6 +16,11 @@
 /* Print every target, one per line: API.ENDPOINT.STATUS, then API.Type. */
 void targets_list(FILE *out);
 
+/* Every type of the five APIs, in a fixed order (API, then spec order), with
+ * its target name ("greenflash.Model"). i < targets_type_count(). */
+size_t targets_type_count(void);
+const specc_type *targets_type(size_t i, const char **api_name);
+
 /* The type a target names, or NULL. */
 const specc_type *targets_find(const char *target);
 

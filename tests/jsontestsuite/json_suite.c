@@ -1,7 +1,7 @@
 /*
- * test_json_suite.c — the decoder's JSON parser against JSONTestSuite
- * (github.com/nst/JSONTestSuite, test_parsing/): a check against inputs the
- * project did not write.
+ * json_suite.c — the decoder's JSON parser against JSONTestSuite
+ * (github.com/nst/JSONTestSuite, test_parsing/, MIT licensed: LICENSE and
+ * COMMIT beside this file): a check against inputs the project did not write.
  *
  *   y_*.json  must parse: no syntax or depth error, as the document and as
  *             the value of a key ({"v": <file>}), where only an int64
@@ -9,10 +9,10 @@
  *   n_*.json  must be rejected with a syntax or depth error;
  *   i_*.json  may go either way, but must not crash or leak.
  *
- * Exception: specc rejects duplicate keys (y_object_duplicated_key*).
+ * Exception, by design: specc rejects duplicate keys, which RFC 8259 allows
+ * but leaves meaningless (y_object_duplicated_key*.json).
  *
- * Usage: test_json_suite [DIR]; DIR defaults to the suite in ../shared
- * (beside the source tree, or beside the current directory).
+ * Usage: json_suite DIR (tests/jsontestsuite/test_parsing).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "specc.h"
@@ -133,22 +133,6 @@ static void check_file(const char *dir, const char *name, int *counts)
     free(text);
 }
 
-/* The suite next to the project: ../shared from the source tree, found
- * from this file's path (CMake compiles it by absolute path) or the cwd. */
-static DIR *open_default(char *dir, size_t size)
-{
-    const char *tail = "../../../shared/testdata/JSONTestSuite/test_parsing";
-    const char *slash = strrchr(__FILE__, '/');
-    DIR *d;
-    if (slash) {
-        snprintf(dir, size, "%.*s/%s", (int)(slash - __FILE__), __FILE__, tail);
-        if ((d = opendir(dir)) != NULL)
-            return d;
-    }
-    snprintf(dir, size, "%s", tail + 6);
-    return opendir(dir);
-}
-
 int main(int argc, char **argv)
 {
     char dir[1024];
@@ -157,11 +141,13 @@ int main(int argc, char **argv)
     DIR *d;
 
     json_set_alloc_funcs(t_malloc, t_free);
-    if (argc > 1)
-        snprintf(dir, sizeof dir, "%s", argv[1]);
-    d = argc > 1 ? opendir(dir) : open_default(dir, sizeof dir);
+    if (argc != 2 || snprintf(dir, sizeof dir, "%s", argv[1]) >= (int)sizeof dir) {
+        printf("usage: json_suite DIR\n");
+        return 2;
+    }
+    d = opendir(dir);
     if (!d) {
-        printf("test_json_suite: no suite at %s\n", dir);
+        printf("json_suite: no suite at %s\n", dir);
         return 1;
     }
     while ((e = readdir(d)) != NULL) {
@@ -170,7 +156,7 @@ int main(int argc, char **argv)
             check_file(dir, e->d_name, counts);
     }
     closedir(d);
-    printf("test_json_suite: %d y, %d n, %d i files; %d failed\n", counts[0], counts[1], counts[2],
+    printf("json_suite: %d y, %d n, %d i files; %d failed\n", counts[0], counts[1], counts[2],
            failures);
     if (counts[0] < 50 || counts[1] < 100) {
         printf("test_json_suite: too few files found in %s\n", dir);
