@@ -21,6 +21,7 @@
 #include "model.h"
 #include "output.h"
 #include "render.h"
+#include "schema.h"
 #include "view.h"
 
 #ifndef SPECC_VERSION
@@ -28,21 +29,29 @@
 #endif
 
 static const char usage_text[] =
-    "usage: specc generate -o DIR [--templates DIR] SPEC...\n"
-    "       specc check    -o DIR [--templates DIR] SPEC...\n"
+    "usage: specc generate -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
+    "       specc check    -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
+    "       specc runtime  -o DIR [--templates DIR]\n"
+    "       specc schema   -o DIR SPEC...\n"
+    "       specc doc      -o DIR [--templates DIR] SPEC...\n"
     "       specc lint SPEC...\n"
     "       specc dump-model SPEC...\n"
     "       specc --help | --version\n"
     "\n"
-    "  generate    write C bindings for the specs and the specc runtime into DIR\n"
-    "              (a file is rewritten only when its bytes change)\n"
+    "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
+    "              runtime (specc.h, specc_*.c) into DIR; a file is rewritten\n"
+    "              only when its bytes change\n"
     "  check       exit 1 and name each file in DIR that differs from what\n"
     "              generate would write (use it in CI to catch stale bindings)\n"
+    "  runtime     write only the runtime into DIR\n"
+    "  schema      write a JSON Schema (draft 2020-12) per API: DIR/API.schema.json\n"
+    "  doc         write a Markdown reference per API: DIR/API.md\n"
     "  lint        check the specs (including every example value) and report\n"
     "              every problem as FILE:LINE:COL: error: MESSAGE\n"
     "  dump-model  print the checked model as JSON (what the templates see)\n"
     "\n"
     "  -o DIR           output directory\n"
+    "  --no-runtime     generate or check only the API files, not the runtime\n"
     "  --templates DIR  templates to render (default: found next to specc)\n"
     "\n"
     "Exit status: 0 ok, 1 spec errors or stale output, 2 usage, 3 out of memory.\n";
@@ -215,7 +224,22 @@ typedef struct options {
     const char *templates;
     const char **specs;
     size_t spec_count;
+    bool no_runtime;
 } options;
+
+/* What each command takes and makes. */
+typedef struct command {
+    const char *name;
+    bool needs_out;   /* -o DIR */
+    bool needs_specs; /* at least one SPEC */
+    bool templates;   /* renders templates */
+} command;
+
+static const command commands[] = {
+    {"generate", true, true, true}, {"check", true, true, true},   {"runtime", true, false, true},
+    {"schema", true, true, false},  {"doc", true, true, true},     {"lint", false, true, false},
+    {"dump-model", false, true, false},
+};
 
 /* Load every spec (all errors reported); NULL entries for failures. */
 static spec **load_specs(const options *o, bool *ok)
@@ -249,22 +273,56 @@ static void free_specs(spec **specs, size_t count)
     free(specs);
 }
 
-static bool render_all(spec **specs, size_t count, const char *tdir, output_set *out)
+/* "api" + suffix, malloc'd. */
+static char *file_name(const spec *sp, const char *suffix)
 {
+    char *name = malloc(strlen(sp->api) + strlen(suffix) + 1);
+    if (!name)
+        exit(3);
+    strcpy(name, sp->api);
+    strcat(name, suffix);
+    return name;
+}
+
+/* The files a command writes (or checks), into out. */
+static bool collect(const options *o, spec **specs, const char *tdir, output_set *out)
+{
+    bool bindings = strcmp(o->command, "generate") == 0 || strcmp(o->command, "check") == 0;
+    bool ok = true;
     size_t i;
-    bool ok = render_runtime(tdir, out);
-    for (i = 0; i < count; i++) {
+
+    if ((bindings && !o->no_runtime) || strcmp(o->command, "runtime") == 0)
+        ok = render_runtime(tdir, out);
+    for (i = 0; i < o->spec_count; i++) {
         json_t *view = view_spec(specs[i], SPECC_VERSION);
-        size_t n = strlen(specs[i]->api);
-        char *name = malloc(n + 3);
-        if (!name)
-            exit(3);
-        memcpy(name, specs[i]->api, n);
-        memcpy(name + n, ".h", 3);
-        ok = render_one(tdir, "api.h.tmpl", view, name, out) && ok;
-        name[n + 1] = 'c';
-        ok = render_one(tdir, "api.c.tmpl", view, name, out) && ok;
-        free(name);
+        char *name;
+        if (bindings) {
+            name = file_name(specs[i], ".h");
+            ok = render_one(tdir, "api.h.tmpl", view, name, out) && ok;
+            free(name);
+            name = file_name(specs[i], ".c");
+            ok = render_one(tdir, "api.c.tmpl", view, name, out) && ok;
+            free(name);
+        } else if (strcmp(o->command, "doc") == 0) {
+            name = file_name(specs[i], ".md");
+            ok = render_one(tdir, "doc.md.tmpl", view, name, out) && ok;
+            free(name);
+        } else if (strcmp(o->command, "schema") == 0) {
+            json_t *schema = schema_build(specs[i]);
+            char *text = schema ? json_dumps(schema, JSON_INDENT(2)) : NULL;
+            size_t len = text ? strlen(text) : 0;
+            char *data = text ? malloc(len + 2) : NULL;
+            if (!data)
+                exit(3);
+            memcpy(data, text, len);
+            data[len] = '\n';
+            data[len + 1] = '\0';
+            free(text);
+            json_decref(schema);
+            name = file_name(specs[i], ".schema.json");
+            output_add(out, name, data, len + 1);
+            free(name);
+        }
         json_decref(view);
     }
     return ok;
@@ -297,14 +355,14 @@ static int run(const options *o)
     } else {
         output_set out = {NULL, 0, 0};
         char *tdir = find_templates(o->templates);
-        if (!tdir) {
+        if (!tdir && strcmp(o->command, "schema") != 0) {
             fputs("specc: cannot find the templates directory; pass --templates DIR or set "
                   "SPECC_TEMPLATES\n",
                   stderr);
             status = 1;
-        } else if (!render_all(specs, o->spec_count, tdir, &out)) {
+        } else if (!collect(o, specs, tdir, &out)) {
             status = 1;
-        } else if (strcmp(o->command, "generate") == 0) {
+        } else if (strcmp(o->command, "check") != 0) {
             status = output_write(&out, o->out_dir) ? 0 : 1;
         } else {
             size_t stale = output_check(&out, o->out_dir);
@@ -323,9 +381,10 @@ static int run(const options *o)
 
 int main(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, 0};
+    options o = {NULL, NULL, NULL, NULL, 0, false};
+    const command *cmd = NULL;
     int i, status;
-    bool needs_out;
+    size_t c;
 
     if (argc < 2)
         return usage_error("%s", "missing command");
@@ -338,17 +397,19 @@ int main(int argc, char **argv)
         printf("specc %s\n", SPECC_VERSION);
         return 0;
     }
-    o.command = argv[1];
-    if (strcmp(o.command, "generate") != 0 && strcmp(o.command, "check") != 0 &&
-        strcmp(o.command, "lint") != 0 && strcmp(o.command, "dump-model") != 0)
-        return usage_error("unknown command '%s'", o.command);
-    needs_out = strcmp(o.command, "generate") == 0 || strcmp(o.command, "check") == 0;
+    for (c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (strcmp(argv[1], commands[c].name) == 0)
+            cmd = &commands[c];
+    if (!cmd)
+        return usage_error("unknown command '%s'", argv[1]);
+    o.command = cmd->name;
     o.specs = calloc((size_t)argc, sizeof *o.specs);
     if (!o.specs)
         return 3;
     for (i = 2; i < argc; i++) {
         const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0) && needs_out) {
+        if ((strcmp(a, "-o") == 0 && cmd->needs_out) ||
+            (strcmp(a, "--templates") == 0 && cmd->templates)) {
             if (i + 1 >= argc) {
                 free(o.specs);
                 return usage_error("%s needs a directory", a);
@@ -357,6 +418,9 @@ int main(int argc, char **argv)
                 o.out_dir = argv[++i];
             else
                 o.templates = argv[++i];
+        } else if (strcmp(a, "--no-runtime") == 0 &&
+                   (strcmp(o.command, "generate") == 0 || strcmp(o.command, "check") == 0)) {
+            o.no_runtime = true;
         } else if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
                 o.specs[o.spec_count++] = argv[i];
@@ -367,13 +431,17 @@ int main(int argc, char **argv)
             o.specs[o.spec_count++] = a;
         }
     }
-    if (needs_out && !o.out_dir) {
+    if (cmd->needs_out && !o.out_dir) {
         free(o.specs);
         return usage_error("%s needs -o DIR", o.command);
     }
-    if (o.spec_count == 0) {
+    if (cmd->needs_specs && o.spec_count == 0) {
         free(o.specs);
         return usage_error("%s needs at least one SPEC file", o.command);
+    }
+    if (!cmd->needs_specs && o.spec_count > 0) {
+        free(o.specs);
+        return usage_error("%s takes no SPEC files", o.command);
     }
     status = run(&o);
     free(o.specs);

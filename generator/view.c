@@ -60,6 +60,13 @@ static char *fmt(const char *f, ...)
     return p;
 }
 
+static void append(char **buf, const char *piece)
+{
+    char *joined = fmt("%s%s", *buf, piece);
+    free(*buf);
+    *buf = joined;
+}
+
 /* "text" as a C string literal, quotes included. */
 static char *c_literal(const char *s, size_t len)
 {
@@ -67,6 +74,105 @@ static char *c_literal(const char *s, size_t len)
     char *lit = fmt("\"%s\"", body ? body : "");
     free(body);
     return lit;
+}
+
+/* Text for one Markdown table cell or line: newlines become spaces, '|' and
+ * backslashes are escaped, HTML-significant '<' is escaped. */
+static char *md_text(const char *text)
+{
+    size_t n = 0, i;
+    char *out;
+    if (!text)
+        return fmt("%s", "");
+    out = malloc(strlen(text) * 5 + 1);
+    if (!out)
+        return NULL;
+    for (i = 0; text[i]; i++) {
+        char c = text[i];
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+        if (c == ' ' && n && out[n - 1] == ' ')
+            continue;
+        if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_') {
+            out[n++] = '\\';
+            out[n++] = c;
+        } else if (c == '<') {
+            memcpy(out + n, "&lt;", 4);
+            n += 4;
+        } else {
+            out[n++] = c;
+        }
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return out;
+}
+
+/* "string (uuid)", "array of Product", "map of number", "Product". */
+static char *md_type(const shape *sh)
+{
+    char *inner, *out;
+    switch (sh->kind) {
+    case SHAPE_REF: return fmt("[%s](#%s)", sh->ref->name, sh->ref->name);
+    case SHAPE_ARRAY:
+    case SHAPE_MAP:
+        inner = md_type(sh->items);
+        out = fmt("%s of %s", sh->kind == SHAPE_ARRAY ? "array" : "map", inner);
+        free(inner);
+        return out;
+    default:
+        if (sh->format)
+            return fmt("%s (%s)", shape_kind_name(sh->kind), format_name(sh->format));
+        return fmt("%s", shape_kind_name(sh->kind));
+    }
+}
+
+/* "one of a, b (open); 0 to 100; length 1 to 8; pattern ^x$" */
+static char *md_constraints(const shape *sh)
+{
+    char *out = fmt("%s", ""), *piece, *safe;
+    size_t i;
+#define ADD(...)                                                                                  \
+    do {                                                                                          \
+        piece = fmt(__VA_ARGS__);                                                                 \
+        append(&out, *out ? "; " : "");                                                           \
+        append(&out, piece);                                                                      \
+        free(piece);                                                                              \
+    } while (0)
+    if (sh->enums) {
+        char *list = fmt("%s", "");
+        for (i = 0; i < sh->enum_count; i++) {
+            char *v = sh->kind == SHAPE_INTEGER ? fmt("%" PRId64, sh->enums[i].number)
+                                                : fmt("\"%s\"", sh->enums[i].text);
+            safe = md_text(v);
+            append(&list, i ? ", " : "");
+            append(&list, safe);
+            free(safe);
+            free(v);
+        }
+        ADD("one of %s%s", list, sh->open ? " (open: others kept)" : "");
+        free(list);
+    }
+    if (sh->minimum.set)
+        ADD("minimum %s", sh->minimum.text);
+    if (sh->maximum.set)
+        ADD("maximum %s", sh->maximum.text);
+    if (sh->min_length.set)
+        ADD("minLength %" PRIu64, sh->min_length.value);
+    if (sh->max_length.set)
+        ADD("maxLength %" PRIu64, sh->max_length.value);
+    if (sh->min_items.set)
+        ADD("minItems %" PRIu64, sh->min_items.value);
+    if (sh->max_items.set)
+        ADD("maxItems %" PRIu64, sh->max_items.value);
+    if (sh->pattern) {
+        safe = md_text(sh->pattern);
+        ADD("pattern %s", safe);
+        free(safe);
+    }
+#undef ADD
+    return out;
 }
 
 /* Comment lines for a description: one line "slash-star text star-slash",
@@ -264,12 +370,6 @@ static char *element_shape(shape_list *sl, const shape *el, const char *name)
     return fmt("%s", name);
 }
 
-static void append(char **buf, const char *piece)
-{
-    char *joined = fmt("%s%s", *buf, piece);
-    free(*buf);
-    *buf = joined;
-}
 
 static char *shape_init(shape_list *sl, const shape *sh, const char *c_enum, const char *name)
 {
@@ -440,6 +540,18 @@ static json_t *view_field(const type_def *t, const field *f, shape_list *sl, jso
     put_s(o, "owner", t->c_name);
     put(o, "doc", comment_lines(f->description));
 
+    /* Markdown text (specc doc). */
+    {
+        char *name = fmt("%.*s", (int)f->json_len, f->json_name);
+        put_own(o, "md_name", md_text(name));
+        free(name);
+    }
+    put_own(o, "md_type", md_type(&f->shape));
+    put_own(o, "md_constraints", md_constraints(&f->shape));
+    put_own(o, "md_description", md_text(f->description));
+    put_s(o, "md_required", f->required ? "yes" : "no");
+    put_s(o, "md_nullable", f->nullable || f->shape.kind == SHAPE_ANY ? "yes" : "no");
+
     /* C text. */
     put_own(o, "decl", member_decl(f));
     put_own(o, "note", member_note(f));
@@ -473,6 +585,9 @@ static json_t *view_type(const type_def *t, shape_list *sl, json_t *enums, json_
     put_s(o, "name", t->name);
     put_s(o, "c_name", t->c_name);
     put(o, "doc", comment_lines(t->description));
+    put_own(o, "md_description", md_text(t->description));
+    put_s(o, "md_unknown", t->unknown == UNKNOWN_PRESERVE ? "kept and written back"
+                           : t->unknown == UNKNOWN_IGNORE ? "ignored" : "rejected");
     put_s(o, "policy", policies[t->unknown]);
     put_b(o, "preserve", t->unknown == UNKNOWN_PRESERVE);
     put(o, "field_count", json_integer((json_int_t)t->field_count));
@@ -500,6 +615,8 @@ static json_t *view_endpoint(const endpoint *e)
     put_own(o, "summary", naming_comment(summary, strlen(summary)));
     free(summary);
     put(o, "doc", comment_lines(e->description));
+    put_own(o, "md_description", md_text(e->description));
+    put_own(o, "md_path", md_text(e->path));
     for (i = 0; i < e->param_count; i++) {
         const param *p = &e->params[i];
         json_t *po = json_object();
@@ -530,6 +647,11 @@ static json_t *view_endpoint(const endpoint *e)
             put_own(po, "note",
                     fmt("%s, optional: set %s", p->in == PARAM_PATH ? "path" : "query", p->c_has));
         put(po, "doc", comment_lines(p->description));
+        put_own(po, "md_name", md_text(p->name));
+        put_own(po, "md_description", md_text(p->description));
+        put_s(po, "md_in", p->in == PARAM_PATH ? "path" : "query");
+        put_s(po, "md_type", shape_kind_name(p->shape.kind));
+        put_s(po, "md_required", p->required ? "yes" : "no");
         json_array_append_new(params, po);
     }
     for (i = 0; i < e->response_count; i++) {
@@ -539,6 +661,7 @@ static json_t *view_endpoint(const endpoint *e)
         put_s(ro, "type", r->type ? r->type->c_name : NULL);
         put_s(ro, "type_name", r->type ? r->type->name : NULL);
         put_s(ro, "owner", e->c_name);
+        put_own(ro, "md_description", md_text(r->description));
         json_array_append_new(responses, ro);
     }
     put(o, "params", params);
@@ -565,7 +688,7 @@ json_t *view_spec(const spec *s, const char *version)
     size_t i;
     char *file = base_name(s->file);
     char *banner = fmt("Generated by specc %s from %s. Do not edit: change the spec and run "
-                       "specc generate.",
+                       "specc again.",
                        version, file);
     put_own(v, "banner", naming_comment(banner, strlen(banner)));
     free(banner);
@@ -577,6 +700,10 @@ json_t *view_spec(const spec *s, const char *version)
     put_s(v, "api_upper", s->api_upper);
     put_own(v, "guard", fmt("%s_H", s->api_upper));
     put(v, "title", comment_lines(s->title));
+    put_own(v, "md_title", md_text(s->title ? s->title : s->api));
+    put_own(v, "md_description", md_text(s->description));
+    put_own(v, "md_docs", md_text(s->docs));
+    put_own(v, "md_base_url", md_text(s->base_url));
     put(v, "doc", comment_lines(s->description));
     put_own(v, "docs_url", s->docs ? naming_comment(s->docs, strlen(s->docs)) : NULL);
     put_b(v, "has_docs", s->docs != NULL);

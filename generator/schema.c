@@ -1,0 +1,229 @@
+/*
+ * schema.c — export a checked spec as JSON Schema, draft 2020-12.
+ *
+ *   type Name        → $defs/Name: an object with properties, required and
+ *                      additionalProperties (false only for reject: preserve
+ *                      and ignore both accept unknown keys)
+ *   nullable         → anyOf [the value's schema, {"type": "null"}]
+ *   decimal          → anyOf [number, string holding a JSON number]
+ *   any              → {} (every value)
+ *   map              → object with additionalProperties, min/maxProperties
+ *   open enum        → the plain type: unknown values are valid
+ *   formats          → "format" (unix-time: none; it is an integer)
+ *
+ * What JSON Schema cannot say the same way is listed in README ("JSON
+ * Schema export"), and the ajv differential test keeps that list honest.
+ */
+#include "schema.h"
+
+#include <string.h>
+
+/* A JSON number literal as a string: what a decimal string must hold. */
+#define DECIMAL_PATTERN "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?$"
+
+static void set(json_t *o, const char *key, json_t *v)
+{
+    json_object_set_new(o, key, v);
+}
+
+/* A YAML example as JSON, by the plain-scalar rules of parse.h. */
+static json_t *example_json(const node *n)
+{
+    bool b;
+    int64_t i;
+    double d;
+    size_t k;
+    json_t *out;
+    switch (n->kind) {
+    case NODE_SEQ:
+        out = json_array();
+        for (k = 0; k < n->count; k++)
+            json_array_append_new(out, example_json(n->items[k]));
+        return out;
+    case NODE_MAP:
+        out = json_object();
+        for (k = 0; k < n->count; k++)
+            json_object_setn_new(out, n->keys[k]->value, n->keys[k]->len,
+                                 example_json(n->items[k]));
+        return out;
+    case NODE_SCALAR:
+        break;
+    }
+    if (!n->quoted) {
+        if (node_is_null(n))
+            return json_null();
+        if (node_as_bool(n, &b))
+            return json_boolean(b);
+        if (node_as_int(n, &i))
+            return json_integer((json_int_t)i);
+        if (node_as_number(n, &d))
+            return json_real(d);
+    }
+    return json_stringn(n->value, n->len);
+}
+
+static json_t *bound_json(const shape *sh, const bound *b)
+{
+    if (sh->kind == SHAPE_INTEGER)
+        return json_integer((json_int_t)b->integer);
+    return json_real(b->number);
+}
+
+static const char *format_text(format_kind f)
+{
+    switch (f) {
+    case FORMAT_DATE: return "date";
+    case FORMAT_DATE_TIME: return "date-time";
+    case FORMAT_UUID: return "uuid";
+    case FORMAT_URI: return "uri";
+    case FORMAT_EMAIL: return "email";
+    case FORMAT_NONE:
+    case FORMAT_UNIX_TIME: break;
+    }
+    return NULL;
+}
+
+static json_t *enum_json(const shape *sh)
+{
+    json_t *values = json_array();
+    size_t i;
+    for (i = 0; i < sh->enum_count; i++)
+        json_array_append_new(values, sh->kind == SHAPE_INTEGER
+                                          ? json_integer((json_int_t)sh->enums[i].number)
+                                          : json_stringn(sh->enums[i].text, sh->enums[i].text_len));
+    return values;
+}
+
+static json_t *shape_schema(const shape *sh)
+{
+    json_t *o = json_object(), *num, *str, *any;
+    switch (sh->kind) {
+    case SHAPE_STRING:
+        set(o, "type", json_string("string"));
+        if (format_text(sh->format))
+            set(o, "format", json_string(format_text(sh->format)));
+        if (sh->enums && !sh->open)
+            set(o, "enum", enum_json(sh));
+        if (sh->min_length.set)
+            set(o, "minLength", json_integer((json_int_t)sh->min_length.value));
+        if (sh->max_length.set)
+            set(o, "maxLength", json_integer((json_int_t)sh->max_length.value));
+        if (sh->pattern)
+            set(o, "pattern", json_string(sh->pattern));
+        break;
+    case SHAPE_INTEGER:
+    case SHAPE_NUMBER:
+        set(o, "type", json_string(sh->kind == SHAPE_INTEGER ? "integer" : "number"));
+        if (sh->enums && !sh->open)
+            set(o, "enum", enum_json(sh));
+        if (sh->minimum.set)
+            set(o, "minimum", bound_json(sh, &sh->minimum));
+        if (sh->maximum.set)
+            set(o, "maximum", bound_json(sh, &sh->maximum));
+        break;
+    case SHAPE_BOOLEAN:
+        set(o, "type", json_string("boolean"));
+        break;
+    case SHAPE_DECIMAL:
+        num = json_object();
+        set(num, "type", json_string("number"));
+        if (sh->minimum.set)
+            set(num, "minimum", bound_json(sh, &sh->minimum));
+        if (sh->maximum.set)
+            set(num, "maximum", bound_json(sh, &sh->maximum));
+        str = json_object();
+        set(str, "type", json_string("string"));
+        set(str, "pattern", json_string(DECIMAL_PATTERN));
+        any = json_array();
+        json_array_append_new(any, num);
+        json_array_append_new(any, str);
+        set(o, "anyOf", any);
+        break;
+    case SHAPE_ANY:
+        break;
+    case SHAPE_ARRAY:
+        set(o, "type", json_string("array"));
+        set(o, "items", shape_schema(sh->items));
+        if (sh->min_items.set)
+            set(o, "minItems", json_integer((json_int_t)sh->min_items.value));
+        if (sh->max_items.set)
+            set(o, "maxItems", json_integer((json_int_t)sh->max_items.value));
+        break;
+    case SHAPE_MAP:
+        set(o, "type", json_string("object"));
+        set(o, "additionalProperties", shape_schema(sh->items));
+        if (sh->min_items.set)
+            set(o, "minProperties", json_integer((json_int_t)sh->min_items.value));
+        if (sh->max_items.set)
+            set(o, "maxProperties", json_integer((json_int_t)sh->max_items.value));
+        break;
+    case SHAPE_REF: {
+        char ref[300];
+        snprintf(ref, sizeof ref, "#/$defs/%s", sh->ref->name);
+        set(o, "$ref", json_string(ref));
+        break;
+    }
+    }
+    return o;
+}
+
+static json_t *field_schema(const field *f)
+{
+    json_t *value = shape_schema(&f->shape), *o;
+    if (f->nullable && f->shape.kind != SHAPE_ANY) {
+        json_t *any = json_array(), *null = json_object();
+        set(null, "type", json_string("null"));
+        json_array_append_new(any, value);
+        json_array_append_new(any, null);
+        o = json_object();
+        set(o, "anyOf", any);
+    } else {
+        o = value;
+    }
+    if (f->description)
+        set(o, "description", json_string(f->description));
+    if (f->example) {
+        json_t *examples = json_array();
+        json_array_append_new(examples, example_json(f->example));
+        set(o, "examples", examples);
+    }
+    return o;
+}
+
+static json_t *type_schema(const type_def *t)
+{
+    json_t *o = json_object(), *props = json_object(), *required = json_array();
+    size_t i;
+    set(o, "type", json_string("object"));
+    if (t->description)
+        set(o, "description", json_string(t->description));
+    for (i = 0; i < t->field_count; i++) {
+        const field *f = &t->fields[i];
+        json_object_setn_new(props, f->json_name, f->json_len, field_schema(f));
+        if (f->required)
+            json_array_append_new(required, json_stringn(f->json_name, f->json_len));
+    }
+    set(o, "properties", props);
+    if (json_array_size(required))
+        set(o, "required", required);
+    else
+        json_decref(required);
+    set(o, "additionalProperties", json_boolean(t->unknown != UNKNOWN_REJECT));
+    return o;
+}
+
+json_t *schema_build(const spec *s)
+{
+    json_t *doc = json_object(), *defs = json_object();
+    size_t i;
+    set(doc, "$schema", json_string("https://json-schema.org/draft/2020-12/schema"));
+    set(doc, "title", json_string(s->title ? s->title : s->api));
+    if (s->description)
+        set(doc, "description", json_string(s->description));
+    if (s->docs)
+        set(doc, "$comment", json_string(s->docs));
+    for (i = 0; i < s->type_count; i++)
+        set(defs, s->types[i].name, type_schema(&s->types[i]));
+    set(doc, "$defs", defs);
+    return doc;
+}
