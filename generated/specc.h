@@ -228,7 +228,15 @@ SPECC_CHECK_RESULT specc_code specc_decode_json(const specc_type *type, const js
 SPECC_CHECK_RESULT char *specc_encode_text(const specc_type *type, const void *value, size_t *len,
                                            specc_error *err);
 
-/* Encode to a new jansson value (decimal spellings become jansson reals). */
+/* Parse JSON text into a new jansson value by the same strict rules (RFC
+ * 8259, duplicate keys rejected, exact int64, depth limit) and with the same
+ * errors (path, line, column) as specc_decode_text. *out is NULL on failure. */
+SPECC_CHECK_RESULT specc_code specc_decode_any_text(const char *text, size_t len, json_t **out,
+                                                    specc_error *err);
+
+/* Encode to a new jansson value. Decimals written as numbers become jansson
+ * reals or integers (spelling lost; beyond double or int64: SPECC_ERR_RANGE);
+ * decimal strings stay strings. */
 SPECC_CHECK_RESULT json_t *specc_encode_json(const specc_type *type, const void *value,
                                              specc_error *err);
 

@@ -1720,6 +1720,42 @@ specc_code specc_decode_text(const specc_type *type, const char *text, size_t le
     return rc;
 }
 
+specc_code specc_decode_any_text(const char *text, size_t len, json_t **out, specc_error *err)
+{
+    specc_error local;
+    specc_code rc;
+    dec d;
+
+    if (!out)
+        return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no output given");
+    *out = NULL;
+    if (!text && len)
+        return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no text given");
+    memset(&d, 0, sizeof d);
+    d.text = text ? text : "";
+    d.end = d.text + len;
+    d.p = d.text;
+    d.err = err ? err : &local;
+    d.seed = (uint64_t)(uintptr_t)&d * 0x9e3779b97f4a7c15u;
+    rc = check_start(&d);
+    if (!rc)
+        rc = dec_any(&d, out, NULL, 0);
+    if (!rc)
+        rc = check_end(&d);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    } else if (err) {
+        err->code = SPECC_OK;
+        err->line = err->column = 0;
+        err->path[0] = err->message[0] = '\0';
+    }
+    specc_free(d.scratch);
+    specc_free(d.kents);
+    specc_free(d.kbytes);
+    return rc;
+}
+
 /* Text of a jansson value, built by json_dump_callback. json_dumps cannot
  * be used: jansson 2.14 ignores a failed allocation while writing an object
  * key and returns text without it, so out of memory looked like bad JSON. */

@@ -533,8 +533,7 @@ char *specc_encode_text(const specc_type *type, const void *value, size_t *len,
 json_t *specc_encode_json(const specc_type *type, const void *value, specc_error *err)
 {
     encoder e = {NULL, 0, 0, NULL, true};
-    json_error_t jerr;
-    json_t *json;
+    json_t *json = NULL;
     size_t len;
     char *text;
 
@@ -542,14 +541,12 @@ json_t *specc_encode_json(const specc_type *type, const void *value, specc_error
     text = encode(&e, type, value, &len);
     if (!text)
         return NULL;
-    json = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
+    /* Our own parser, not json_loadb: jansson 2.14's lexer ignores a failed
+     * allocation while saving a token, which can drop a byte silently or
+     * overrun its buffer. Failures here are NOMEM, or RANGE for a decimal a
+     * jansson value cannot hold (beyond int64 or double). */
+    if (specc_decode_any_text(text, len, &json, err) != SPECC_OK)
+        json = NULL;
     specc_free(text);
-    /* The text is valid JSON within jansson's limits (depth, int64, finite
-     * reals, NUL allowed), so a failure can only be memory. jansson 2.14
-     * does not say so reliably: an allocation failure inside its parser may
-     * surface as a syntax error, so the code is not looked at. */
-    if (!json)
-        speccp_fail(err, SPECC_ERR_NOMEM, NULL, "out of memory loading the encoded text (%s)",
-                    jerr.text);
     return json;
 }
