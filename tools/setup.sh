@@ -7,10 +7,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# Build: cmake ninja-build gcc libjansson-dev libyaml-dev. Tests: clang (strict
-# compile checks, libFuzzer), valgrind (memcheck runs), nodejs and npm (the
-# ajv differential test).
-packages="cmake ninja-build gcc clang libjansson-dev libyaml-dev valgrind"
+# Build: cmake ninja-build gcc libjansson-dev libyaml-dev. Tests: clang and
+# libclang-rt-dev (strict compile checks; sanitizer and libFuzzer runtimes),
+# valgrind (memcheck runs), nodejs and npm (the ajv differential test).
+packages="cmake ninja-build gcc clang libclang-rt-dev libjansson-dev libyaml-dev valgrind"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
