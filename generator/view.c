@@ -89,7 +89,7 @@ static char *md_text(const char *text)
         return NULL;
     for (i = 0; text[i]; i++) {
         char c = text[i];
-        if (c == '\n' || c == '\r' || c == '\t')
+        if ((unsigned char)c < 0x20 || c == 0x7f) /* line breaks, tabs, controls */
             c = ' ';
         if (c == ' ' && n && out[n - 1] == ' ')
             continue;
