@@ -47,6 +47,36 @@ char *speccp_strndup(const char *s, size_t len)
     return p;
 }
 
+bool speccp_grow(char **data, size_t len, size_t *cap, size_t need)
+{
+    size_t c = *cap ? *cap : 128;
+    char *p;
+    if (need > SIZE_MAX / 4 - len)
+        return false;
+    while (c <= len + need)
+        c *= 2;
+    if (c == *cap)
+        return true;
+    p = specc_alloc(c);
+    if (!p)
+        return false;
+    if (len)
+        memcpy(p, *data, len);
+    specc_free(*data);
+    *data = p;
+    *cap = c;
+    return true;
+}
+
+bool speccp_is_declared(const specc_type *type, const char *key, size_t len)
+{
+    size_t i;
+    for (i = 0; i < type->field_count; i++)
+        if (type->fields[i].name_len == len && memcmp(type->fields[i].name, key, len) == 0)
+            return true;
+    return false;
+}
+
 /* ---------------------------------------------------------------- errors */
 
 const char *specc_code_name(specc_code code)

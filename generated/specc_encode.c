@@ -34,24 +34,11 @@ typedef struct encoder {
             return try_code_;                                                                      \
     } while (0)
 
-/* Make room for `need` more bytes plus the final NUL. jansson's allocator
- * has no realloc: allocate the doubled buffer, copy, free the old one. */
+/* Make room for `need` more bytes plus the final NUL. */
 static specc_code grow(encoder *e, size_t need)
 {
-    size_t cap = e->cap ? e->cap : 256;
-    char *p;
-    if (need > SIZE_MAX / 4 - e->len)
-        return speccp_fail(e->err, SPECC_ERR_NOMEM, NULL, "encoded text too large");
-    while (cap <= e->len + need)
-        cap *= 2;
-    p = specc_alloc(cap);
-    if (!p)
-        return speccp_fail(e->err, SPECC_ERR_NOMEM, NULL, "out of memory");
-    if (e->len)
-        memcpy(p, e->data, e->len);
-    specc_free(e->data);
-    e->data = p;
-    e->cap = cap;
+    if (!speccp_grow(&e->data, e->len, &e->cap, need))
+        return speccp_fail(e->err, SPECC_ERR_NOMEM, NULL, "out of memory for the encoded text");
     return SPECC_OK;
 }
 
@@ -452,15 +439,6 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
     return put_value(e, &f->shape, p, true, other, &here, depth);
 }
 
-static bool is_declared(const specc_type *type, const char *key, size_t len)
-{
-    size_t i;
-    for (i = 0; i < type->field_count; i++)
-        if (type->fields[i].name_len == len && memcmp(type->fields[i].name, key, len) == 0)
-            return true;
-    return false;
-}
-
 /* Kept unknown members, in jansson's (insertion) order. */
 static specc_code put_unknown(encoder *e, const specc_type *type, const char *base, bool *first,
                               const speccp_path *path, size_t depth)
@@ -474,7 +452,7 @@ static specc_code put_unknown(encoder *e, const specc_type *type, const char *ba
         return speccp_fail(e->err, SPECC_ERR_INVALID, path, "_unknown is not a JSON object");
     for (it = json_object_iter(u); it; it = json_object_iter_next(u, it)) {
         speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
-        if (is_declared(type, here.key, here.key_len))
+        if (speccp_is_declared(type, here.key, here.key_len))
             return speccp_fail(e->err, SPECC_ERR_DUPLICATE_KEY, &here,
                                "_unknown repeats a declared field");
         TRY(put_key(e, here.key, here.key_len, first, &here));

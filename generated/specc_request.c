@@ -23,25 +23,11 @@ typedef struct target {
             return try_code_;                                                                      \
     } while (0)
 
-/* Append n bytes (jansson's allocator has no realloc: allocate, copy, free). */
+/* Append n bytes. */
 static specc_code put(target *t, const char *s, size_t n)
 {
-    if (t->cap - t->len <= n) {
-        size_t cap = t->cap ? t->cap : 128;
-        char *p;
-        if (n > SIZE_MAX / 4 - t->len)
-            return speccp_fail(t->err, SPECC_ERR_NOMEM, NULL, "request target too large");
-        while (cap <= t->len + n)
-            cap *= 2;
-        p = specc_alloc(cap);
-        if (!p)
-            return speccp_fail(t->err, SPECC_ERR_NOMEM, NULL, "out of memory");
-        if (t->len)
-            memcpy(p, t->data, t->len);
-        specc_free(t->data);
-        t->data = p;
-        t->cap = cap;
-    }
+    if (t->cap - t->len <= n && !speccp_grow(&t->data, t->len, &t->cap, n))
+        return speccp_fail(t->err, SPECC_ERR_NOMEM, NULL, "out of memory for the request target");
     memcpy(t->data + t->len, s, n);
     t->len += n;
     return SPECC_OK;

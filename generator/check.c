@@ -31,16 +31,14 @@ const char *ck_what(const node *n, char *buf, size_t size)
     return buf;
 }
 
-/* ck_what into one of a few static buffers: enough for the two or three
- * uses inside one message (the generator is single-threaded). */
-static const char *what_tmp(const node *n)
+const char *ck_what_tmp(const node *n)
 {
     static char bufs[4][96];
     static unsigned next;
     char *b = bufs[next++ % 4];
     return ck_what(n, b, sizeof bufs[0]);
 }
-#define WHAT(n) what_tmp(n)
+#define WHAT(n) ck_what_tmp(n)
 
 bool ck_expect(const node *n, node_kind kind, const char *what)
 {
@@ -600,7 +598,7 @@ static void check_types(checker *ck, const node *types)
 
 /* ------------------------------------------------------------- top level */
 
-static bool is_api_name(const char *s)
+bool ck_is_snake_name(const char *s)
 {
     size_t i;
     if (!(s[0] >= 'a' && s[0] <= 'z'))
@@ -657,7 +655,7 @@ static void check_top(checker *ck, const node *root)
     v = node_get(root, "api");
     if (!v) {
         diag_error(root->where, "missing required key 'api' (the C prefix, e.g. api: petstore)");
-    } else if ((s->api = ck_string(ck, v, "api")) && !is_api_name(s->api)) {
+    } else if ((s->api = ck_string(ck, v, "api")) && !ck_is_snake_name(s->api)) {
         diag_error(v->where,
                    "api '%s' must be lower-case letters, digits and '_', starting with a "
                    "letter (it becomes the C prefix and file name)",

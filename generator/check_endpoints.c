@@ -9,17 +9,6 @@
 
 #include "naming.h"
 
-static bool is_snake_name(const char *s)
-{
-    size_t i;
-    if (!(s[0] >= 'a' && s[0] <= 'z'))
-        return false;
-    for (i = 1; s[i]; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-            return false;
-    return true;
-}
-
 static void check_param(checker *ck, endpoint *e, const node *key, const node *def, param *p)
 {
     static const char *const keys[] = {"in",          "type",    "format", "required",
@@ -218,10 +207,10 @@ static void check_endpoint(checker *ck, const node *key, const node *def, endpoi
     e->name = arena_strndup(ck->a, key->value, key->len);
     e->where = key->where;
     snprintf(what, sizeof what, "endpoint '%.60s'", key->value);
-    if (!is_snake_name(e->name))
+    if (!ck_is_snake_name(e->name))
         diag_error(key->where,
                    "endpoint name '%s' must be lower-case letters, digits and '_', starting "
-                   "with a letter",
+                   "with a letter and not ending with '_'",
                    e->name);
     else if (ck->s->api)
         e->c_name = arena_printf(ck->a, "%s_%s", ck->s->api, e->name);

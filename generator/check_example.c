@@ -44,13 +44,7 @@ static size_t path_push(ex_ctx *cx, const char *key, size_t index)
     return len;
 }
 
-static const char *what(const node *n)
-{
-    static char bufs[2][96];
-    static unsigned next;
-    char *b = bufs[next++ % 2];
-    return ck_what(n, b, sizeof bufs[0]);
-}
+#define what(n) ck_what_tmp(n)
 
 static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullable, int depth);
 

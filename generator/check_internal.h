@@ -17,6 +17,14 @@ typedef struct checker {
  * — what a node is, for "expected X, got Y" messages. */
 const char *ck_what(const node *n, char *buf, size_t size);
 
+/* ck_what into a static buffer (one of a few, used in turn): for use inside
+ * one message. The generator is single-threaded. */
+const char *ck_what_tmp(const node *n);
+
+/* Lower-case letters, digits and '_', starting with a letter, not ending
+ * with '_' (api and endpoint names). */
+bool ck_is_snake_name(const char *s);
+
 /* Is n of this kind? If not, report "WHAT: expected a mapping, got ...". */
 bool ck_expect(const node *n, node_kind kind, const char *what);
 

@@ -66,21 +66,6 @@ static int usage_error(const char *fmt, const char *arg)
 
 /* ------------------------------------------------------------ templates */
 
-/* dir + "/" + name, malloc'd (out of memory is fatal in the generator). */
-static char *path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (!p) {
-        fputs("specc: out of memory\n", stderr);
-        exit(3);
-    }
-    memcpy(p, dir, strlen(dir));
-    p[strlen(dir)] = '/';
-    memcpy(p + strlen(dir) + 1, name, strlen(name) + 1);
-    return p;
-}
-
 static bool is_dir(const char *path)
 {
     struct stat st;

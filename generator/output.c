@@ -46,7 +46,7 @@ void output_free(output_set *set)
     set->count = set->cap = 0;
 }
 
-static char *join(const char *dir, const char *name)
+char *path_join(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
     char *p = malloc(n);
@@ -133,7 +133,7 @@ bool output_write(const output_set *set, const char *dir)
     if (!make_dirs(dir))
         return false;
     for (i = 0; i < set->count; i++) {
-        char *path = join(dir, set->files[i].name);
+        char *path = path_join(dir, set->files[i].name);
         if (!same_bytes(path, set->files[i].data, set->files[i].len))
             ok = write_file(path, set->files[i].data, set->files[i].len) && ok;
         free(path);
@@ -167,7 +167,7 @@ size_t output_check(const output_set *set, const char *dir)
     struct dirent *e;
 
     for (i = 0; i < set->count; i++) {
-        char *path = join(dir, set->files[i].name);
+        char *path = path_join(dir, set->files[i].name);
         struct stat st;
         if (stat(path, &st) != 0) {
             printf("%s: missing (run specc generate)\n", path);
@@ -187,7 +187,7 @@ size_t output_check(const output_set *set, const char *dir)
             known = strcmp(set->files[i].name, e->d_name) == 0;
         if (known || e->d_name[0] == '.')
             continue;
-        path = join(dir, e->d_name);
+        path = path_join(dir, e->d_name);
         if (has_banner(path)) {
             if (n == cap) {
                 cap = cap ? cap * 2 : 8;

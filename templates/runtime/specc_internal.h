@@ -79,6 +79,14 @@ size_t speccp_int_text(int64_t v, char *buf);
  * sign. d must be finite; size >= 32. Returns the length written. */
 size_t speccp_number_text(double d, char *buf, size_t size);
 
+/* Make room in a text buffer for `need` more bytes and a NUL: *cap grows by
+ * doubling (jansson's allocator has no realloc: allocate, copy, free).
+ * false when out of memory or too large; the buffer is then unchanged. */
+bool speccp_grow(char **data, size_t len, size_t *cap, size_t need);
+
+/* Is key[0..len) the JSON name of one of the type's declared fields? */
+bool speccp_is_declared(const specc_type *type, const char *key, size_t len);
+
 /* A hash set of map keys (open addressing over key indexes), so that maps
  * are checked for repeated keys in linear time. */
 typedef struct speccp_keyset {

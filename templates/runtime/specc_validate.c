@@ -437,15 +437,6 @@ static void check_field(validator *v, const specc_field *f, const char *base,
     check_value(v, &f->shape, p, true, other, &here, depth);
 }
 
-static bool is_declared(const specc_type *type, const char *key, size_t len)
-{
-    size_t i;
-    for (i = 0; i < type->field_count; i++)
-        if (type->fields[i].name_len == len && memcmp(type->fields[i].name, key, len) == 0)
-            return true;
-    return false;
-}
-
 static void check_unknown(validator *v, const specc_type *type, const char *base,
                           const speccp_path *path, size_t depth)
 {
@@ -460,7 +451,7 @@ static void check_unknown(validator *v, const specc_type *type, const char *base
     }
     for (it = json_object_iter(u); it; it = json_object_iter_next(u, it)) {
         speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
-        if (is_declared(type, here.key, here.key_len))
+        if (speccp_is_declared(type, here.key, here.key_len))
             report(v, SPECC_ERR_DUPLICATE_KEY, &here, "_unknown repeats a declared field");
         check_json(v, json_object_iter_value(it), &here, depth);
     }
