@@ -1,0 +1,174 @@
+/*
+ * bench — how fast the bindings decode and encode, next to jansson itself.
+ *
+ * For each payload (sample files, by target), in one process, on the same
+ * bytes: specc_decode_text + specc_clear, specc_encode_text, and as the
+ * baseline jansson's json_loadb + json_decref and json_dumps — the DOM parse
+ * and dump that every jansson-based binding pays before it copies a single
+ * field into a struct (so the baseline favours jansson). Each measurement is
+ * repeated RUNS times, each run long enough to time (>= 50 ms); the median
+ * run is reported in MB/s of JSON text.
+ *
+ * usage: bench [--quick] TARGET FILE [TARGET FILE ...]
+ *        (--quick: one short run each, for a smoke test)
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "targets.h"
+
+#define RUNS 7
+
+static int quick;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct job {
+    const specc_type *type;
+    const char *text;
+    size_t len;
+    void *value;   /* decoded once, for the encode measurements */
+    json_t *dom;   /* loaded once, for json_dumps */
+} job;
+
+typedef int op_fn(const job *j); /* one operation; nonzero on failure */
+
+static int op_specc_decode(const job *j)
+{
+    specc_error err;
+    char buf[1024];
+    void *v = j->type->size <= sizeof buf ? buf : malloc(j->type->size);
+    int bad = specc_decode_text(j->type, j->text, j->len, v, &err) != SPECC_OK;
+    specc_clear(j->type, v);
+    if (v != buf)
+        free(v);
+    return bad;
+}
+
+static int op_jansson_load(const job *j)
+{
+    json_t *dom = json_loadb(j->text, j->len, 0, NULL);
+    json_decref(dom);
+    return dom == NULL;
+}
+
+static int op_specc_encode(const job *j)
+{
+    char *text = specc_encode_text(j->type, j->value, NULL, NULL);
+    specc_free(text);
+    return text == NULL;
+}
+
+static int op_jansson_dump(const job *j)
+{
+    char *text = json_dumps(j->dom, JSON_COMPACT);
+    free(text);
+    return text == NULL;
+}
+
+/* Median MB/s of RUNS runs of op on the job's text. */
+static double measure(op_fn *op, const job *j)
+{
+    double rates[RUNS];
+    size_t reps = 1, r, i;
+    int runs = quick ? 1 : RUNS, k;
+
+    /* Calibrate: enough repetitions for a run of >= 50 ms. */
+    for (;;) {
+        double t0 = now(), t;
+        for (i = 0; i < reps; i++)
+            if (op(j))
+                return -1;
+        t = now() - t0;
+        if (quick || t >= 0.05)
+            break;
+        reps *= t > 0.005 ? 2 : 10;
+    }
+    for (k = 0; k < runs; k++) {
+        double t0 = now(), t;
+        for (r = 0; r < reps; r++)
+            op(j);
+        t = now() - t0;
+        rates[k] = (double)j->len * (double)reps / t / 1e6;
+    }
+    qsort(rates, (size_t)runs, sizeof rates[0], compare_double);
+    return rates[runs / 2];
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+        buf[n] = '\0';
+        *len = (size_t)n;
+    } else {
+        free(buf);
+        buf = NULL;
+    }
+    if (f)
+        fclose(f);
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    int i = 1, status = 0;
+    if (argc > 1 && strcmp(argv[1], "--quick") == 0) {
+        quick = 1;
+        i++;
+    }
+    if (argc - i < 2 || (argc - i) % 2) {
+        fputs("usage: bench [--quick] TARGET FILE [TARGET FILE ...]\n", stderr);
+        return 2;
+    }
+    printf("%-36s %7s  %13s %13s  %13s %13s\n", "payload", "bytes", "specc decode", "jansson load",
+           "specc encode", "jansson dump");
+    for (; i + 1 < argc; i += 2) {
+        job j;
+        specc_error err;
+        const char *name = argv[i + 1], *p;
+        /* Show "api/file": the last two parts of the path. */
+        for (p = argv[i + 1]; *p; p++)
+            if (*p == '/' && strchr(p + 1, '/'))
+                name = p + 1;
+        j.type = targets_find(argv[i]);
+        j.text = slurp(argv[i + 1], &j.len);
+        if (!j.type || !j.text) {
+            fprintf(stderr, "bench: unknown target %s or unreadable %s\n", argv[i], argv[i + 1]);
+            return 2;
+        }
+        j.value = malloc(j.type->size);
+        j.dom = json_loadb(j.text, j.len, 0, NULL);
+        if (!j.value || !j.dom ||
+            specc_decode_text(j.type, j.text, j.len, j.value, &err) != SPECC_OK) {
+            fprintf(stderr, "bench: %s does not decode\n", argv[i + 1]);
+            return 1;
+        }
+        printf("%-36.36s %7zu  %8.1f MB/s %8.1f MB/s  %8.1f MB/s %8.1f MB/s\n", name, j.len, measure(op_specc_decode, &j),
+               measure(op_jansson_load, &j), measure(op_specc_encode, &j),
+               measure(op_jansson_dump, &j));
+        specc_clear(j.type, j.value);
+        free(j.value);
+        json_decref(j.dom);
+        free((char *)j.text);
+    }
+    return status;
+}
