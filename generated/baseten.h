@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 1
-#error "baseten.h needs specc runtime version 1: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 2
+#error "baseten.h needs specc runtime version 2: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -89,7 +89,7 @@ struct baseten_model_api {
      */
     specc_state org_details_state;
     baseten_model_api_org_details_t *org_details; /* "org_details": optional, nullable */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type baseten_model_api_desc;
@@ -119,7 +119,7 @@ struct baseten_rate_limit {
     /* How many requests or tokens are allowed per unit. */
     specc_state threshold_state;
     int64_t threshold; /* "threshold": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type baseten_rate_limit_desc;
@@ -143,7 +143,7 @@ struct baseten_model_api_org_details {
     /* When the workspace last called the Model API. */
     specc_state last_used_at_state;
     char *last_used_at; /* "last_used_at": optional, nullable; date-time */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type baseten_model_api_org_details_desc;

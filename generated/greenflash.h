@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 1
-#error "greenflash.h needs specc runtime version 1: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 2
+#error "greenflash.h needs specc runtime version 2: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -95,7 +95,7 @@ struct greenflash_model {
     char *last_used_at; /* "lastUsedAt": required, nullable; date-time */
     /* Products using this model. */
     struct { greenflash_product_t *items; size_t count; } products; /* "products": required */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type greenflash_model_desc;
@@ -123,7 +123,7 @@ struct greenflash_product {
     char *icon; /* "icon": required, nullable */
     /* Number of the product's conversations using this model. */
     double conversation_count; /* "conversationCount": required */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type greenflash_product_desc;

@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 1
-#error "llmstats.h needs specc runtime version 1: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 2
+#error "llmstats.h needs specc runtime version 2: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -90,7 +90,7 @@ struct llmstats_model_detail {
     /* Release date of the model. */
     specc_state release_date_state;
     char *release_date; /* "release_date": optional, nullable; date */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_model_detail_desc;
@@ -115,7 +115,7 @@ struct llmstats_organization_ref {
     /* Organisation name. */
     specc_state name_state;
     char *name; /* "name": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_organization_ref_desc;
@@ -143,7 +143,7 @@ struct llmstats_license_ref {
     /* Whether the licence allows commercial use. */
     specc_state allow_commercial_state;
     bool allow_commercial; /* "allow_commercial": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_license_ref_desc;
@@ -168,7 +168,7 @@ struct llmstats_family_ref {
     /* Family name. */
     specc_state name_state;
     char *name; /* "name": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_family_ref_desc;
@@ -199,7 +199,7 @@ struct llmstats_provider_pricing {
     /* Price per million output tokens, in USD. */
     specc_state output_price_per_m_state;
     double output_price_per_m; /* "output_price_per_m": optional, nullable */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_provider_pricing_desc;
@@ -247,7 +247,7 @@ struct llmstats_benchmark_score {
     /* Where the score was published. */
     specc_state source_url_state;
     char *source_url; /* "source_url": optional, nullable */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_benchmark_score_desc;
@@ -278,7 +278,7 @@ struct llmstats_model_sources {
     /* Source repository. */
     specc_state repo_state;
     char *repo; /* "repo": optional, nullable */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_model_sources_desc;
@@ -299,7 +299,7 @@ bool llmstats_model_sources_equal(const llmstats_model_sources_t *a, const llmst
 struct llmstats_error_response {
     /* The error. */
     llmstats_error_body_t *error; /* "error": required */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_error_response_desc;
@@ -328,7 +328,7 @@ struct llmstats_error_body {
     /* Link to documentation about the error. */
     specc_state help_url_state;
     char *help_url; /* "help_url": optional, nullable */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_error_body_desc;
@@ -350,7 +350,7 @@ struct llmstats_validation_error {
     /* One entry per problem ({loc, msg, type, ...}). */
     specc_state detail_state;
     struct { json_t **items; size_t count; } detail; /* "detail": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type llmstats_validation_error_desc;

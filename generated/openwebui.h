@@ -17,8 +17,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 1
-#error "openwebui.h needs specc runtime version 1: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 2
+#error "openwebui.h needs specc runtime version 2: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -91,7 +91,7 @@ struct openwebui_model {
     int64_t created_at; /* "created_at": required; unix-time */
     /* Unix timestamp (in seconds) of when the model was last updated. */
     int64_t updated_at; /* "updated_at": required; unix-time */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_model_desc;
@@ -121,7 +121,7 @@ struct openwebui_model_meta {
     char *description; /* "description": optional, nullable */
     /* Object describing model capabilities. */
     json_t *capabilities; /* "capabilities": optional; NULL when absent */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_model_meta_desc;
@@ -152,7 +152,7 @@ struct openwebui_model_user {
     /* User's email address. */
     specc_state email_state;
     char *email; /* "email": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_model_user_desc;
@@ -194,7 +194,7 @@ struct openwebui_access_grant {
     /* Unix timestamp (in seconds) of when the grant was made. */
     specc_state created_at_state;
     int64_t created_at; /* "created_at": optional; unix-time */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_access_grant_desc;
@@ -219,7 +219,7 @@ struct openwebui_access_control {
     /* Who may edit the model. */
     specc_state write_state;
     openwebui_access_rule_t *write; /* "write": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_access_control_desc;
@@ -244,7 +244,7 @@ struct openwebui_access_rule {
     /* Ids of the users holding the permission. */
     specc_state user_ids_state;
     struct { char **items; size_t count; } user_ids; /* "user_ids": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_access_rule_desc;
@@ -265,7 +265,7 @@ bool openwebui_access_rule_equal(const openwebui_access_rule_t *a, const openweb
 struct openwebui_error_detail {
     /* What went wrong. */
     char *detail; /* "detail": required */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type openwebui_error_detail_desc;

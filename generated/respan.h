@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 1
-#error "respan.h needs specc runtime version 1: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 2
+#error "respan.h needs specc runtime version 2: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -119,7 +119,7 @@ struct respan_model {
     /* When the model was last updated. */
     specc_state updated_at_state;
     char *updated_at; /* "updated_at": optional, nullable; date-time */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type respan_model_desc;
@@ -150,7 +150,7 @@ struct respan_throughput {
     /* Number of requests the averages are computed from. */
     specc_state number_of_requests_state;
     int64_t number_of_requests; /* "number_of_requests": optional */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type respan_throughput_desc;
@@ -189,7 +189,7 @@ struct respan_provider {
     /* When the provider was last updated. */
     specc_state updated_at_state;
     char *updated_at; /* "updated_at": optional, nullable; date-time */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type respan_provider_desc;
@@ -210,7 +210,7 @@ bool respan_provider_equal(const respan_provider_t *a, const respan_provider_t *
 struct respan_error_detail {
     /* What went wrong. */
     char *detail; /* "detail": required */
-    json_t *_unknown; /* keys the spec does not declare, in input order, or NULL */
+    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
 };
 
 extern const specc_type respan_error_detail_desc;

@@ -30,7 +30,7 @@ extern "C" {
 #endif
 
 /* Generated headers refuse to compile against a different runtime. */
-#define SPECC_RUNTIME_VERSION 1
+#define SPECC_RUNTIME_VERSION 2
 
 /* Input limits (see README, "Guarantees and limits"). */
 #define SPECC_MAX_DEPTH 512   /* nesting of arrays/objects in decoded text */
@@ -120,7 +120,7 @@ typedef enum specc_format {
 } specc_format;
 
 typedef enum specc_unknown_policy {
-    SPECC_UNKNOWN_PRESERVE = 0, /* keep in `_unknown`, write back on encode */
+    SPECC_UNKNOWN_PRESERVE = 0, /* keep in `_unknown` as sent, write back on encode */
     SPECC_UNKNOWN_IGNORE,       /* drop silently */
     SPECC_UNKNOWN_REJECT        /* SPECC_ERR_UNKNOWN_FIELD */
 } specc_unknown_policy;
@@ -130,6 +130,23 @@ typedef struct specc_decimal {
     char *text;     /* JSON number grammar, owned */
     bool is_string; /* true: written as a JSON string, false: as a number */
 } specc_decimal;
+
+/* One key the spec does not declare, kept exactly as it was sent. Read the
+ * members freely; change them only through specc_unknown_set/_remove (key
+ * and json are one allocation, owned by the list). */
+typedef struct specc_unknown_member {
+    char *key;       /* decoded key, NUL-terminated; key_len bytes (a key may hold U+0000) */
+    size_t key_len;
+    char *json;      /* the value's JSON text byte for byte as sent, NUL-terminated */
+    size_t json_len;
+} specc_unknown_member;
+
+/* The `_unknown` member of every type that preserves unknown keys: its
+ * undeclared keys in input order. All zero is the empty list. */
+typedef struct specc_unknown {
+    specc_unknown_member *members;
+    size_t count;
+} specc_unknown;
 
 /* Layout shared by every generated array member: struct { T *items; size_t count; } */
 typedef struct specc_array {
@@ -195,7 +212,7 @@ typedef struct specc_type {
     const specc_field *fields;
     size_t field_count;
     specc_unknown_policy unknown;
-    size_t unknown_offset; /* json_t *_unknown: an object of kept keys, or NULL */
+    size_t unknown_offset; /* of the specc_unknown `_unknown` member (PRESERVE) */
 } specc_type;
 
 /* ------------------------------------------------------- type operations */
@@ -213,8 +230,10 @@ void specc_clear(const specc_type *type, void *value);
  * keys (anywhere, even inside `any`), unknown-field policy. The text must be
  * exactly one JSON value (RFC 8259, UTF-8, no BOM); a syntax error anywhere
  * is reported before any shape error, so the answer does not depend on key
- * order. `any` fields accept every JSON value, null included. On failure
- * *out is left initialised with nothing allocated and *err (if not NULL)
+ * order. `any` fields accept every JSON value, null included. Undeclared
+ * keys of a type that preserves them are kept as their JSON text, byte for
+ * byte: only well-formedness (and the depth limit) can make them fail, never
+ * a number's size or spelling. On failure *out is left initialised with nothing allocated and *err (if not NULL)
  * says where and why. */
 SPECC_CHECK_RESULT specc_code specc_decode_text(const specc_type *type, const char *text,
                                                 size_t len, void *out, specc_error *err);
@@ -236,7 +255,10 @@ SPECC_CHECK_RESULT specc_code specc_decode_any_text(const char *text, size_t len
 
 /* Encode to a new jansson value. Decimals written as numbers become jansson
  * reals or integers (spelling lost; beyond double or int64: SPECC_ERR_RANGE);
- * decimal strings stay strings. */
+ * decimal strings stay strings. Unknown fields are read by jansson's rules
+ * too: their spelling is lost (1.0E+2 becomes 100.0), and a number jansson
+ * cannot hold is SPECC_ERR_RANGE at its path, so nothing is changed
+ * silently. Use specc_encode_text to write them back exactly. */
 SPECC_CHECK_RESULT json_t *specc_encode_json(const specc_type *type, const void *value,
                                              specc_error *err);
 
@@ -249,8 +271,42 @@ size_t specc_validate(const specc_type *type, const void *value, specc_error_fn 
  * date-time leap seconds are accepted only at 23:59:60 UTC. */
 bool specc_format_valid(specc_format format, const char *s, size_t len);
 
-/* Deep equality of two values of one type (unknown fields included). */
+/* Deep equality of two values of one type. Unknown fields count, compared
+ * by JSON value: in any order, numbers by exact value (1.0E+2 equals 100,
+ * beyond int64 and double too), strings by their decoded text. The answer
+ * never depends on memory: only a large object whose keys come in another
+ * order gets a sorted index, and without memory for it, a slower search. */
 bool specc_equal(const specc_type *type, const void *a, const void *b);
+
+/* ------------------------------------------------------ unknown fields */
+
+/* The member whose key is the NUL-terminated `key`, or NULL. Linear. */
+const specc_unknown_member *specc_unknown_find(const specc_unknown *unknown, const char *key);
+
+/* Keep `key` (NUL-terminated UTF-8) with the value whose JSON text is `json`
+ * (NUL-terminated; exactly one JSON value by the decoder's rules: numbers of
+ * any size, duplicate keys and deeper nesting than SPECC_MAX_DEPTH refused).
+ * The text is kept as given and written back byte for byte. An existing
+ * member with that key is replaced in place; otherwise the member is added
+ * last. On failure (SPECC_ERR_SYNTAX and the other text errors, with the
+ * path of the key; SPECC_ERR_FORMAT for a key that is not UTF-8;
+ * SPECC_ERR_NOMEM) the list is unchanged. A key that is a declared field of
+ * the type is reported by validate and refused by encode. */
+SPECC_CHECK_RESULT specc_code specc_unknown_set(specc_unknown *unknown, const char *key,
+                                                const char *json, specc_error *err);
+
+/* Remove the member with this key, keeping the others' order; false when
+ * there is none. */
+bool specc_unknown_remove(specc_unknown *unknown, const char *key);
+
+/* One member's value as a new jansson value, by specc_decode_any_text's
+ * rules: a number jansson cannot hold (an integer beyond int64, a number
+ * beyond double) is SPECC_ERR_RANGE here, never in the decode that kept it. */
+SPECC_CHECK_RESULT specc_code specc_unknown_json(const specc_unknown_member *member, json_t **out,
+                                                 specc_error *err);
+
+/* Free every member; the list is empty afterwards. */
+void specc_unknown_clear(specc_unknown *unknown);
 
 /* Memory from jansson's allocator; free encoder output with specc_free. */
 void *specc_alloc(size_t size);

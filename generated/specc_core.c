@@ -522,11 +522,13 @@ size_t speccp_number_text(double d, char *buf, size_t size)
 
 /* ------------------------------------------------------------- key sets */
 
-static size_t hash_key(const char *s)
+/* FNV-1a from a per-set seed (the address of its slots, which varies with
+ * ASLR), so that colliding keys cannot be prepared in advance. */
+static size_t hash_key(size_t seed, const char *s, size_t len)
 {
-    size_t h = 2166136261u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
+    size_t h = 2166136261u ^ seed, i;
+    for (i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
@@ -540,18 +542,22 @@ bool speccp_keyset_init(speccp_keyset *set, size_t count)
     if (mask + 1 > SIZE_MAX / sizeof *set->slots)
         return false;
     set->slots = specc_alloc((mask + 1) * sizeof *set->slots);
-    if (set->slots)
-        memset(set->slots, 0, (mask + 1) * sizeof *set->slots);
-    return set->slots != NULL;
+    if (!set->slots)
+        return false;
+    memset(set->slots, 0, (mask + 1) * sizeof *set->slots);
+    set->seed = (size_t)((uintptr_t)set->slots * 0x9e3779b97f4a7c15u >> 7);
+    return true;
 }
 
-bool speccp_keyset_add(speccp_keyset *set, char *const *keys, size_t i)
+bool speccp_keyset_add(speccp_keyset *set, const char *key, size_t len)
 {
+    speccp_keyslot *slot;
     size_t j;
-    for (j = hash_key(keys[i]) & set->mask; set->slots[j]; j = (j + 1) & set->mask)
-        if (strcmp(keys[set->slots[j] - 1], keys[i]) == 0)
+    for (j = hash_key(set->seed, key, len) & set->mask; (slot = &set->slots[j])->key; j = (j + 1) & set->mask)
+        if (slot->len == len && (len == 0 || memcmp(slot->key, key, len) == 0))
             return false;
-    set->slots[j] = i + 1;
+    slot->key = key;
+    slot->len = len;
     return true;
 }
 

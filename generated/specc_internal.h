@@ -87,18 +87,59 @@ bool speccp_grow(char **data, size_t len, size_t *cap, size_t need);
 /* Is key[0..len) the JSON name of one of the type's declared fields? */
 bool speccp_is_declared(const specc_type *type, const char *key, size_t len);
 
-/* A hash set of map keys (open addressing over key indexes), so that maps
- * are checked for repeated keys in linear time. */
+/* A hash set of keys (open addressing; the keys are borrowed, not copied),
+ * so that maps and unknown-field lists are checked for repeated keys in
+ * linear time. */
+typedef struct speccp_keyslot {
+    const char *key; /* NULL = empty */
+    size_t len;
+} speccp_keyslot;
 typedef struct speccp_keyset {
-    size_t *slots; /* key index + 1; 0 = empty */
+    speccp_keyslot *slots;
     size_t mask;
+    size_t seed;
 } speccp_keyset;
 
 /* Room for count keys; false when out of memory. */
 bool speccp_keyset_init(speccp_keyset *set, size_t count);
-/* Add keys[i]; false when an equal key is already in the set. */
-bool speccp_keyset_add(speccp_keyset *set, char *const *keys, size_t i);
+/* Add key[0..len) (key not NULL); false when an equal key is already in. */
+bool speccp_keyset_add(speccp_keyset *set, const char *key, size_t len);
 void speccp_keyset_free(speccp_keyset *set);
+
+/* -------------------------------------------------- raw JSON (decode.c) */
+
+/* Is text[0..len) exactly one JSON value by the decoder's rules (RFC 8259,
+ * UTF-8, no duplicate keys, nesting within SPECC_MAX_DEPTH counting the
+ * `depth` containers around it)? SPECC_OK or the decoder's error, its path
+ * below `path`, with line and column set to 0. */
+specc_code speccp_json_check(const char *text, size_t len, const speccp_path *path,
+                             unsigned depth, specc_error *err);
+
+/* ------------------------------------------- unknown fields (unknown.c) */
+
+/* Add a member (the key and value text are copied); false when out of
+ * memory, the list then unchanged. No checks: the decoder's own use. */
+bool speccp_unknown_append(specc_unknown *unknown, const char *key, size_t key_len,
+                           const char *json, size_t json_len);
+
+/* Check a list before it is written: members not NULL, keys UTF-8, none a
+ * declared field of `type` or repeated, values well-formed JSON (inside
+ * `depth` containers). Calls `each` (may be NULL) with every problem, or
+ * only the first unless `all`, and returns how many were reported
+ * (running out of memory is one, SPECC_ERR_NOMEM). */
+size_t speccp_unknown_check(const specc_type *type, const specc_unknown *unknown,
+                            const speccp_path *path, unsigned depth, bool all,
+                            specc_error_fn *each, void *ctx);
+
+/* ------------------------------------ equality by value (text_equal.c) */
+
+/* Two JSON texts by value (see specc_equal); never allocates for values
+ * whose objects list their keys in the same order. Safe on text that is
+ * not well-formed, with an unspecified answer. */
+bool speccp_text_equal(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Two kept lists by JSON value, in any order (see specc_equal). */
+bool speccp_unknown_equal(const specc_unknown *a, const specc_unknown *b);
 
 /* Unaligned-safe access to pointer members found by offset. */
 static inline void *speccp_get_ptr(const void *base, size_t offset)

@@ -1464,7 +1464,7 @@ typedef struct objctx {
     char *base;
     uint64_t *seen; /* bit i: field i was met */
     size_t hint;    /* where to start looking for the next key */
-    keyset keys;    /* unknown keys, for SPECC_UNKNOWN_IGNORE */
+    keyset keys;    /* keys that are not fields: repeated ones are errors */
 } objctx;
 
 static const specc_field *find_field(objctx *o, const jkey *k, size_t *index)
@@ -1492,38 +1492,29 @@ static COLD specc_code unknown_key_error(dec *d, const specc_type *type, const j
                 "unknown key %s (%s allows no unknown keys)", q, type->name);
 }
 
-/* A key that is not a field, by the type's unknown-field policy. */
+/* A key that is not a field, by the type's unknown-field policy: preserved
+ * values are checked like skipped ones (syntax, depth, duplicate keys) and
+ * kept as the slice of text they span, so no number or spelling in them can
+ * fail the decode or be changed. */
 static specc_code dec_unknown(dec *d, objctx *o, const jkey *k, const char *key_at,
                               const speccp_path *child, unsigned depth)
 {
-    json_t *unknown, *v = NULL;
+    const char *start;
+    specc_unknown *unknown;
     specc_code rc;
 
-    switch (o->type->unknown) {
-    case SPECC_UNKNOWN_REJECT:
+    if (o->type->unknown == SPECC_UNKNOWN_REJECT)
         return unknown_key_error(d, o->type, k, key_at, child);
-    case SPECC_UNKNOWN_IGNORE:
-        if ((rc = keyset_add_at(d, &o->keys, k, key_at, child)) != SPECC_OK)
-            return rc;
-        if ((rc = colon(d, child)) != SPECC_OK)
-            return rc;
-        return skip_value(d, child, depth);
-    case SPECC_UNKNOWN_PRESERVE:
-        break;
-    }
-    unknown = speccp_get_ptr(o->base, o->type->unknown_offset);
-    if (unknown && json_object_getn(unknown, k->s, k->len))
-        return dup_key_error(d, key_at, k, child);
-    if ((rc = colon(d, child)) != SPECC_OK || (rc = dec_any(d, &v, child, depth)) != SPECC_OK)
+    if ((rc = keyset_add_at(d, &o->keys, k, key_at, child)) != SPECC_OK ||
+        (rc = colon(d, child)) != SPECC_OK)
         return rc;
-    if (!unknown) {
-        if (!(unknown = json_object())) {
-            json_decref(v);
-            return nomem(d, child);
-        }
-        speccp_set_ptr(o->base, o->type->unknown_offset, unknown);
-    }
-    if (json_object_setn_new_nocheck(unknown, k->s, k->len, v)) /* takes v */
+    start = d->p;
+    if ((rc = skip_value(d, child, depth)) != SPECC_OK)
+        return rc;
+    if (o->type->unknown != SPECC_UNKNOWN_PRESERVE)
+        return SPECC_OK;
+    unknown = (specc_unknown *)(void *)(o->base + o->type->unknown_offset);
+    if (!speccp_unknown_append(unknown, k->s, k->len, start, (size_t)(d->p - start)))
         return nomem(d, child);
     return SPECC_OK;
 }
@@ -1617,25 +1608,28 @@ static specc_code dec_object(dec *d, const specc_type *type, void *out, const sp
 
 static const specc_shape object_shape = {.kind = SPECC_KIND_OBJECT};
 
-static specc_code check_start(dec *d)
+/* Whitespace (and no byte order mark) before the value of a text whose
+ * value sits at `path` ($ for a whole document). */
+static specc_code check_start(dec *d, const speccp_path *path)
 {
     skip_ws(d);
     if (d->end - d->p >= 3 && !memcmp(d->p, "\xef\xbb\xbf", 3))
-        return SYNTAX(d, d->p, NULL, "byte order mark (U+FEFF) is not allowed");
+        return SYNTAX(d, d->p, path, "byte order mark (U+FEFF) is not allowed");
     return SPECC_OK;
 }
 
-static specc_code check_end(dec *d)
+/* Only whitespace after the value. */
+static specc_code check_end(dec *d, const speccp_path *path)
 {
     skip_ws(d);
     if (d->p != d->end)
-        return SYNTAX(d, d->p, NULL, "unexpected text after the JSON value");
+        return SYNTAX(d, d->p, path, "unexpected text after the JSON value");
     return SPECC_OK;
 }
 
 static specc_code dec_document(dec *d, const specc_type *type, void *out)
 {
-    specc_code rc = check_start(d);
+    specc_code rc = check_start(d, NULL);
     if (rc)
         return rc;
     if (d->p < d->end && *d->p == 'n') { /* null for the document: like a null member */
@@ -1648,17 +1642,17 @@ static specc_code dec_document(dec *d, const specc_type *type, void *out)
         return type_error(d, &object_shape, NULL);
     if ((rc = dec_object(d, type, out, NULL, 1)) != SPECC_OK)
         return rc;
-    return check_end(d);
+    return check_end(d, NULL);
 }
 
 /* Syntax, depth and duplicate keys of the whole text, building nothing. */
 static specc_code check_document(dec *d)
 {
-    specc_code rc = check_start(d);
+    specc_code rc = check_start(d, NULL);
     if (!rc)
         rc = skip_value(d, NULL, 0);
     if (!rc)
-        rc = check_end(d);
+        rc = check_end(d, NULL);
     return rc;
 }
 
@@ -1685,6 +1679,31 @@ static specc_code recheck(dec *d, specc_code rc)
     return again;
 }
 
+/* Set up a decoder over text[0..len); errors go to err, or to *local. */
+static void dec_begin(dec *d, const char *text, size_t len, specc_error *err, specc_error *local)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text ? text : "";
+    d->end = d->text + len;
+    d->p = d->text;
+    d->err = err ? err : local;
+    d->seed = (uint64_t)(uintptr_t)d * 0x9e3779b97f4a7c15u; /* varies with ASLR */
+}
+
+/* Release the decoder's buffers; on success, clear *err. */
+static specc_code dec_end(dec *d, specc_code rc, specc_error *err)
+{
+    if (!rc && err) {
+        err->code = SPECC_OK;
+        err->line = err->column = 0;
+        err->path[0] = err->message[0] = '\0';
+    }
+    specc_free(d->scratch);
+    specc_free(d->kents);
+    specc_free(d->kbytes);
+    return rc;
+}
+
 specc_code specc_decode_text(const specc_type *type, const char *text, size_t len, void *out,
                              specc_error *err)
 {
@@ -1698,32 +1717,34 @@ specc_code specc_decode_text(const specc_type *type, const char *text, size_t le
         return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no type, text or output given");
     }
     specc_init(type, out);
-    memset(&d, 0, sizeof d);
-    d.text = text ? text : "";
-    d.end = d.text + len;
-    d.p = d.text;
-    d.err = err ? err : &local;
-    d.seed = (uint64_t)(uintptr_t)&d * 0x9e3779b97f4a7c15u; /* varies with ASLR */
+    dec_begin(&d, text, len, err, &local);
     rc = dec_document(&d, type, out);
     if (rc) {
         specc_clear(type, out);
         if (!is_text_error(rc))
             rc = recheck(&d, rc);
-    } else if (err) {
-        err->code = SPECC_OK;
-        err->line = err->column = 0;
-        err->path[0] = err->message[0] = '\0';
     }
-    specc_free(d.scratch);
-    specc_free(d.kents);
-    specc_free(d.kbytes);
+    return dec_end(&d, rc, err);
+}
+
+/* One JSON value, with whitespace around it, into a new jansson value. */
+static specc_code dec_any_document(dec *d, json_t **out)
+{
+    specc_code rc = check_start(d, NULL);
+    if (!rc)
+        rc = dec_any(d, out, NULL, 0);
+    if (!rc)
+        rc = check_end(d, NULL);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
     return rc;
 }
 
 specc_code specc_decode_any_text(const char *text, size_t len, json_t **out, specc_error *err)
 {
     specc_error local;
-    specc_code rc;
     dec d;
 
     if (!out)
@@ -1731,29 +1752,28 @@ specc_code specc_decode_any_text(const char *text, size_t len, json_t **out, spe
     *out = NULL;
     if (!text && len)
         return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no text given");
-    memset(&d, 0, sizeof d);
-    d.text = text ? text : "";
-    d.end = d.text + len;
-    d.p = d.text;
-    d.err = err ? err : &local;
-    d.seed = (uint64_t)(uintptr_t)&d * 0x9e3779b97f4a7c15u;
-    rc = check_start(&d);
+    dec_begin(&d, text, len, err, &local);
+    return dec_end(&d, dec_any_document(&d, out), err);
+}
+
+specc_code speccp_json_check(const char *text, size_t len, const speccp_path *path,
+                             unsigned depth, specc_error *err)
+{
+    specc_error local;
+    specc_code rc;
+    dec d;
+
+    if (!text)
+        return speccp_fail(err, SPECC_ERR_INVALID, path, "no JSON text");
+    dec_begin(&d, text, len, err, &local);
+    rc = check_start(&d, path);
     if (!rc)
-        rc = dec_any(&d, out, NULL, 0);
+        rc = skip_value(&d, path, depth);
     if (!rc)
-        rc = check_end(&d);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    } else if (err) {
-        err->code = SPECC_OK;
-        err->line = err->column = 0;
-        err->path[0] = err->message[0] = '\0';
-    }
-    specc_free(d.scratch);
-    specc_free(d.kents);
-    specc_free(d.kbytes);
-    return rc;
+        rc = check_end(&d, path);
+    if (rc)
+        d.err->line = d.err->column = 0; /* positions in a fragment mislead */
+    return dec_end(&d, rc, err);
 }
 
 /* Text of a jansson value, built by json_dump_callback. json_dumps cannot

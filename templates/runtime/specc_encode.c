@@ -300,7 +300,7 @@ static specc_code find_duplicate(char *const *keys, size_t count, size_t *dup)
     if (!speccp_keyset_init(&set, count))
         return SPECC_ERR_NOMEM;
     for (i = 0; i < count && *dup == count; i++)
-        if (!speccp_keyset_add(&set, keys, i))
+        if (!speccp_keyset_add(&set, keys[i], strlen(keys[i])))
             *dup = i;
     speccp_keyset_free(&set);
     return SPECC_OK;
@@ -439,24 +439,34 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
     return put_value(e, &f->shape, p, true, other, &here, depth);
 }
 
-/* Kept unknown members, in jansson's (insertion) order. */
+/* Keeps the first problem speccp_unknown_check reports. */
+static void first_problem(const specc_error *error, void *ctx)
+{
+    *(specc_error *)ctx = *error;
+}
+
+/* Kept unknown members, in their order, each value's text as it is: checked
+ * first (a hand-built list could hold text that is not JSON, or repeat a
+ * key), so that nothing in it can change the shape of the output. */
 static specc_code put_unknown(encoder *e, const specc_type *type, const char *base, bool *first,
                               const speccp_path *path, size_t depth)
 {
-    json_t *u = speccp_get_ptr(base, type->unknown_offset);
-    void *it;
+    const specc_unknown *u = (const specc_unknown *)(const void *)(base + type->unknown_offset);
+    specc_error problem;
+    size_t i;
 
-    if (!u)
+    if (!u->count)
         return SPECC_OK;
-    if (!json_is_object(u))
-        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "_unknown is not a JSON object");
-    for (it = json_object_iter(u); it; it = json_object_iter_next(u, it)) {
-        speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
-        if (speccp_is_declared(type, here.key, here.key_len))
-            return speccp_fail(e->err, SPECC_ERR_DUPLICATE_KEY, &here,
-                               "_unknown repeats a declared field");
-        TRY(put_key(e, here.key, here.key_len, first, &here));
-        TRY(put_json(e, json_object_iter_value(it), &here, depth));
+    if (speccp_unknown_check(type, u, path, (unsigned)depth, false, first_problem, &problem)) {
+        if (e->err)
+            *e->err = problem;
+        return problem.code;
+    }
+    for (i = 0; i < u->count; i++) {
+        const specc_unknown_member *m = &u->members[i];
+        speccp_path here = {path, m->key, m->key_len, 0};
+        TRY(put_key(e, m->key, m->key_len, first, &here));
+        TRY(put(e, m->json, m->json_len));
     }
     return SPECC_OK;
 }

@@ -285,7 +285,7 @@ static void check_array(validator *v, const specc_shape *shape, const char *p,
 /* Keys: not NULL, valid UTF-8, each once. */
 static void check_keys(validator *v, const specc_map *m, const speccp_path *path)
 {
-    speccp_keyset set = {NULL, 0};
+    speccp_keyset set = {NULL, 0, 0};
     size_t i;
     bool want_set = m->count > 1, have_set = want_set && speccp_keyset_init(&set, m->count);
 
@@ -304,7 +304,7 @@ static void check_keys(validator *v, const specc_map *m, const speccp_path *path
             speccp_quote(k, here.key_len, 40, q, sizeof q);
             report(v, SPECC_ERR_FORMAT, &here, "map key is not valid UTF-8: %s", q);
         }
-        if (have_set && !speccp_keyset_add(&set, m->keys, i))
+        if (have_set && !speccp_keyset_add(&set, k, here.key_len))
             report(v, SPECC_ERR_DUPLICATE_KEY, &here, "map repeats a key");
     }
     speccp_keyset_free(&set);
@@ -437,24 +437,14 @@ static void check_field(validator *v, const specc_field *f, const char *base,
     check_value(v, &f->shape, p, true, other, &here, depth);
 }
 
+/* Kept unknown members: keys, no repeats, well-formed text (see
+ * speccp_unknown_check); their values have no constraints. */
 static void check_unknown(validator *v, const specc_type *type, const char *base,
                           const speccp_path *path, size_t depth)
 {
-    json_t *u = speccp_get_ptr(base, type->unknown_offset);
-    void *it;
-
-    if (!u)
-        return;
-    if (!json_is_object(u)) {
-        report(v, SPECC_ERR_INVALID, path, "_unknown is not a JSON object");
-        return;
-    }
-    for (it = json_object_iter(u); it; it = json_object_iter_next(u, it)) {
-        speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
-        if (speccp_is_declared(type, here.key, here.key_len))
-            report(v, SPECC_ERR_DUPLICATE_KEY, &here, "_unknown repeats a declared field");
-        check_json(v, json_object_iter_value(it), &here, depth);
-    }
+    const specc_unknown *u = (const specc_unknown *)(const void *)(base + type->unknown_offset);
+    if (u->count)
+        v->count += speccp_unknown_check(type, u, path, (unsigned)depth, true, v->each, v->ctx);
 }
 
 static void check_object(validator *v, const specc_type *type, const char *base,

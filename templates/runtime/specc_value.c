@@ -97,7 +97,7 @@ void specc_clear(const specc_type *type, void *value)
             free_ptr_at(base + f->other_offset);
     }
     if (type->unknown == SPECC_UNKNOWN_PRESERVE)
-        json_decref((json_t *)speccp_get_ptr(base, type->unknown_offset));
+        specc_unknown_clear((specc_unknown *)(void *)(base + type->unknown_offset));
     specc_init(type, value);
 }
 
@@ -267,7 +267,7 @@ bool specc_equal(const specc_type *type, const void *a, const void *b)
             return false;
     }
     if (type->unknown == SPECC_UNKNOWN_PRESERVE)
-        return json_same(speccp_get_ptr(ca, type->unknown_offset),
-                         speccp_get_ptr(cb, type->unknown_offset));
+        return speccp_unknown_equal((const specc_unknown *)(const void *)(ca + type->unknown_offset),
+                                    (const specc_unknown *)(const void *)(cb + type->unknown_offset));
     return true;
 }
