@@ -9,8 +9,9 @@
  * repeated RUNS times, each run long enough to time (>= 50 ms); the median
  * run is reported in MB/s of JSON text.
  *
- * usage: bench [--quick] TARGET FILE [TARGET FILE ...]
- *        (--quick: one short run each, for a smoke test)
+ * usage: bench [--quick] [--unknown N] TARGET FILE [TARGET FILE ...]
+ *        (--quick: one short run each, for a smoke test; --unknown N: add N
+ *        undeclared keys of varied values to each payload, see variants.h)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -20,6 +21,7 @@
 #include <time.h>
 
 #include "targets.h"
+#include "variants.h"
 
 #define RUNS 7
 
@@ -131,12 +133,17 @@ static char *slurp(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     int i = 1, status = 0;
-    if (argc > 1 && strcmp(argv[1], "--quick") == 0) {
-        quick = 1;
-        i++;
+    size_t unknown = 0;
+    for (; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0)
+            quick = 1;
+        else if (strcmp(argv[i], "--unknown") == 0 && i + 1 < argc)
+            unknown = strtoul(argv[++i], NULL, 10);
+        else
+            break;
     }
     if (argc - i < 2 || (argc - i) % 2) {
-        fputs("usage: bench [--quick] TARGET FILE [TARGET FILE ...]\n", stderr);
+        fputs("usage: bench [--quick] [--unknown N] TARGET FILE [TARGET FILE ...]\n", stderr);
         return 2;
     }
     printf("%-36s %7s  %13s %13s  %13s %13s\n", "payload", "bytes", "specc decode", "jansson load",
@@ -154,6 +161,17 @@ int main(int argc, char **argv)
         if (!j.type || !j.text) {
             fprintf(stderr, "bench: unknown target %s or unreadable %s\n", argv[i], argv[i + 1]);
             return 2;
+        }
+        if (unknown) {
+            size_t wide_len;
+            char *wide = variant_widen(j.text, j.len, unknown, &wide_len);
+            free((char *)j.text);
+            if (!wide) {
+                fprintf(stderr, "bench: %s is not a JSON object\n", argv[i + 1]);
+                return 2;
+            }
+            j.text = wide;
+            j.len = wide_len;
         }
         j.value = malloc(j.type->size);
         j.dom = json_loadb(j.text, j.len, 0, NULL);

@@ -2,6 +2,9 @@
  * chaos.c — allocation-failure injection over the whole life of a payload.
  *
  * usage: chaos TARGET FILE        one payload that must decode and validate
+ *        chaos --unknown TARGET FILE   its variants with undeclared keys whose
+ *                                 values jansson cannot hold (see variants.h),
+ *                                 at the top level and in every object
  *        chaos --tsv FILE.tsv     every case of a negative file (format of
  *                                 tests/negative/negative.c)
  *
@@ -50,6 +53,7 @@
 #include <unistd.h>
 
 #include "targets.h"
+#include "variants.h"
 
 /* ------------------------------------------------------------ allocator */
 
@@ -225,6 +229,9 @@ typedef struct kase {
     expect_kind expect;
     specc_code code; /* EXPECT_DECODE / EXPECT_VALIDATE */
     const char *path;
+    /* Kept unknown values may hold numbers jansson cannot: encode-json may
+     * then fail with SPECC_ERR_RANGE (and decode-json is skipped). */
+    bool json_may_range;
 } kase;
 
 #define MAX_VIOLATIONS 64
@@ -253,6 +260,7 @@ typedef struct outcome {
     char *text;           /* encode-text */
     size_t text_len;
     char *json_dump;      /* encode-json, dumped compactly */
+    bool json_range;      /* encode-json failed with range, as allowed */
     char *b_text;         /* decode-json's value, encoded */
     char *c_text;         /* decode-again's value, encoded */
     bool equal_ab, equal_ac;
@@ -494,10 +502,16 @@ static void run(const kase *k, const outcome *base, outcome *out)
             want_nomem(err.code, &err);
         goto done;
     }
-    if (!json) {
+    out->json_range = !json && k->json_may_range && err.code == SPECC_ERR_RANGE;
+    if (base && out->json_range != base->json_range)
+        problem("encode-json %s with range, the baseline %s", out->json_range ? "failed" : "did not fail",
+                base->json_range ? "did" : "did not");
+    if (!json && !out->json_range) {
         problem("failed with %s at %s: %s", specc_code_name(err.code), err.path, err.message);
         goto done;
     }
+    if (out->json_range)
+        goto decode_again;
     out->json_dump = dump_paused(json);
     if (base && base->json_dump && out->json_dump &&
         strcmp(out->json_dump, base->json_dump) != 0)
@@ -526,6 +540,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
                 out->b_text, base->b_text);
 
     /* ---- decode the encoded text again */
+decode_again:
     out->last = current_op = OP_DECODE_AGAIN;
     memset(&err, 0, sizeof err);
     before = injected;
@@ -615,6 +630,7 @@ typedef struct totals {
 
 /* The baseline, then both passes. Returns 1 when the payload passed. */
 static int chaos_case(const kase *k, totals *t)
+
 {
     static const pass_kind passes[] = {PASS_SINGLE, PASS_FROM};
     outcome base, o;
@@ -820,6 +836,48 @@ static int run_tsv(const char *file, totals *t)
     return failed ? 1 : 0;
 }
 
+/* The payload's variants with VARIANT_KEY at the top level and in every
+ * object, for each of variant_values. Built with injection off. */
+static int run_unknown(const kase *sample, totals *t)
+{
+    size_t i, objects;
+    int ok = 1, nested;
+    for (i = 0; i < variant_value_count; i++) {
+        for (nested = 0; nested < 2; nested++) {
+            char name[512];
+            kase k = *sample;
+            char *text;
+            size_t len = 0;
+            paused++;
+            text = nested ? variant_nested(k.type, k.text, k.len, VARIANT_KEY,
+                                           variant_values[i], &len, &objects)
+                          : variant_top(k.text, k.len, VARIANT_KEY, variant_values[i], &len);
+            paused--;
+            snprintf(name, sizeof name, "%s +%s %s", sample->name, nested ? "nested" : "top",
+                     variant_values[i]);
+            if (!text) {
+                printf("FAIL %s: cannot build the variant\n", name);
+                total_problems++;
+                ok = 0;
+                continue;
+            }
+            k.name = name;
+            k.text = text;
+            k.len = len;
+            k.json_may_range = true;
+            ok &= chaos_case(&k, t);
+            paused++;
+            if (nested)
+                specc_free(text);
+            else
+                free(text);
+            paused--;
+        }
+    }
+    payload = sample->name;
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     totals t;
@@ -832,27 +890,31 @@ int main(int argc, char **argv)
 
     if (argc == 3 && strcmp(argv[1], "--tsv") == 0) {
         status = run_tsv(argv[2], &t);
-    } else if (argc == 3 && argv[1][0] != '-') {
+    } else if ((argc == 3 && argv[1][0] != '-') ||
+               (argc == 4 && strcmp(argv[1], "--unknown") == 0)) {
+        int unknown = argc == 4;
         kase k;
         size_t len;
-        char *text = read_file(argv[2], &len);
+        char *text = read_file(argv[2 + unknown], &len);
         if (!text)
             return 2;
         memset(&k, 0, sizeof k);
-        k.name = argv[2];
-        k.type = targets_find(argv[1]);
+        k.name = argv[2 + unknown];
+        k.type = targets_find(argv[1 + unknown]);
         k.text = text;
         k.len = len;
         k.expect = EXPECT_OK;
         if (!k.type) {
-            fprintf(stderr, "chaos: unknown target %s\n", argv[1]);
+            fprintf(stderr, "chaos: unknown target %s\n", argv[1 + unknown]);
             free(text);
             return 2;
         }
-        status = chaos_case(&k, &t) ? 0 : 1;
+        status = (unknown ? run_unknown(&k, &t) : chaos_case(&k, &t)) ? 0 : 1;
         free(text);
     } else {
-        fputs("usage: chaos TARGET FILE\n       chaos --tsv FILE.tsv\n", stderr);
+        fputs("usage: chaos TARGET FILE\n       chaos --unknown TARGET FILE\n"
+              "       chaos --tsv FILE.tsv\n",
+              stderr);
         return 2;
     }
     printf("chaos: %lu payload(s), %lu allocations per run in all (at most %lu), %lu runs, "

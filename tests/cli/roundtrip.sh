@@ -73,4 +73,20 @@ keeps respan.get_model.200 respan/get_model.200.rw-custom-nulls.json '"input_cos
 keeps openwebui.get_model.200 openwebui/get_model.200.rw-nulls.json '"user":null'
 keeps baseten.get_model.200 baseten/get_model.200.json '"cost_per_million_input_tokens":"0.13"' '"cost_per_million_output_tokens":"0.50"'
 keeps llmstats.get_model.200 llmstats/get_model.200.rw-inference.json '"inference":{'
+# Every sample with an undeclared key whose value jansson cannot hold, as a
+# user would add it: roundtrip accepts it and writes the value back byte for
+# byte (tests/unknown/ does the same at every level).
+for sample in "$src"/tests/samples/*/*.json; do
+    api=$(basename "$(dirname "$sample")")
+    target="$api.$(basename "$sample" | sed -E 's/^([a-z0-9_]+)\.([0-9]{3}).*/\1.\2/')"
+    for value in 18446744073709551615 1.5e400 \
+                 '{"a":[18446744073709551616,1e-400,{"b":-9223372036854775809}]}' 1.0E+2; do
+        sed "0,/{/s//{\"zzUndeclared\":$(printf '%s' "$value" | sed 's/[&/\]/\\&/g'),/" \
+            "$sample" >"$tmp/in"
+        "$rt" "$target" "$tmp/in" >"$tmp/out" 2>"$tmp/err" ||
+            { die "$target $sample + $value: exit $?"; cat "$tmp/err"; continue; }
+        grep -qF "\"zzUndeclared\":$value" "$tmp/out" ||
+            die "$target $sample: $value not written back byte for byte"
+    done
+done
 exit $fail

@@ -1,7 +1,8 @@
 /*
- * make_corpus — seed corpus for fuzz_decode: each sample payload (and each
- * negative payload of the .tsv files) prefixed with the byte that makes
- * fuzz_decode pick its type.
+ * make_corpus — seed corpus for fuzz_decode: each sample payload, its
+ * variants with undeclared keys jansson cannot hold (tools/variants.h: at
+ * the top level and in every object), and each negative payload of the .tsv
+ * files, prefixed with the byte that makes fuzz_decode pick its type.
  * usage: make_corpus OUTDIR tests/samples/API/ENDPOINT.STATUS[.V].json... FILE.tsv...
  */
 #define _POSIX_C_SOURCE 200809L
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "targets.h"
+#include "variants.h"
 
 static int type_index(const char *target)
 {
@@ -41,7 +43,8 @@ static int sample(const char *dir, const char *path)
 {
     char target[256], api[64], ep[64], name[300], *buf;
     const char *file = strrchr(path, '/'), *api_end = file;
-    int status, index;
+    int status, index, bad;
+    size_t i;
     long n;
     FILE *f;
     if (!file)
@@ -65,9 +68,21 @@ static int sample(const char *dir, const char *path)
     }
     fclose(f);
     snprintf(name, sizeof name, "%s-%s", api, file + 1);
-    index = write_seed(dir, name, index, buf, (size_t)n);
+    bad = write_seed(dir, name, index, buf, (size_t)n);
+    for (i = 0; i < variant_value_count; i++) {
+        size_t vlen, objects;
+        char *v = variant_top(buf, (size_t)n, VARIANT_KEY, variant_values[i], &vlen);
+        snprintf(name, sizeof name, "%s-%s+top%zu", api, file + 1, i);
+        bad |= !v || write_seed(dir, name, index, v, vlen);
+        free(v);
+        v = variant_nested(targets_find(target), buf, (size_t)n, VARIANT_KEY, variant_values[i],
+                           &vlen, &objects);
+        snprintf(name, sizeof name, "%s-%s+nested%zu", api, file + 1, i);
+        bad |= !v || write_seed(dir, name, index, v, vlen);
+        specc_free(v);
+    }
     free(buf);
-    return index;
+    return bad;
 }
 
 /* NAME \t TARGET \t STAGE \t CODE \t PATH \t JSON */

@@ -61,7 +61,8 @@ static void test_decode(void)
             check_failures++;
             kitchen_thing_free(&t);
         }
-        CHECK(t.id == NULL && t.part == NULL && t.children.count == 0 && t._unknown == NULL);
+        CHECK(t.id == NULL && t.part == NULL && t.children.count == 0 && t._unknown.count == 0 &&
+              t._unknown.members == NULL);
     }
     CHECK(n > 10);
 }

@@ -66,11 +66,12 @@ static void test_fixed_point(void)
         CHECK_STR(a.name, "a\xc3\xa9\"q\\");
         CHECK_STR(a.tag, "line\nbreak\ttab\x01");
         CHECK(a.blob && strcmp(json_string_value(json_array_get(a.blob, 0)), "\xf0\x9f\x98\x80") == 0);
-        CHECK(json_is_real(json_object_get(a._unknown, "zz")));
-        CHECK(json_object_get(a._unknown, "unknown\xc3\xa9") != NULL);
+        /* Unknown values as sent (-0.0 stays -0.0); keys are decoded. */
+        CHECK(strstr(one, "\"zz\":-0.0") != NULL);
+        CHECK(specc_unknown_find(&a._unknown, "unknown\xc3\xa9") != NULL);
         CHECK_INT(a.children.count, 1);
         if (a.children.count == 1) {
-            CHECK(json_is_array(json_object_get(a.children.items[0]._unknown, "kid_unknown")));
+            CHECK(specc_unknown_find(&a.children.items[0]._unknown, "kid_unknown") != NULL);
             CHECK(json_is_null(a.children.items[0].blob));
         }
         specc_free(one);

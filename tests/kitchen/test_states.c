@@ -75,7 +75,7 @@ static void test_all_absent(void)
     CHECK_INT(t._2fa_state, SPECC_ABSENT);
     CHECK_INT(t.with_space_state, SPECC_ABSENT);
     CHECK_INT(t.renamed_field_state, SPECC_ABSENT);
-    CHECK(t._unknown == NULL);
+    CHECK_INT(t._unknown.count, 0);
     kitchen_thing_free(&t);
 }
 

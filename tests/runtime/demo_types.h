@@ -81,7 +81,7 @@ struct demo_item {
         specc_array *items; /* arrays of arrays: specc_array layout */
         size_t count;
     } matrix;
-    json_t *_unknown;
+    specc_unknown _unknown;
 };
 
 extern const specc_type demo_item_desc;

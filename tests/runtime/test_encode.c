@@ -359,28 +359,99 @@ static void test_enum_elements(void)
 
 /* ------------------------------------------------------- unknown members */
 
+/* A hand-built member borrowing its key (key_len bytes, then a NUL) and
+ * its NUL-terminated JSON text: encode only reads the list. */
+static specc_unknown_member member(const char *key, size_t key_len, const char *json)
+{
+    specc_unknown_member m;
+    m.key = (char *)key;
+    m.key_len = key_len;
+    m.json = (char *)json;
+    m.json_len = strlen(json);
+    return m;
+}
+
 static void test_unknown(void)
 {
-    demo_item_t it = item_named("x");
-    it._unknown = json_object();
-    json_object_set_new(it._unknown, "zeta", json_integer(1));
-    json_object_set_new(it._unknown, "alpha", json_pack("[b,n,f]", 1, 2.5));
-    json_object_set_new(it._unknown, "mid", json_string("s"));
-    json_object_setn_new(it._unknown, "k\0y", 3, json_real(-0.0));
+    /* A key holding U+0000 comes only from the decoder. */
+    static const char text[] = "{\"name\":\"x\",\"k\\u0000y\" : -0.0E0 }";
+    demo_item_t it = item_named("x"), h = item_named("x"), top = item_named("t");
+    specc_unknown_member m[3];
+    specc_error err;
+
+    /* Values are written as their text, byte for byte, after the fields,
+     * in list order (set appends, or replaces in place). */
+    CHECK(specc_decode_text(&demo_item_desc, text, strlen(text), &it, &err) == SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "zeta", "2", &err) == SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "alpha", "[true, null,2.50]", &err) == SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "mid", "\"\\u0073\"", &err) == SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "big", "123456789012345678901234567890e-2", &err) ==
+          SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "zeta", "1", &err) == SPECC_OK);
     it.count_state = SPECC_PRESENT;
     it.count = 3;
     expect_text(&demo_item_desc, &it,
-                "{\"name\":\"x\",\"count\":3,\"zeta\":1,\"alpha\":[true,null,2.5],\"mid\":\"s\","
-                "\"k\\u0000y\":-0.0}");
+                "{\"name\":\"x\",\"count\":3,\"k\\u0000y\":-0.0E0,\"zeta\":1,"
+                "\"alpha\":[true, null,2.50],\"mid\":\"\\u0073\","
+                "\"big\":123456789012345678901234567890e-2}");
+    CHECK(specc_unknown_remove(&it._unknown, "alpha"));
+    expect_text(&demo_item_desc, &it,
+                "{\"name\":\"x\",\"count\":3,\"k\\u0000y\":-0.0E0,\"zeta\":1,\"mid\":\"\\u0073\","
+                "\"big\":123456789012345678901234567890e-2}");
 
-    /* An unknown member named like a declared field would write the key twice. */
-    json_object_set_new(it._unknown, "count", json_integer(4));
+    /* An unknown member named like a declared field would write the key
+     * twice: refused, whether the field is present or not. */
+    CHECK(specc_unknown_set(&it._unknown, "count", "4", &err) == SPECC_OK);
     expect_error(&demo_item_desc, &it, SPECC_ERR_DUPLICATE_KEY, "$.count");
-    json_decref(it._unknown);
+    it.count_state = SPECC_ABSENT;
+    expect_error(&demo_item_desc, &it, SPECC_ERR_DUPLICATE_KEY, "$.count");
+    CHECK(specc_unknown_remove(&it._unknown, "count"));
+    expect_text(&demo_item_desc, &it,
+                "{\"name\":\"x\",\"k\\u0000y\":-0.0E0,\"zeta\":1,\"mid\":\"\\u0073\","
+                "\"big\":123456789012345678901234567890e-2}");
+    specc_clear(&demo_item_desc, &it);
 
-    it._unknown = json_array();
-    expect_error(&demo_item_desc, &it, SPECC_ERR_INVALID, "$");
-    json_decref(it._unknown);
+    /* Hand-broken lists: nothing in them may change the shape of the output. */
+    m[0] = member("a", 1, "1");
+    m[1] = member("b", 1, "[2]");
+    h._unknown.members = m;
+    h._unknown.count = 2;
+    expect_text(&demo_item_desc, &h, "{\"name\":\"x\",\"a\":1,\"b\":[2]}");
+    m[1] = member("a", 1, "2"); /* a repeated key */
+    expect_error(&demo_item_desc, &h, SPECC_ERR_DUPLICATE_KEY, "$.a");
+    m[1] = member("flag", 4, "true");
+    expect_error(&demo_item_desc, &h, SPECC_ERR_DUPLICATE_KEY, "$.flag");
+    m[1] = member("b", 1, "1,\"c\":2"); /* text that is not JSON */
+    expect_error(&demo_item_desc, &h, SPECC_ERR_SYNTAX, "$.b");
+    m[1] = member("b", 1, "");
+    expect_error(&demo_item_desc, &h, SPECC_ERR_SYNTAX, "$.b");
+    m[1] = member("b", 1, "[1,]");
+    expect_error(&demo_item_desc, &h, SPECC_ERR_SYNTAX, "$.b[1]");
+    m[1] = member("b", 1, "\"\xff\"");
+    expect_error(&demo_item_desc, &h, SPECC_ERR_SYNTAX, "$.b");
+    m[1] = member("b", 1, "{\"c\":1,\"c\":2}");
+    expect_error(&demo_item_desc, &h, SPECC_ERR_DUPLICATE_KEY, "$.b.c");
+    m[1] = member("b\xff", 2, "1");
+    expect_error(&demo_item_desc, &h, SPECC_ERR_FORMAT, "$['b\xff']");
+    m[1] = member("b", 1, "1");
+    m[1].json = NULL;
+    expect_error(&demo_item_desc, &h, SPECC_ERR_INVALID, "$.b");
+    m[1] = member("b", 1, "1");
+    m[1].key = NULL;
+    expect_error(&demo_item_desc, &h, SPECC_ERR_INVALID, "$[1]");
+    m[1] = member("b", 1, "1");
+    h._unknown.members = NULL; /* a count with no members */
+    expect_error(&demo_item_desc, &h, SPECC_ERR_INVALID, "$");
+    /* With their paths inside a nested object. */
+    top.child_state = SPECC_PRESENT;
+    top.child = &h;
+    expect_error(&demo_item_desc, &top, SPECC_ERR_INVALID, "$.child");
+    h._unknown.members = m;
+    m[2] = member("c", 1, "[1,]");
+    h._unknown.count = 3;
+    expect_error(&demo_item_desc, &top, SPECC_ERR_SYNTAX, "$.child.c[1]");
+    h._unknown.count = 2;
+    expect_text(&demo_item_desc, &top, "{\"name\":\"t\",\"child\":{\"name\":\"x\",\"a\":1,\"b\":1}}");
 
     /* Types that do not preserve unknown fields have no such member. */
     {
@@ -501,6 +572,33 @@ static void test_depth(void)
         }
         json_decref(deep);
     }
+
+    /* So do unknown values, checked before they are written: 511 nested
+     * arrays fit at the top, not one level further down. */
+    {
+        char *nested = malloc(2 * (SPECC_MAX_DEPTH - 1) + 1);
+        demo_item_t top = item_named("t");
+        specc_error err;
+        CHECK(nested != NULL);
+        if (!nested)
+            return;
+        memset(nested, '[', SPECC_MAX_DEPTH - 1);
+        memset(nested + SPECC_MAX_DEPTH - 1, ']', SPECC_MAX_DEPTH - 1);
+        nested[2 * (SPECC_MAX_DEPTH - 1)] = '\0';
+        self = item_named("x");
+        CHECK(specc_unknown_set(&self._unknown, "deep", nested, &err) == SPECC_OK);
+        text = specc_encode_text(&demo_item_desc, &self, NULL, &err);
+        CHECK(text != NULL && strstr(text, nested) != NULL);
+        specc_free(text);
+        top.child_state = SPECC_PRESENT;
+        top.child = &self;
+        text = specc_encode_text(&demo_item_desc, &top, NULL, &err);
+        CHECK(text == NULL && err.code == SPECC_ERR_DEPTH);
+        CHECK(strncmp(err.path, "$.child.deep[0][0]", 18) == 0);
+        CHECK(specc_validate(&demo_item_desc, &top, NULL, NULL) == 1);
+        specc_unknown_clear(&self._unknown);
+        free(nested);
+    }
 }
 
 /* ------------------------------------------------------------ encode_json */
@@ -543,6 +641,36 @@ static void test_encode_json(void)
     it.name = NULL;
     got = specc_encode_json(&demo_item_desc, &it, &err);
     CHECK(got == NULL && err.code == SPECC_ERR_MISSING && strcmp(err.path, "$.name") == 0);
+
+    /* Unknown values are read by jansson's rules: their spelling is lost, and
+     * a number jansson cannot hold is a range error at its path (the text
+     * encoder writes them all as they are). */
+    it = item_named("x");
+    CHECK(specc_unknown_set(&it._unknown, "n", "[1.0E+2, 7, \"\\u0041\"]", &err) == SPECC_OK);
+    got = specc_encode_json(&demo_item_desc, &it, &err);
+    want = json_pack("{s:s,s:[f,i,s]}", "name", "x", "n", 100.0, 7, "A");
+    CHECK(got && json_equal(got, want));
+    CHECK(got && json_is_real(json_array_get(json_object_get(got, "n"), 0)));
+    json_decref(got);
+    json_decref(want);
+    CHECK(specc_unknown_set(&it._unknown, "big", "{\"a\":[1e400]}", &err) == SPECC_OK);
+    got = specc_encode_json(&demo_item_desc, &it, &err);
+    CHECK(got == NULL && err.code == SPECC_ERR_RANGE && strcmp(err.path, "$.big.a[0]") == 0);
+    CHECK(specc_unknown_set(&it._unknown, "big", "18446744073709551615", &err) == SPECC_OK);
+    got = specc_encode_json(&demo_item_desc, &it, &err);
+    CHECK(got == NULL && err.code == SPECC_ERR_RANGE && strcmp(err.path, "$.big") == 0);
+    expect_text(&demo_item_desc, &it,
+                "{\"name\":\"x\",\"n\":[1.0E+2, 7, \"\\u0041\"],\"big\":18446744073709551615}");
+    CHECK(specc_unknown_remove(&it._unknown, "big"));
+    got = specc_encode_json(&demo_item_desc, &it, &err);
+    CHECK(got && json_array_size(json_object_get(got, "n")) == 3);
+    json_decref(got);
+    /* Checked as for text: a broken list is refused the same way. */
+    it._unknown.members[0].json[0] = '{';
+    got = specc_encode_json(&demo_item_desc, &it, &err);
+    CHECK(got == NULL && err.code == SPECC_ERR_SYNTAX && strcmp(err.path, "$.n") == 0);
+    it._unknown.members[0].json[0] = '[';
+    specc_unknown_clear(&it._unknown);
 }
 
 /* ------------------------------------------------------ allocation failure */
@@ -570,6 +698,10 @@ static void run_nomem(bool as_json)
     it.child = &kid;
     it.price.text = "1";
     it.extra = json_pack("{s:[i,i,s]}", "a", 1, 2, "three");
+    /* Several unknown members: their repeated-key check allocates too. */
+    CHECK(specc_unknown_set(&it._unknown, "u1", "[1, {\"x\": 2.5}]", NULL) == SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "u2", "\"s\"", NULL) == SPECC_OK);
+    CHECK(specc_unknown_set(&kid._unknown, "u3", "null", NULL) == SPECC_OK);
 
     for (n = 1; !done && n < 1000; n++) {
         specc_error err;
@@ -600,6 +732,8 @@ static void run_nomem(bool as_json)
     CHECK(done);
     CHECK(n > 3); /* several allocations were made, and each one failed once */
     json_decref(it.extra);
+    specc_unknown_clear(&it._unknown);
+    specc_unknown_clear(&kid._unknown);
 }
 
 int main(void)

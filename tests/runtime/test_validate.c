@@ -42,7 +42,7 @@ typedef struct cons {
     specc_state must_state;     /* required and nullable */
     char *must;
     json_t *blob;               /* ANY, required, not nullable */
-    json_t *_unknown;
+    specc_unknown _unknown;
 } cons_t;
 
 static const specc_shape short_string = {
@@ -498,17 +498,95 @@ static void test_enum_elements(void)
     expect_one(&t, &a, SPECC_ERR_ENUM, "$.colors[2]");
 }
 
+/* A hand-built member borrowing its key (key_len bytes, then a NUL) and
+ * its NUL-terminated JSON text: validate only reads the list. */
+static specc_unknown_member member(const char *key, size_t key_len, const char *json)
+{
+    specc_unknown_member m;
+    m.key = (char *)key;
+    m.key_len = key_len;
+    m.json = (char *)json;
+    m.json_len = strlen(json);
+    return m;
+}
+
 static void test_unknown(void)
 {
-    demo_item_t it;
+    static const struct {
+        specc_code code;
+        const char *path;
+    } want[] = {
+        {SPECC_ERR_DUPLICATE_KEY, "$.child.flag"}, {SPECC_ERR_SYNTAX, "$.child.flag[1]"},
+        {SPECC_ERR_DUPLICATE_KEY, "$.child.flag"}, {SPECC_ERR_DUPLICATE_KEY, "$.child.flag"},
+        {SPECC_ERR_SYNTAX, "$.child.c"},
+    };
+    demo_item_t it, top;
+    specc_unknown_member m[3];
+    specc_error err;
+    seen s;
+    size_t i, n = sizeof want / sizeof want[0];
+
     memset(&it, 0, sizeof it);
     it.name = "x";
-    it._unknown = json_pack("{s:i,s:i}", "fine", 1, "flag", 2);
+    /* set takes a declared field's name; validate reports it. */
+    CHECK(specc_unknown_set(&it._unknown, "fine", "1", &err) == SPECC_OK);
+    CHECK(specc_unknown_set(&it._unknown, "flag", "2", &err) == SPECC_OK);
     expect_one(&demo_item_desc, &it, SPECC_ERR_DUPLICATE_KEY, "$.flag");
-    json_decref(it._unknown);
-    it._unknown = json_string("no");
+    /* Kept values have no constraints: numbers of any size or spelling. */
+    CHECK(specc_unknown_remove(&it._unknown, "flag"));
+    CHECK(specc_unknown_set(&it._unknown, "big", "[1e400, 18446744073709551615, -0.0E-0]", &err) ==
+          SPECC_OK);
+    expect_none(&demo_item_desc, &it);
+    specc_unknown_clear(&it._unknown);
+
+    /* Hand-broken lists: each problem once, at its path. */
+    m[0] = member("a", 1, "1");
+    m[1] = member("b", 1, "[2]");
+    m[2] = member("c", 1, "{}");
+    it._unknown.members = m;
+    it._unknown.count = 3;
+    expect_none(&demo_item_desc, &it);
+    it._unknown.members = NULL; /* a count with no members */
     expect_one(&demo_item_desc, &it, SPECC_ERR_INVALID, "$");
-    json_decref(it._unknown);
+    it._unknown.members = m;
+    m[1] = member("b", 1, "[2,]"); /* text that is not JSON */
+    expect_one(&demo_item_desc, &it, SPECC_ERR_SYNTAX, "$.b[1]");
+    m[1] = member("b", 1, "2 3");
+    expect_one(&demo_item_desc, &it, SPECC_ERR_SYNTAX, "$.b");
+    m[1] = member("b", 1, "");
+    expect_one(&demo_item_desc, &it, SPECC_ERR_SYNTAX, "$.b");
+    m[1] = member("b", 1, "{\"k\":1,\"k\":1}");
+    expect_one(&demo_item_desc, &it, SPECC_ERR_DUPLICATE_KEY, "$.b.k");
+    m[1] = member("a", 1, "2"); /* a repeated key */
+    expect_one(&demo_item_desc, &it, SPECC_ERR_DUPLICATE_KEY, "$.a");
+    m[1] = member("b\xff", 2, "2");
+    expect_one(&demo_item_desc, &it, SPECC_ERR_FORMAT, "$['b\xff']");
+    m[1] = member("b", 1, "2");
+    m[1].json = NULL;
+    expect_one(&demo_item_desc, &it, SPECC_ERR_INVALID, "$.b");
+    m[1] = member("b", 1, "2");
+    m[1].key = NULL;
+    expect_one(&demo_item_desc, &it, SPECC_ERR_INVALID, "$[1]");
+
+    /* Several problems, all reported in order, inside a nested object. */
+    m[0] = member("flag", 4, "[1,]");
+    m[1] = member("flag", 4, "1");
+    m[2] = member("c", 1, "x");
+    memset(&top, 0, sizeof top);
+    top.name = "t";
+    top.child_state = SPECC_PRESENT;
+    top.child = &it;
+    s.n = 0;
+    CHECK(specc_validate(&demo_item_desc, &top, collect, &s) == n);
+    for (i = 0; i < n && i < s.n; i++)
+        if (s.errors[i].code != want[i].code || strcmp(s.errors[i].path, want[i].path)) {
+            failures++;
+            printf("violation %zu: want %s at %s, got %s at %s\n", i,
+                   specc_code_name(want[i].code), want[i].path,
+                   specc_code_name(s.errors[i].code), s.errors[i].path);
+        }
+    if (s.n != n)
+        print_seen(&s);
 }
 
 static void test_depth(void)
@@ -554,7 +632,7 @@ static void test_all_reported(void)
     c.tags.items = (char *[]){"long", "ok", "longer"};
     c.limits.values = neg;
     c.must_state = SPECC_ABSENT;
-    c._unknown = json_pack("{s:s}", "day", "again");
+    CHECK(specc_unknown_set(&c._unknown, "day", "\"again\"", NULL) == SPECC_OK);
     s.n = 0;
     CHECK(specc_validate(&cons_desc, &c, collect, &s) == n);
     for (i = 0; i < n && i < s.n; i++)
@@ -566,7 +644,7 @@ static void test_all_reported(void)
         }
     if (s.n != n)
         print_seen(&s);
-    json_decref(c._unknown);
+    specc_unknown_clear(&c._unknown);
 }
 
 int main(void)
