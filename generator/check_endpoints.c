@@ -9,11 +9,27 @@
 
 #include "naming.h"
 
+/* `in:` of a parameter; a bad one counts as query, so that no path rule
+ * complains about it again. */
+static param_in param_location(const node *def, const char *what)
+{
+    const node *v = node_get(def, "in");
+    if (!v) {
+        diag_error(def->where, "%s: missing required key 'in' (path or query)", what);
+        return PARAM_QUERY;
+    }
+    if (v->kind == NODE_SCALAR && strcmp(v->value, "path") == 0)
+        return PARAM_PATH;
+    if (v->kind != NODE_SCALAR || strcmp(v->value, "query") != 0)
+        diag_error(v->where, "%s: 'in' must be path or query", what);
+    return PARAM_QUERY;
+}
+
 static void check_param(checker *ck, endpoint *e, const node *key, const node *def, param *p)
 {
-    static const char *const keys[] = {"in",          "type",    "format", "required",
-                                       "description", "example", "keep_slashes",
-                                       "c_name",      NULL};
+    static const char *const own_keys[] = {"in",     "required",     "description",
+                                           "example", "keep_slashes", "c_name",
+                                           NULL};
     char what[160];
     const node *v;
 
@@ -22,53 +38,8 @@ static void check_param(checker *ck, endpoint *e, const node *key, const node *d
     snprintf(what, sizeof what, "parameter '%.60s' of endpoint '%s'", key->value, e->name);
     if (!ck_expect(def, NODE_MAP, what))
         return;
-    ck_known_keys(def, keys, what);
-    v = node_get(def, "in");
-    if (!v) {
-        diag_error(def->where, "%s: missing required key 'in' (path or query)", what);
-        p->in = PARAM_QUERY;
-    }
-    else if (v->kind == NODE_SCALAR && strcmp(v->value, "path") == 0)
-        p->in = PARAM_PATH;
-    else if (v->kind == NODE_SCALAR && strcmp(v->value, "query") == 0)
-        p->in = PARAM_QUERY;
-    else {
-        diag_error(v->where, "%s: 'in' must be path or query", what);
-        p->in = PARAM_QUERY; /* no further complaints about path rules */
-    }
-
-    v = node_get(def, "type");
-    if (!v) {
-        diag_error(def->where, "%s: missing required key 'type'", what);
-    } else {
-        static const char *const kinds[] = {"string", "integer", "number", "boolean", NULL};
-        static const shape_kind map[] = {SHAPE_STRING, SHAPE_INTEGER, SHAPE_NUMBER,
-                                         SHAPE_BOOLEAN};
-        size_t i;
-        bool found = false;
-        for (i = 0; kinds[i]; i++)
-            if (v->kind == NODE_SCALAR && strcmp(v->value, kinds[i]) == 0) {
-                p->shape.kind = map[i];
-                found = true;
-            }
-        if (!found)
-            diag_error(v->where, "%s: type must be string, integer, number or boolean", what);
-        p->shape.where = v->where;
-    }
-    if ((v = node_get(def, "format"))) {
-        static const char *const fmts[] = {"", "date", "date-time", "uuid", "uri", "email", NULL};
-        size_t i;
-        bool found = false;
-        for (i = 1; fmts[i]; i++)
-            if (v->kind == NODE_SCALAR && strcmp(v->value, fmts[i]) == 0) {
-                p->shape.format = (format_kind)i;
-                found = true;
-            }
-        if (!found || p->shape.kind != SHAPE_STRING)
-            diag_error(v->where, "%s: format must be one of date, date-time, uuid, uri, email "
-                                 "on a string parameter",
-                       what);
-    }
+    p->in = param_location(def, what);
+    ck_shape(ck, def, &p->shape, ROLE_PARAM, own_keys, what);
     if ((v = node_get(def, "required")))
         ck_bool(v, "required", &p->required);
     if ((v = node_get(def, "keep_slashes"))) {
@@ -78,21 +49,8 @@ static void check_param(checker *ck, endpoint *e, const node *key, const node *d
     }
     if (p->in == PARAM_PATH && !p->required)
         diag_error(key->where, "%s: path parameters must be 'required: true'", what);
-    if ((v = node_get(def, "description")))
-        p->description = ck_string(ck, v, "description");
-    if ((v = node_get(def, "c_name"))) {
-        char *c = ck_string(ck, v, "c_name");
-        if (c && (!naming_is_identifier(c) || naming_is_reserved(c)))
-            diag_error(v->where, "c_name '%s' is not a usable C identifier", c);
-        else
-            p->c_name = c;
-    } else {
-        char *snake = naming_snake(key->value, key->len);
-        if (!snake)
-            diag_error(key->where, "%s: name has no letters or digits; give it a c_name", what);
-        p->c_name = snake ? arena_own(ck->a, naming_safe(snake)) : NULL;
-        free(snake);
-    }
+    p->description = ck_optional_string(ck, def, "description", what);
+    p->c_name = ck_c_name(ck, key, def, "parameter name");
     if (p->c_name && !p->required && p->shape.kind != SHAPE_STRING)
         p->c_has = arena_printf(ck->a, "has_%s", p->c_name);
 }

@@ -180,7 +180,37 @@ spec *spec_check(const char *path, node *root);
 
 void spec_free(spec *s);
 
-const char *shape_kind_name(shape_kind kind);
-const char *format_name(format_kind format);
+/* ------------------------------------------- the tables (model_tables.c) */
+
+/* One row per value kind. */
+typedef struct kind_info {
+    shape_kind kind;
+    const char *name;       /* the spec's word: "string"; "object" for SHAPE_REF */
+    const char *c_constant; /* the runtime's SPECC_KIND_* */
+    const char *c_type;     /* C type of a value stored by value; NULL: built per shape */
+    bool param;             /* allowed as a request parameter */
+} kind_info;
+
+/* One row per format name (several names may share FORMAT_NONE). */
+typedef struct format_info {
+    format_kind format;
+    const char *name;       /* the spec's and JSON Schema's spelling: "date-time" */
+    const char *c_constant; /* the runtime's SPECC_FORMAT_* */
+    shape_kind applies_to;  /* the kind it belongs to */
+    bool in_schema;         /* written as JSON Schema's "format" */
+} format_info;
+
+const kind_info *kind_get(shape_kind kind);
+const kind_info *kind_find(const char *word); /* a spec word, or NULL */
+/* The spec words of the kinds, into out (at most max); returns the count. */
+size_t kind_words(const char **out, size_t max);
+
+const format_info *format_get(format_kind format);
+const format_info *format_find(const char *name); /* or NULL */
+/* Format names (of one kind, or all with SHAPE_ANY), into out; returns the count. */
+size_t format_names(const char **out, size_t max, shape_kind only);
+
+const char *shape_kind_name(shape_kind kind); /* "string", ... "object" */
+const char *format_name(format_kind format);  /* "date-time", "" for none */
 
 #endif

@@ -69,18 +69,10 @@ static json_t *bound_json(const shape *sh, const bound *b)
     return json_real(b->number);
 }
 
+/* The JSON Schema "format" of a format, or NULL when it has none there. */
 static const char *format_text(format_kind f)
 {
-    switch (f) {
-    case FORMAT_DATE: return "date";
-    case FORMAT_DATE_TIME: return "date-time";
-    case FORMAT_UUID: return "uuid";
-    case FORMAT_URI: return "uri";
-    case FORMAT_EMAIL: return "email";
-    case FORMAT_NONE:
-    case FORMAT_UNIX_TIME: break;
-    }
-    return NULL;
+    return format_get(f)->in_schema ? format_get(f)->name : NULL;
 }
 
 static json_t *enum_json(const shape *sh)
