@@ -4,12 +4,14 @@
  * them, so what is checked is exactly what is emitted.
  *
  *   type Model          → struct api_model, api_model_t, api_model_desc,
- *                         api_model_{init,free,decode,decode_text,encode,
- *                         encode_text,validate,equal}
+ *                         api_model_{init,clear,decode_json,decode_text,encode,
+ *                         encode_text,validate,equal}, and the deprecated
+ *                         api_model_{free,decode}
  *   enum field source   → enum api_model_source, api_model_source_t,
  *                         API_MODEL_SOURCE_<VALUE>, API_MODEL_SOURCE__OTHER
  *   endpoint get_model  → api_get_model_{params_t,response_t,endpoint,target,
- *                         decode_response,response_free}, API_GET_MODEL_{METHOD,PATH}
+ *                         decode_response,response_clear}, API_GET_MODEL_{METHOD,PATH}
+ *                         and the deprecated api_get_model_response_free
  *   the spec            → API_H, API_BASE_URL, api_types, api_type_count,
  *                         api_endpoints, api_endpoint_count
  */
@@ -131,9 +133,10 @@ static void name_fields(checker *ck, type_def *t, registry *global)
 
 static void name_types(checker *ck, registry *global)
 {
-    static const char *const suffixes[] = {"_t",      "_desc",        "_init",     "_free",
-                                           "_decode", "_decode_text", "_encode",   "_encode_text",
-                                           "_validate", "_equal",     NULL};
+    static const char *const suffixes[] = {
+        "_t",           "_desc",   "_init",        "_clear",    "_decode_json", "_decode_text",
+        "_encode",      "_encode_text", "_validate", "_equal",  "_free",        "_decode",
+        NULL};
     spec *s = ck->s;
     size_t i;
     for (i = 0; i < s->type_count; i++) {
@@ -150,9 +153,9 @@ static void name_types(checker *ck, registry *global)
 
 static void name_endpoints(checker *ck, registry *global)
 {
-    static const char *const suffixes[] = {"_params_t", "_response_t",     "_endpoint",
-                                           "_target",   "_decode_response", "_response_free",
-                                           NULL};
+    static const char *const suffixes[] = {"_params_t",        "_response_t",     "_endpoint",
+                                           "_target",          "_decode_response", "_response_clear",
+                                           "_response_free",   NULL};
     spec *s = ck->s;
     size_t i, j;
     for (i = 0; i < s->endpoint_count; i++) {
