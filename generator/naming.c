@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -207,42 +209,37 @@ static bool is_bidi_control(uint32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-typedef struct text_buf {
-    char *s;
-    size_t n;
-} text_buf;
-
 /* A backslash before a line end (even with blanks between, which GCC
  * accepts) would splice lines: drop it. */
-static void drop_line_splice(text_buf *b)
+static void drop_line_splice(strbuf *b)
 {
     for (;;) {
-        size_t j = b->n;
-        while (j > 0 && (b->s[j - 1] == ' ' || b->s[j - 1] == '\t'))
+        size_t j = b->length;
+        while (j > 0 && (b->value[j - 1] == ' ' || b->value[j - 1] == '\t'))
             j--;
-        if (j == 0 || b->s[j - 1] != '\\')
+        if (j == 0 || b->value[j - 1] != '\\')
             return;
-        memmove(b->s + j - 1, b->s + j, b->n - j);
-        b->n--;
+        memmove(b->value + j - 1, b->value + j, b->length - j + 1); /* NUL included */
+        b->length--;
     }
 }
 
 /* Appends c, first breaking up any comment delimiter or "??" (a trigraph
  * start) it would form with the byte before. */
-static void put_comment_char(text_buf *b, char c)
+static void put_comment_char(strbuf *b, char c)
 {
-    char last = b->n ? b->s[b->n - 1] : '\0';
+    char last = b->length ? b->value[b->length - 1] : '\0';
 
     if ((c == '/' && last == '*') || (c == '*' && last == '/') ||
         (c == '?' && last == '?'))
-        b->s[b->n++] = ' ';
+        strbuf_append_char(b, ' ');
     if (c == '\n')
         drop_line_splice(b);
-    b->s[b->n++] = c;
+    strbuf_append_char(b, c);
 }
 
 /* Copies the byte or character at s[i]; returns how many bytes it took. */
-static size_t put_comment_item(text_buf *b, const unsigned char *s, size_t len, size_t i)
+static size_t put_comment_item(strbuf *b, const unsigned char *s, size_t len, size_t i)
 {
     uint32_t cp = 0;
     size_t seq;
@@ -277,54 +274,50 @@ static size_t put_comment_item(text_buf *b, const unsigned char *s, size_t len, 
 char *naming_comment(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    text_buf b = {NULL, 0};
+    strbuf b = STRBUF_INIT;
 
-    if (len > (SIZE_MAX - 1) / 2 || (!text && len))
-        return NULL;
-    b.s = malloc(2 * len + 1); /* each byte: at most ' ' + itself */
-    if (!b.s)
+    if (!text && len)
         return NULL;
     for (size_t i = 0; i < len;)
         i += put_comment_item(&b, s, len, i);
     drop_line_splice(&b); /* the template may put a line end after us */
-    b.s[b.n] = '\0';
-    return b.s;
+    return strbuf_steal(&b, NULL);
 }
 
 /* ---- string literals ------------------------------------------------ */
 
+/* The escape for byte c (after byte `prev`), or NULL when it stands as itself. */
+static const char *c_escape(unsigned char c, unsigned char prev)
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\t': return "\\t";
+    case '\r': return "\\r";
+    case '?': return prev == '?' ? "\\?" : NULL; /* no trigraph */
+    }
+    return NULL;
+}
+
 char *naming_c_string(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    char *out, *o;
+    strbuf b = STRBUF_INIT;
 
-    if (len > (SIZE_MAX - 1) / 4 || (!s && len))
-        return NULL;
-    out = o = malloc(4 * len + 1); /* each byte: at most "\ooo" */
-    if (!out)
+    if (!s && len)
         return NULL;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = u[i];
-        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\"
-                        : c == '\n' ? "\\n" : c == '\t' ? "\\t"
-                        : c == '\r' ? "\\r"
-                        : c == '?' && i > 0 && u[i - 1] == '?' ? "\\?" : NULL;
-        if (esc) {
-            size_t n = strlen(esc);
-            memcpy(o, esc, n);
-            o += n;
-        } else if (c < 0x20 || c >= 0x7F) {
-            /* always three digits, so a following digit cannot join it */
-            *o++ = '\\';
-            *o++ = (char)('0' + (c >> 6));
-            *o++ = (char)('0' + ((c >> 3) & 7));
-            *o++ = (char)('0' + (c & 7));
-        } else {
-            *o++ = (char)c;
-        }
+        const char *esc = c_escape(c, i > 0 ? u[i - 1] : 0);
+        if (esc)
+            strbuf_append(&b, esc);
+        else if (c < 0x20 || c >= 0x7F) /* always three digits: a digit after cannot join */
+            strbuf_printf(&b, "\\%03o", (unsigned)c);
+        else
+            strbuf_append_char(&b, (char)c);
     }
-    *o = '\0';
-    return out;
+    return strbuf_steal(&b, NULL);
 }
 
 /* ---- did you mean --------------------------------------------------- */

@@ -13,38 +13,7 @@
 #include <string.h>
 
 #include "diag.h"
-
-/* ---------------------------------------------------------------- output */
-
-/* A growing byte buffer. Invariant: when p != NULL, len < cap (room for the
- * final NUL). */
-typedef struct buf {
-    char *p;
-    size_t len;
-    size_t cap;
-} buf;
-
-static bool buf_append(buf *b, const char *bytes, size_t n)
-{
-    if (b->p == NULL || b->cap - b->len <= n) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap - b->len <= n) {
-            if (cap > ((size_t)-1) / 2)
-                return false;
-            cap *= 2;
-        }
-        char *p = realloc(b->p, cap);
-        if (p == NULL)
-            return false;
-        b->p = p;
-        b->cap = cap;
-    }
-    if (n > 0)
-        memcpy(b->p + b->len, bytes, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return true;
-}
+#include "strbuf.h"
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -319,7 +288,7 @@ typedef struct renderer {
     const token *toks;
     frame *stack; /* stack[0] is the view; capacity: 1 + number of sections */
     size_t depth;
-    buf out;
+    strbuf out;
 } renderer;
 
 /* Finds a tag's name: the first part from the innermost context outwards,
@@ -374,7 +343,7 @@ static bool runs(const json_t *v)
 
 static bool emit(renderer *r, const char *bytes, size_t n)
 {
-    if (!buf_append(&r->out, bytes, n)) {
+    if (!strbuf_append_bytes(&r->out, bytes, n)) {
         oom(r->name);
         return false;
     }
@@ -481,7 +450,7 @@ char *render_template(const char *name, const char *text, size_t len, const json
                       size_t *out_len)
 {
     parser p = {name, text, len, 0, 1, 0, 0, NULL, 0, 0, NULL, 0, NULL, 0};
-    renderer r = {name, NULL, NULL, 0, {NULL, 0, 0}};
+    renderer r = {name, NULL, NULL, 0, STRBUF_INIT};
     char *result = NULL;
 
     p.arena = malloc(len + 1);
@@ -500,14 +469,13 @@ char *render_template(const char *name, const char *text, size_t len, const json
         goto done;
     }
     r.stack[r.depth++] = (frame){view, NULL, false, false};
-    if (!render_range(&r, 0, p.ntoks) || !emit(&r, "", 0)) /* emit: "" still gets a buffer */
+    if (!render_range(&r, 0, p.ntoks))
         goto done;
-    result = r.out.p;
-    r.out.p = NULL;
-    if (out_len != NULL)
-        *out_len = r.out.len;
+    result = strbuf_steal(&r.out, out_len);
+    if (result == NULL)
+        oom(name);
 done:
-    free(r.out.p);
+    strbuf_free(&r.out);
     free(r.stack);
     free(p.toks);
     free(p.open);

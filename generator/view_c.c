@@ -1,0 +1,444 @@
+/*
+ * view_c.c — the C text of the view: member declarations and their notes,
+ * descriptor initialisers, enum tables, and spec text made into comments
+ * and string literals (through naming.c). Templates paste it as it is.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "naming.h"
+#include "view_internal.h"
+
+#define COMMENT_WIDTH 76
+
+char *c_literal(const char *s, size_t len)
+{
+    char *body = naming_c_string(s, len);
+    char *lit = str_printf("\"%s\"", body ? body : "");
+    free(body);
+    return lit;
+}
+
+/* "INT64_C(5)"; INT64_MIN has no literal of its own. */
+static char *int64_literal(int64_t n)
+{
+    return n == INT64_MIN ? str_printf("INT64_MIN") : str_printf("INT64_C(%" PRId64 ")", n);
+}
+
+/* "A | B", or "0" for none. */
+static char *join_flags(const char *const *flags, size_t n)
+{
+    strbuf b = STRBUF_INIT;
+    size_t i;
+    for (i = 0; i < n; i++)
+        strbuf_printf(&b, "%s%s", i ? " | " : "", flags[i]);
+    if (n == 0)
+        strbuf_append(&b, "0");
+    return strbuf_steal(&b, NULL);
+}
+
+/* "int64_t name"; "char *name" for a type ending in '*'. */
+static char *declare(const char *type, const char *name)
+{
+    size_t n = strlen(type);
+    return str_printf("%s%s%s", type, n && type[n - 1] == '*' ? "" : " ", name);
+}
+
+/* A pointer to elem: "int64_t *name", "char **name". */
+static char *pointer_to(const char *elem, const char *name)
+{
+    size_t n = strlen(elem);
+    return str_printf("%s%s*%s", elem, n && elem[n - 1] == '*' ? "" : " ", name);
+}
+
+/* --------------------------------------------------------------- comments */
+
+/* Spec text wrapped into lines of at most COMMENT_WIDTH (a longer word has a
+ * line of its own); a blank line between paragraphs. */
+typedef struct wrapper {
+    json_t *lines; /* [string] */
+    strbuf line;   /* the line being filled */
+} wrapper;
+
+static void end_line(wrapper *w)
+{
+    if (!w->line.length)
+        return;
+    json_array_append_new(w->lines, json_stringn(w->line.value, w->line.length));
+    strbuf_clear(&w->line);
+}
+
+static void add_word(wrapper *w, const char *word, size_t len)
+{
+    if (w->line.length && w->line.length + 1 + len > COMMENT_WIDTH)
+        end_line(w);
+    if (len > COMMENT_WIDTH) {
+        json_array_append_new(w->lines, json_stringn(word, len));
+        return;
+    }
+    if (w->line.length)
+        strbuf_append_char(&w->line, ' ');
+    strbuf_append_bytes(&w->line, word, len);
+}
+
+/* Breaks at blanks, at line ends, and at width; several line ends in a row
+ * are one paragraph break. No trailing blank lines. */
+static json_t *wrap(const char *text)
+{
+    wrapper w = {json_array(), STRBUF_INIT};
+    const char *p = text;
+    size_t n;
+
+    while (*p) {
+        if (*p == '\n') {
+            end_line(&w);
+            if (*++p == '\n')
+                json_array_append_new(w.lines, json_string(""));
+            while (*p == '\n')
+                p++;
+        } else if (*p == ' ' || *p == '\t') {
+            p++;
+        } else {
+            n = strcspn(p, " \t\n");
+            add_word(&w, p, n);
+            p += n;
+        }
+    }
+    end_line(&w);
+    strbuf_free(&w.line);
+    while ((n = json_array_size(w.lines)) && !*json_string_value(json_array_get(w.lines, n - 1)))
+        json_array_remove(w.lines, n - 1);
+    return w.lines;
+}
+
+static void add_line(json_t *lines, char *text)
+{
+    json_t *o = json_object();
+    put_own(o, "line", text);
+    json_array_append_new(lines, o);
+}
+
+json_t *c_comment(const char *text)
+{
+    json_t *lines = json_array(), *wrapped;
+    char *safe;
+    size_t i, n;
+
+    if (!text || !*text)
+        return lines;
+    safe = naming_comment(text, strlen(text));
+    if (!safe)
+        return lines;
+    wrapped = wrap(safe);
+    free(safe);
+    n = json_array_size(wrapped);
+    if (n == 1) {
+        add_line(lines, str_printf("/* %s */", json_string_value(json_array_get(wrapped, 0))));
+    } else if (n > 1) {
+        add_line(lines, str_printf("/*"));
+        for (i = 0; i < n; i++) {
+            const char *l = json_string_value(json_array_get(wrapped, i));
+            add_line(lines, *l ? str_printf(" * %s", l) : str_printf(" *"));
+        }
+        add_line(lines, str_printf(" */"));
+    }
+    json_decref(wrapped);
+    return lines;
+}
+
+/* ---------------------------------------------------------------- C names */
+
+const char *c_kind_constant(const shape *sh, bool is_enum)
+{
+    return is_enum ? "SPECC_KIND_ENUM" : kind_get(sh->kind)->c_constant;
+}
+
+const char *c_format_constant(format_kind f)
+{
+    return format_get(f)->c_constant;
+}
+
+const char *c_unknown_policy(unknown_policy p)
+{
+    static const char *const policies[] = {"PRESERVE", "IGNORE", "REJECT"};
+    return policies[p];
+}
+
+/* ---------------------------------------------------------------- members */
+
+/* C type of a value stored by value (in an array or map). */
+static char *elem_type(const shape *sh)
+{
+    char *inner, *decl, *out;
+    switch (sh->kind) {
+    case SHAPE_STRING:
+    case SHAPE_INTEGER:
+    case SHAPE_NUMBER:
+    case SHAPE_BOOLEAN:
+    case SHAPE_DECIMAL:
+    case SHAPE_ANY: return str_printf("%s", kind_get(sh->kind)->c_type);
+    case SHAPE_REF: return str_printf("%s_t", sh->ref->c_name);
+    case SHAPE_ARRAY:
+    case SHAPE_MAP:
+        inner = elem_type(sh->items);
+        if (sh->kind == SHAPE_ARRAY) {
+            decl = pointer_to(inner, "items");
+            out = str_printf("struct { %s; size_t count; }", decl);
+        } else {
+            decl = pointer_to(inner, "values");
+            out = str_printf("struct { char **keys; %s; size_t count; }", decl);
+        }
+        free(inner);
+        free(decl);
+        return out;
+    }
+    return str_printf("void *");
+}
+
+/* Declaration of a field's value member. */
+static char *member_decl(const field *f)
+{
+    char *t, *d;
+    if (f->c_enum)
+        return str_printf("%s_t %s", f->c_enum, f->c_name);
+    if (f->shape.kind == SHAPE_REF)
+        return str_printf("%s_t *%s", f->shape.ref->c_name, f->c_name);
+    t = elem_type(&f->shape);
+    d = declare(t, f->c_name);
+    free(t);
+    return d;
+}
+
+/* "required, nullable; date-time" — the short note after a member. */
+static char *member_note(const field *f)
+{
+    const char *presence = f->required ? (f->nullable ? "required, nullable" : "required")
+                                       : (f->nullable ? "optional, nullable" : "optional");
+    char *json = naming_comment(f->json_name, f->json_len);
+    char *note;
+    if (f->shape.kind == SHAPE_ANY)
+        presence = f->required ? "required; any JSON value" : "optional; NULL when absent";
+    if (f->shape.format)
+        note = str_printf("\"%s\": %s; %s", json, presence, format_name(f->shape.format));
+    else if (f->c_enum && f->shape.open)
+        note = str_printf("\"%s\": %s; unknown values kept in %s", json, presence, f->c_other);
+    else
+        note = str_printf("\"%s\": %s", json, presence);
+    free(json);
+    return note;
+}
+
+static char *field_flags(const field *f)
+{
+    const char *flags[3];
+    size_t n = 0;
+    if (f->required)
+        flags[n++] = "SPECC_F_REQUIRED";
+    if (f->nullable)
+        flags[n++] = "SPECC_F_NULLABLE";
+    if (f->has_state)
+        flags[n++] = "SPECC_F_STATE";
+    return join_flags(flags, n);
+}
+
+/* ------------------------------------------------------ shape initialisers */
+
+static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, const char *name);
+
+/* ", .flags = SPECC_S_MINIMUM | ...", or nothing. */
+static void init_flags(strbuf *b, const shape *sh)
+{
+    const char *flags[8];
+    size_t n = 0;
+    char *joined;
+    if (sh->minimum.set)
+        flags[n++] = "SPECC_S_MINIMUM";
+    if (sh->maximum.set)
+        flags[n++] = "SPECC_S_MAXIMUM";
+    if (sh->min_length.set)
+        flags[n++] = "SPECC_S_MIN_LENGTH";
+    if (sh->max_length.set)
+        flags[n++] = "SPECC_S_MAX_LENGTH";
+    if (sh->min_items.set)
+        flags[n++] = "SPECC_S_MIN_ITEMS";
+    if (sh->max_items.set)
+        flags[n++] = "SPECC_S_MAX_ITEMS";
+    if (sh->open && sh->enums)
+        flags[n++] = "SPECC_S_OPEN_ENUM";
+    if (sh->kind == SHAPE_INTEGER && sh->enums)
+        flags[n++] = "SPECC_S_INT_ENUM";
+    if (n == 0)
+        return;
+    joined = join_flags(flags, n);
+    strbuf_printf(b, ", .flags = %s", joined ? joined : "");
+    free(joined);
+}
+
+/* ", .min_int = INT64_C(0)" (integer shapes) or ", .min_num = 0.5"; `which`
+ * is "min" or "max". */
+static void init_bound(strbuf *b, const char *which, const bound *bd, bool integer)
+{
+    char *lit;
+    if (!bd->set)
+        return;
+    if (!integer) {
+        strbuf_printf(b, ", .%s_num = %.17g", which, bd->number);
+        return;
+    }
+    lit = int64_literal(bd->integer);
+    strbuf_printf(b, ", .%s_int = %s", which, lit ? lit : "");
+    free(lit);
+}
+
+static void init_size(strbuf *b, const char *member, size_bound sb)
+{
+    if (sb.set)
+        strbuf_printf(b, ", .%s = %" PRIu64 "u", member, sb.value);
+}
+
+static void init_pattern(strbuf *b, const char *pattern)
+{
+    char *lit = c_literal(pattern, strlen(pattern));
+    strbuf_printf(b, ", .pattern = %s", lit ? lit : "");
+    free(lit);
+}
+
+/* ", .items = &NAME_items", after listing that element's own shape (and
+ * those inside it) in ctx->shapes. */
+static void init_items(strbuf *b, view_ctx *ctx, const shape *sh, const char *name)
+{
+    char *el = str_printf("%s_%s", name, sh->kind == SHAPE_ARRAY ? "items" : "values");
+    json_t *o = json_object();
+    put_s(o, "name", el);
+    put_own(o, "init", shape_init(ctx, sh->items, NULL, el ? el : ""));
+    json_array_append_new(ctx->shapes, o);
+    strbuf_printf(b, ", .items = &%s", el ? el : "");
+    free(el);
+}
+
+/* The specc_shape initialiser of a value; `name` (the field's C prefix)
+ * names its tables: NAME_ints, NAME_items. */
+static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, const char *name)
+{
+    strbuf b = STRBUF_INIT;
+    bool integer = sh->kind == SHAPE_INTEGER;
+
+    strbuf_printf(&b, "{.kind = %s", c_kind_constant(sh, c_enum != NULL));
+    if (sh->format)
+        strbuf_printf(&b, ", .format = %s", c_format_constant(sh->format));
+    init_flags(&b, sh);
+    init_bound(&b, "min", &sh->minimum, integer);
+    init_bound(&b, "max", &sh->maximum, integer);
+    init_size(&b, "min_length", sh->min_length);
+    init_size(&b, "max_length", sh->max_length);
+    init_size(&b, "min_items", sh->min_items);
+    init_size(&b, "max_items", sh->max_items);
+    if (sh->pattern)
+        init_pattern(&b, sh->pattern);
+    if (sh->enums && c_enum)
+        strbuf_printf(&b, ", .enum_names = %s_names, .enum_count = %zu", c_enum, sh->enum_count);
+    else if (sh->enums)
+        strbuf_printf(&b, ", .enum_ints = %s_ints, .enum_count = %zu", name, sh->enum_count);
+    if (sh->kind == SHAPE_REF)
+        strbuf_printf(&b, ", .type = &%s_desc", sh->ref->c_name);
+    if (sh->items)
+        init_items(&b, ctx, sh, name);
+    strbuf_append(&b, "}");
+    return strbuf_steal(&b, NULL);
+}
+
+/* ------------------------------------------------------------------ enums */
+
+/* A string enum field's C enum: its constants and their JSON spellings. */
+static json_t *string_enum(const type_def *t, const field *f)
+{
+    json_t *e = json_object(), *values = json_array();
+    char *json = naming_comment(f->json_name, f->json_len);
+    size_t i;
+    for (i = 0; i < f->shape.enum_count; i++) {
+        const enum_value *ev = &f->shape.enums[i];
+        json_t *o = json_object();
+        put_own(o, "constant", str_printf("%s_%s", f->c_enum_upper, ev->c_suffix));
+        put_own(o, "literal", c_literal(ev->text, ev->text_len));
+        put_own(o, "json_comment", naming_comment(ev->text, ev->text_len));
+        json_array_append_new(values, o);
+    }
+    put_s(e, "c_enum", f->c_enum);
+    put_s(e, "c_enum_upper", f->c_enum_upper);
+    put_own(e, "comment", str_printf("Values of \"%s\" in %s.", json ? json : "", t->name));
+    put(e, "values", values);
+    put_b(e, "open", f->shape.open);
+    put(e, "count", json_integer((json_int_t)f->shape.enum_count));
+    put_s(e, "c_other", f->c_other);
+    free(json);
+    return e;
+}
+
+/* An integer enum's allowed values: the table NAME_ints. */
+static json_t *int_enum(const field *f, const char *name)
+{
+    json_t *o = json_object(), *values = json_array();
+    size_t i;
+    put_own(o, "name", str_printf("%s_ints", name));
+    for (i = 0; i < f->shape.enum_count; i++) {
+        json_t *v = json_object();
+        put_own(v, "value", int64_literal(f->shape.enums[i].number));
+        json_array_append_new(values, v);
+    }
+    put(o, "values", values);
+    return o;
+}
+
+/* ----------------------------------------------------------------- fields */
+
+void c_field(view_ctx *ctx, json_t *o, const type_def *t, const field *f)
+{
+    char *shape_name = str_printf("%s_%s", t->c_name, f->c_name);
+    put_own(o, "decl", member_decl(f));
+    put_own(o, "note", member_note(f));
+    put_b(o, "has_state", f->has_state);
+    put_s(o, "c_state", f->c_state);
+    put_s(o, "c_other", f->c_other);
+    put_own(o, "flags", field_flags(f));
+    if (f->c_enum)
+        json_array_append_new(ctx->enums, string_enum(t, f));
+    else if (f->shape.enums)
+        json_array_append_new(ctx->int_enums, int_enum(f, shape_name ? shape_name : ""));
+    put_own(o, "shape", shape_init(ctx, &f->shape, f->c_enum, shape_name ? shape_name : ""));
+    free(shape_name);
+}
+
+/* ------------------------------------------------------------- parameters */
+
+char *c_param_decl(const param *p)
+{
+    const kind_info *k = kind_get(p->shape.kind);
+    return declare(p->shape.kind == SHAPE_STRING ? "const char *" : k->c_type, p->c_name);
+}
+
+/* "path, required; '/' kept", "query, optional: set has_limit". */
+char *c_param_note(const param *p)
+{
+    strbuf b = STRBUF_INIT;
+    strbuf_printf(&b, "%s, ", view_param_in(p->in));
+    if (p->required)
+        strbuf_append(&b, "required");
+    else if (p->c_has)
+        strbuf_printf(&b, "optional: set %s", p->c_has);
+    else
+        strbuf_append(&b, "optional: NULL to omit");
+    if (p->keep_slashes)
+        strbuf_append(&b, "; '/' kept");
+    return strbuf_steal(&b, NULL);
+}
+
+char *c_param_flags(const param *p)
+{
+    const char *flags[2];
+    size_t n = 0;
+    if (p->required)
+        flags[n++] = "SPECC_P_REQUIRED";
+    if (p->keep_slashes)
+        flags[n++] = "SPECC_P_KEEP_SLASHES";
+    return join_flags(flags, n);
+}

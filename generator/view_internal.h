@@ -1,0 +1,88 @@
+/*
+ * view_internal.h — shared by the view*.c files, which together turn a
+ * model into the tree templates render. One file per audience:
+ *   view.c     the tree itself: its shape, the model facts, the entry points
+ *   view_c.c   C text: declarations, initialisers, safe comments
+ *   view_md.c  Markdown text for `specc doc`
+ * Every text maker returns a malloc'd string (NULL when out of memory, which
+ * the view then holds as null) or a new jansson value.
+ */
+#ifndef SPECC_VIEW_INTERNAL_H
+#define SPECC_VIEW_INTERNAL_H
+
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "model.h"
+#include "strbuf.h"
+
+/* What view_spec gathers while it walks the types: the tables the C
+ * templates emit before the types' field tables. */
+typedef struct view_ctx {
+    json_t *enums;     /* string enums: [{c_enum, values, ...}] */
+    json_t *int_enums; /* allowed values of integer enums: [{name, values}] */
+    json_t *shapes;    /* element shapes: [{name, init}], innermost first */
+} view_ctx;
+
+/* ------------------------------------------------- building the tree */
+
+/* Set o[key] to v, taking the reference; NULL (out of memory) becomes null. */
+static inline void put(json_t *o, const char *key, json_t *v)
+{
+    json_object_set_new(o, key, v ? v : json_null());
+}
+
+static inline void put_s(json_t *o, const char *key, const char *s)
+{
+    put(o, key, s ? json_string(s) : json_null());
+}
+
+/* A malloc'd string into the view, freed. */
+static inline void put_own(json_t *o, const char *key, char *s)
+{
+    put_s(o, key, s);
+    free(s);
+}
+
+static inline void put_b(json_t *o, const char *key, bool b)
+{
+    put(o, key, json_boolean(b));
+}
+
+/* "path" or "query". */
+const char *view_param_in(param_in in);
+
+/* ------------------------------------------------------ C (view_c.c) */
+
+/* "text" as a C string literal, quotes included. */
+char *c_literal(const char *s, size_t len);
+
+/* A description as comment lines, [{line}]: one line "slash-star text
+ * star-slash", or a block with " * " lines wrapped at 76 columns. */
+json_t *c_comment(const char *text);
+
+const char *c_kind_constant(const shape *sh, bool is_enum); /* SPECC_KIND_* */
+const char *c_format_constant(format_kind f);               /* SPECC_FORMAT_* */
+const char *c_unknown_policy(unknown_policy p);             /* PRESERVE, ... */
+
+/* A field's C text: its member declaration and note, flags, the tables of
+ * its enum (into ctx) and its shape initialiser. */
+void c_field(view_ctx *ctx, json_t *o, const type_def *t, const field *f);
+
+/* A parameter's member declaration, note, and SPECC_P_* flags. */
+char *c_param_decl(const param *p);
+char *c_param_note(const param *p);
+char *c_param_flags(const param *p);
+
+/* ---------------------------------------------- Markdown (view_md.c) */
+
+/* Text for one table cell or line: newlines become spaces; '|', '\\' and
+ * emphasis characters are escaped, '<' too. NULL text gives "". */
+char *md_text(const char *text);
+
+const char *md_unknown_policy(unknown_policy p); /* "kept and written back", ... */
+
+/* A field's Markdown cells (md_name, md_type, ...). */
+void md_field(json_t *o, const field *f);
+
+#endif
