@@ -5,11 +5,11 @@
  * Generated code is mostly data: for every type in a spec, a struct and a
  * `const specc_type` descriptor listing its fields (JSON name, C offset, kind,
  * flags, constraints). The functions below walk those descriptors; the typed
- * wrappers in each API's header (`api_thing_decode` ...) call them. All
+ * wrappers in each API's header (`api_thing_decode_text` ...) call them. All
  * behaviour lives here, once, for every API.
  *
  * Ownership: every pointer in a decoded struct is owned by that struct and is
- * released by specc_clear() (the generated `_free`). Memory comes from
+ * released by specc_clear() (the generated `_clear`). Memory comes from
  * jansson's allocator (json_set_alloc_funcs), so one hook covers both.
  */
 #ifndef SPECC_H

@@ -79,10 +79,62 @@ size_t speccp_int_text(int64_t v, char *buf);
  * sign. d must be finite; size >= 32. Returns the length written. */
 size_t speccp_number_text(double d, char *buf, size_t size);
 
-/* Make room in a text buffer for `need` more bytes and a NUL: *cap grows by
- * doubling (jansson's allocator has no realloc: allocate, copy, free).
- * false when out of memory or too large; the buffer is then unchanged. */
-bool speccp_grow(char **data, size_t len, size_t *cap, size_t need);
+/* Return from the calling function with the code of `expr` unless it is
+ * SPECC_OK. */
+#define SPECCP_TRY(expr)                                                                           \
+    do {                                                                                           \
+        specc_code speccp_try_code_ = (expr);                                                      \
+        if (speccp_try_code_ != SPECC_OK)                                                          \
+            return speccp_try_code_;                                                               \
+    } while (0)
+
+/* Room for `need` elements of `esz` bytes in `old`, a buffer of *cap
+ * elements with `used` of them in use. Returns old when it has the room;
+ * otherwise a new buffer (capacity doubled from *cap, or from 4, until it
+ * holds need) with the used elements copied, old freed and *cap updated;
+ * NULL when out of memory or too large, with old and *cap untouched.
+ * jansson's allocator has no realloc, hence allocate, copy, free. */
+void *speccp_grow(void *old, size_t used, size_t *cap, size_t need, size_t esz);
+
+/* A growing text (the encoder's output, a request target), built with the
+ * put functions below. */
+typedef struct speccp_buf {
+    char *data;       /* from specc_alloc; NULL until the first put */
+    size_t len, cap;  /* cap > len whenever data != NULL: room for the NUL */
+    specc_error *err; /* where running out of memory is reported */
+    const char *what; /* the text, named in that report: "the encoded text" */
+} speccp_buf;
+
+#define SPECCP_BUF_INIT(err, what) {NULL, 0, 0, (err), (what)}
+
+/* Room for n more bytes and the final NUL: SPECC_OK, or SPECC_ERR_NOMEM
+ * (reported through b->err) with the buffer unchanged. */
+specc_code speccp_buf_grow(speccp_buf *b, size_t n);
+
+/* The text, NUL-terminated (b->len bytes before the NUL), for the caller to
+ * specc_free; b no longer owns it. NULL after SPECC_ERR_NOMEM when there
+ * is no buffer yet and none can be had. */
+char *speccp_buf_take(speccp_buf *b);
+
+/* Append n bytes (SPECC_OK or speccp_buf_grow's failure). Inline: the
+ * encoder calls these for every token it writes. */
+static inline specc_code speccp_buf_put(speccp_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n)
+        SPECCP_TRY(speccp_buf_grow(b, n));
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    return SPECC_OK;
+}
+
+static inline specc_code speccp_buf_put_char(speccp_buf *b, char c)
+{
+    if (b->cap - b->len <= 1)
+        SPECCP_TRY(speccp_buf_grow(b, 1));
+    b->data[b->len++] = c;
+    return SPECC_OK;
+}
 
 /* Is key[0..len) the JSON name of one of the type's declared fields? */
 bool speccp_is_declared(const specc_type *type, const char *key, size_t len);

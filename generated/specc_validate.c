@@ -115,10 +115,12 @@ static void check_string(validator *v, const specc_shape *shape, const char *s,
 
 /* ---------------------------------------------------------------- numbers */
 
-static void check_integer(validator *v, const specc_shape *shape, int64_t x,
+static void check_integer(validator *v, const specc_shape *shape, const char *p,
                           const speccp_path *path)
 {
+    int64_t x;
     size_t i;
+    memcpy(&x, p, sizeof x);
     if ((shape->flags & SPECC_S_MINIMUM) && x < shape->min_int)
         report(v, SPECC_ERR_MINIMUM, path, "must be >= %lld, got %lld",
                (long long)shape->min_int, (long long)x);
@@ -149,29 +151,42 @@ static void check_bounds(validator *v, const specc_shape *shape, double d,
     }
 }
 
-static void check_decimal(validator *v, const specc_shape *shape, const specc_decimal *dec,
+static void check_number(validator *v, const specc_shape *shape, const char *p,
+                         const speccp_path *path)
+{
+    double d;
+    memcpy(&d, p, sizeof d);
+    if (!isfinite(d))
+        report(v, SPECC_ERR_RANGE, path, "number is not finite");
+    else
+        check_bounds(v, shape, d, path);
+}
+
+static void check_decimal(validator *v, const specc_shape *shape, const char *p,
                           const speccp_path *path)
 {
+    specc_decimal dec;
     size_t len;
     double d;
     char q[80];
     specc_code code;
 
-    if (!dec->text) {
+    memcpy(&dec, p, sizeof dec);
+    if (!dec.text) {
         report(v, SPECC_ERR_MISSING, path, "decimal text is NULL");
         return;
     }
-    len = strlen(dec->text);
-    if (!speccp_is_json_number(dec->text, len)) {
-        speccp_quote(dec->text, len, 40, q, sizeof q);
+    len = strlen(dec.text);
+    if (!speccp_is_json_number(dec.text, len)) {
+        speccp_quote(dec.text, len, 40, q, sizeof q);
         report(v, SPECC_ERR_FORMAT, path, "not a decimal number: %s", q);
         return;
     }
     if (!(shape->flags & (SPECC_S_MINIMUM | SPECC_S_MAXIMUM)))
         return;
-    code = speccp_parse_double(dec->text, len, &d);
+    code = speccp_parse_double(dec.text, len, &d);
     if (code == SPECC_ERR_RANGE) /* beyond double: compare as an infinity */
-        d = dec->text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+        d = dec.text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
     else if (code != SPECC_OK) {
         report(v, code, path, "out of memory");
         return;
@@ -181,12 +196,14 @@ static void check_decimal(validator *v, const specc_shape *shape, const specc_de
 
 /* ------------------------------------------------------------------- enums */
 
-static void check_enum(validator *v, const specc_shape *shape, int x, bool in_field,
+static void check_enum(validator *v, const specc_shape *shape, const char *p, bool in_field,
                        const char *other, const speccp_path *path)
 {
     size_t i, len;
     char q[80];
+    int x;
 
+    memcpy(&x, p, sizeof x);
     if (x >= 0 && (size_t)x < shape->enum_count)
         return;
     if (!(shape->flags & SPECC_S_OPEN_ENUM) || x < 0 || (size_t)x != shape->enum_count) {
@@ -239,6 +256,20 @@ static void check_json(validator *v, const json_t *j, const speccp_path *path, s
         speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
         check_json(v, json_object_iter_value(it), &here, depth + 1);
     }
+}
+
+/* The STRING or ANY member at p: a pointer that must not be NULL. */
+static void check_pointee(validator *v, const specc_shape *shape, const char *p,
+                          const speccp_path *path, size_t depth)
+{
+    const void *ptr = speccp_get_ptr(p, 0);
+    if (!ptr)
+        report(v, SPECC_ERR_MISSING, path, "%s is NULL",
+               shape->kind == SPECC_KIND_STRING ? "string" : "json value");
+    else if (shape->kind == SPECC_KIND_STRING)
+        check_string(v, shape, ptr, path);
+    else
+        check_json(v, ptr, path, depth);
 }
 
 /* ------------------------------------------------------------- containers */
@@ -340,48 +371,19 @@ static void check_map(validator *v, const specc_shape *shape, const char *p,
 static void check_value(validator *v, const specc_shape *shape, const char *p, bool in_field,
                         const char *other, const speccp_path *path, size_t depth)
 {
-    const void *ptr;
-    int64_t i64;
-    double d;
     unsigned char b;
-    specc_decimal dec;
-    int x;
 
     switch (shape->kind) {
     case SPECC_KIND_STRING:
-    case SPECC_KIND_ANY:
-        ptr = speccp_get_ptr(p, 0);
-        if (!ptr)
-            report(v, SPECC_ERR_MISSING, path, "%s is NULL",
-                   shape->kind == SPECC_KIND_STRING ? "string" : "json value");
-        else if (shape->kind == SPECC_KIND_STRING)
-            check_string(v, shape, ptr, path);
-        else
-            check_json(v, ptr, path, depth);
-        return;
-    case SPECC_KIND_INTEGER:
-        memcpy(&i64, p, sizeof i64);
-        check_integer(v, shape, i64, path);
-        return;
-    case SPECC_KIND_NUMBER:
-        memcpy(&d, p, sizeof d);
-        if (!isfinite(d))
-            report(v, SPECC_ERR_RANGE, path, "number is not finite");
-        else
-            check_bounds(v, shape, d, path);
-        return;
+    case SPECC_KIND_ANY: check_pointee(v, shape, p, path, depth); return;
+    case SPECC_KIND_INTEGER: check_integer(v, shape, p, path); return;
+    case SPECC_KIND_NUMBER: check_number(v, shape, p, path); return;
+    case SPECC_KIND_DECIMAL: check_decimal(v, shape, p, path); return;
+    case SPECC_KIND_ENUM: check_enum(v, shape, p, in_field, other, path); return;
     case SPECC_KIND_BOOLEAN:
         memcpy(&b, p, 1); /* a byte: reading a bool holding 2 would be UB */
         if (b > 1)
             report(v, SPECC_ERR_INVALID, path, "bool holds %u", (unsigned)b);
-        return;
-    case SPECC_KIND_DECIMAL:
-        memcpy(&dec, p, sizeof dec);
-        check_decimal(v, shape, &dec, path);
-        return;
-    case SPECC_KIND_ENUM:
-        memcpy(&x, p, sizeof x);
-        check_enum(v, shape, x, in_field, other, path);
         return;
     case SPECC_KIND_OBJECT: check_object(v, shape->type, p, path, depth); return;
     case SPECC_KIND_ARRAY: check_array(v, shape, p, path, depth); return;

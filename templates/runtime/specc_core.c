@@ -47,25 +47,58 @@ char *speccp_strndup(const char *s, size_t len)
     return p;
 }
 
-bool speccp_grow(char **data, size_t len, size_t *cap, size_t need)
+void *speccp_grow(void *old, size_t used, size_t *cap, size_t need, size_t esz)
 {
-    size_t c = *cap ? *cap : 128;
-    char *p;
-    if (need > SIZE_MAX / 4 - len)
-        return false;
-    while (c <= len + need)
-        c *= 2;
-    if (c == *cap)
-        return true;
-    p = specc_alloc(c);
-    if (!p)
-        return false;
-    if (len)
-        memcpy(p, *data, len);
-    specc_free(*data);
-    *data = p;
-    *cap = c;
-    return true;
+    size_t ncap = *cap ? *cap : 4;
+    void *n;
+    if (need <= *cap && old)
+        return old;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return NULL;
+        ncap *= 2;
+    }
+    if (esz && ncap > SIZE_MAX / esz)
+        return NULL;
+    n = specc_alloc(ncap * esz);
+    if (!n)
+        return NULL;
+    if (used)
+        memcpy(n, old, used * esz);
+    specc_free(old);
+    *cap = ncap;
+    return n;
+}
+
+/* The first room a text gets: short texts skip the small steps. */
+#define SPECCP_BUF_MIN 128
+
+specc_code speccp_buf_grow(speccp_buf *b, size_t n)
+{
+    char *data = NULL;
+    size_t need;
+    if (n < SIZE_MAX - b->len) {
+        need = b->len + n + 1; /* the NUL too */
+        if (need < SPECCP_BUF_MIN)
+            need = SPECCP_BUF_MIN;
+        data = speccp_grow(b->data, b->len, &b->cap, need, 1);
+    }
+    if (!data)
+        return speccp_fail(b->err, SPECC_ERR_NOMEM, NULL, "out of memory for %s", b->what);
+    b->data = data;
+    return SPECC_OK;
+}
+
+char *speccp_buf_take(speccp_buf *b)
+{
+    char *data;
+    if (!b->data && speccp_buf_grow(b, 0) != SPECC_OK)
+        return NULL;
+    b->data[b->len] = '\0';
+    data = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return data;
 }
 
 bool speccp_is_declared(const specc_type *type, const char *key, size_t len)

@@ -160,32 +160,6 @@ static void skip_ws(dec *d)
     d->p = p;
 }
 
-/* Buffer of `*cap` elements of `esz` bytes, `used` of them in use, grown to
- * hold `need`: returns the (maybe new) buffer, or NULL with the old one
- * untouched. jansson's allocator has no realloc, hence alloc + copy + free. */
-static void *grow(void *old, size_t used, size_t *cap, size_t need, size_t esz)
-{
-    size_t ncap = *cap ? *cap : 4;
-    void *n;
-    if (need <= *cap && old)
-        return old;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2)
-            return NULL;
-        ncap *= 2;
-    }
-    if (esz && ncap > SIZE_MAX / esz)
-        return NULL;
-    n = specc_alloc(ncap * esz);
-    if (!n)
-        return NULL;
-    if (used)
-        memcpy(n, old, used * esz);
-    specc_free(old);
-    *cap = ncap;
-    return n;
-}
-
 static void set_state(void *base, const specc_field *f, specc_state state)
 {
     if (f->flags & SPECC_F_STATE)
@@ -432,7 +406,7 @@ static const char *str_text(dec *d, const jstr *s)
     char *buf;
     if (!s->escaped)
         return s->raw;
-    buf = grow(d->scratch, 0, &d->scratch_cap, s->len + 1, 1);
+    buf = speccp_grow(d->scratch, 0, &d->scratch_cap, s->len + 1, 1);
     if (!buf)
         return NULL;
     d->scratch = buf;
@@ -736,11 +710,11 @@ static specc_code keyset_add(dec *d, keyset *ks, const char *k, size_t len)
         return SPECC_ERR_DUPLICATE_KEY;
     if (d->kblen > SIZE_MAX - len - 1)
         return SPECC_ERR_NOMEM;
-    ents = grow(d->kents, d->kcount, &d->kcap, d->kcount + 1, sizeof *d->kents);
+    ents = speccp_grow(d->kents, d->kcount, &d->kcap, d->kcount + 1, sizeof *d->kents);
     if (!ents)
         return SPECC_ERR_NOMEM;
     d->kents = ents;
-    bytes = grow(d->kbytes, d->kblen, &d->kbcap, d->kblen + len + 1, 1);
+    bytes = speccp_grow(d->kbytes, d->kblen, &d->kbcap, d->kblen + len + 1, 1);
     if (!bytes)
         return SPECC_ERR_NOMEM;
     d->kbytes = bytes;
@@ -1258,7 +1232,7 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
     child.key_len = 0;
     for (more = first_element(d); more > 0; more = next_element(d, path, &rc)) {
         char *elem;
-        void *n = grow(a.items, a.count, &cap, a.count + 1, esz);
+        void *n = speccp_grow(a.items, a.count, &cap, a.count + 1, esz);
         if (!n)
             return nomem(d, path);
         a.items = n;
@@ -1280,10 +1254,10 @@ static bool map_reserve(specc_map *m, size_t *cap, size_t esz)
     void *values;
     if (m->count < *cap)
         return true;
-    keys = grow(NULL, 0, &kcap, m->count + 1, sizeof *keys);
+    keys = speccp_grow(NULL, 0, &kcap, m->count + 1, sizeof *keys);
     if (!keys)
         return false;
-    values = grow(NULL, 0, &vcap, m->count + 1, esz);
+    values = speccp_grow(NULL, 0, &vcap, m->count + 1, esz);
     if (!values) {
         specc_free(keys);
         return false;
@@ -1779,32 +1753,23 @@ specc_code speccp_json_check(const char *text, size_t len, const speccp_path *pa
 /* Text of a jansson value, built by json_dump_callback. json_dumps cannot
  * be used: jansson 2.14 ignores a failed allocation while writing an object
  * key and returns text without it, so out of memory looked like bad JSON. */
-typedef struct dumpbuf {
-    char *s;
-    size_t len, cap;
+typedef struct dump_sink {
+    speccp_buf text;
     bool failed; /* an append ran out of memory */
-} dumpbuf;
+} dump_sink;
 
 static int dump_append(const char *bytes, size_t size, void *data)
 {
-    dumpbuf *b = data;
-    char *n = NULL;
-    if (!b->failed && b->len <= SIZE_MAX - size - 1)
-        n = grow(b->s, b->len, &b->cap, b->len + size + 1, 1);
-    if (!n) {
-        b->failed = true;
-        return -1;
-    }
-    b->s = n;
-    memcpy(b->s + b->len, bytes, size);
-    b->len += size;
-    return 0;
+    dump_sink *d = data;
+    if (!d->failed)
+        d->failed = speccp_buf_put(&d->text, bytes, size) != SPECC_OK;
+    return d->failed ? -1 : 0;
 }
 
 specc_code specc_decode_json(const specc_type *type, const json_t *json, void *out,
                              specc_error *err)
 {
-    dumpbuf b = {NULL, 0, 0, false};
+    dump_sink b = {SPECCP_BUF_INIT(NULL, "the value's text"), false};
     specc_code rc;
 
     if (!type || !out || !json) {
@@ -1816,14 +1781,14 @@ specc_code specc_decode_json(const specc_type *type, const json_t *json, void *o
      * json_dump_callback fails without our flag only when its own cycle
      * check cannot allocate, or when the value contains itself. */
     if (json_dump_callback(json, dump_append, &b, JSON_ENCODE_ANY | JSON_COMPACT) || b.failed) {
-        specc_free(b.s);
+        specc_free(b.text.data);
         specc_init(type, out);
         return speccp_fail(err, SPECC_ERR_NOMEM, NULL, "%s",
                            b.failed ? "out of memory"
                                     : "cannot serialise the value (out of memory, or a cycle)");
     }
-    rc = specc_decode_text(type, b.s ? b.s : "", b.len, out, err);
-    specc_free(b.s);
+    rc = specc_decode_text(type, b.text.data ? b.text.data : "", b.text.len, out, err);
+    specc_free(b.text.data);
     if (rc && err)
         err->line = err->column = 0;
     return rc;

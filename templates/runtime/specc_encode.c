@@ -16,55 +16,22 @@
 
 #include <math.h>
 
-/* ------------------------------------------------------------- the buffer */
+/* ------------------------------------------------------------ the encoder */
 
 typedef struct encoder {
-    char *data;
-    size_t len, cap; /* cap > len whenever data != NULL: room for the NUL */
-    specc_error *err;
+    speccp_buf out;
+    specc_error *err; /* the same as out.err */
     /* specc_encode_json: number-form decimals are written so that jansson
      * loads them as reals ("5" -> 5.0), as specc.h promises. */
     bool decimals_as_reals;
 } encoder;
-
-#define TRY(expr)                                                                                  \
-    do {                                                                                           \
-        specc_code try_code_ = (expr);                                                             \
-        if (try_code_ != SPECC_OK)                                                                 \
-            return try_code_;                                                                      \
-    } while (0)
-
-/* Make room for `need` more bytes plus the final NUL. */
-static specc_code grow(encoder *e, size_t need)
-{
-    if (!speccp_grow(&e->data, e->len, &e->cap, need))
-        return speccp_fail(e->err, SPECC_ERR_NOMEM, NULL, "out of memory for the encoded text");
-    return SPECC_OK;
-}
-
-static specc_code put(encoder *e, const char *s, size_t n)
-{
-    if (e->cap - e->len <= n)
-        TRY(grow(e, n));
-    memcpy(e->data + e->len, s, n);
-    e->len += n;
-    return SPECC_OK;
-}
-
-static specc_code put_char(encoder *e, char c)
-{
-    if (e->cap - e->len <= 1)
-        TRY(grow(e, 1));
-    e->data[e->len++] = c;
-    return SPECC_OK;
-}
 
 /* ---------------------------------------------------------------- scalars */
 
 static specc_code put_int(encoder *e, int64_t v)
 {
     char buf[32];
-    return put(e, buf, speccp_int_text(v, buf));
+    return speccp_buf_put(&e->out, buf, speccp_int_text(v, buf));
 }
 
 static specc_code bad_utf8(encoder *e, const char *s, size_t len, const speccp_path *path)
@@ -83,16 +50,16 @@ static specc_code put_string(encoder *e, const char *s, size_t len, const speccp
 
     if (!speccp_utf8_valid(s, len))
         return bad_utf8(e, s, len, path);
-    if (e->cap - e->len <= len + 2)
-        TRY(grow(e, len + 2));
-    e->data[e->len++] = '"';
+    if (e->out.cap - e->out.len <= len + 2) /* the quotes and the bytes as they are */
+        SPECCP_TRY(speccp_buf_grow(&e->out, len + 2));
+    e->out.data[e->out.len++] = '"';
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         char esc[6] = {'\\', 0, '0', '0', 0, 0};
         size_t n = 2;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        TRY(put(e, s + start, i - start));
+        SPECCP_TRY(speccp_buf_put(&e->out, s + start, i - start));
         start = i + 1;
         switch (c) {
         case '"': esc[1] = '"'; break;
@@ -108,10 +75,10 @@ static specc_code put_string(encoder *e, const char *s, size_t len, const speccp
             esc[5] = hex[c & 15];
             n = 6;
         }
-        TRY(put(e, esc, n));
+        SPECCP_TRY(speccp_buf_put(&e->out, esc, n));
     }
-    TRY(put(e, s + start, len - start));
-    return put_char(e, '"');
+    SPECCP_TRY(speccp_buf_put(&e->out, s + start, len - start));
+    return speccp_buf_put_char(&e->out, '"');
 }
 
 /* `,"key":` (the comma unless first). */
@@ -119,10 +86,10 @@ static specc_code put_key(encoder *e, const char *key, size_t len, bool *first,
                           const speccp_path *path)
 {
     if (!*first)
-        TRY(put_char(e, ','));
+        SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
     *first = false;
-    TRY(put_string(e, key, len, path));
-    return put_char(e, ':');
+    SPECCP_TRY(put_string(e, key, len, path));
+    return speccp_buf_put_char(&e->out, ':');
 }
 
 static specc_code too_deep(encoder *e, const speccp_path *path)
@@ -146,11 +113,11 @@ static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_p
         return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "not a decimal number: %s", q);
     }
     if (d->is_string) {
-        TRY(put_char(e, '"'));
-        TRY(put(e, d->text, len)); /* number grammar: nothing to escape */
-        return put_char(e, '"');
+        SPECCP_TRY(speccp_buf_put_char(&e->out, '"'));
+        SPECCP_TRY(speccp_buf_put(&e->out, d->text, len)); /* number grammar: nothing to escape */
+        return speccp_buf_put_char(&e->out, '"');
     }
-    TRY(put(e, d->text, len));
+    SPECCP_TRY(speccp_buf_put(&e->out, d->text, len));
     if (!e->decimals_as_reals)
         return SPECC_OK;
     /* jansson cannot hold a number beyond double: say where it is. */
@@ -160,7 +127,7 @@ static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_p
     if (code != SPECC_OK)
         return speccp_fail(e->err, code, path, "out of memory");
     if (!strpbrk(d->text, ".eE"))
-        TRY(put(e, ".0", 2));
+        SPECCP_TRY(speccp_buf_put(&e->out, ".0", 2));
     return SPECC_OK;
 }
 
@@ -172,27 +139,27 @@ static specc_code put_json_object(encoder *e, json_t *j, const speccp_path *path
 {
     void *it;
     bool first = true;
-    TRY(put_char(e, '{'));
+    SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
     for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
         speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
-        TRY(put_key(e, here.key, here.key_len, &first, &here));
-        TRY(put_json(e, json_object_iter_value(it), &here, depth + 1));
+        SPECCP_TRY(put_key(e, here.key, here.key_len, &first, &here));
+        SPECCP_TRY(put_json(e, json_object_iter_value(it), &here, depth + 1));
     }
-    return put_char(e, '}');
+    return speccp_buf_put_char(&e->out, '}');
 }
 
 static specc_code put_json_array(encoder *e, const json_t *j, const speccp_path *path,
                                  size_t depth)
 {
     size_t i, n = json_array_size(j);
-    TRY(put_char(e, '['));
+    SPECCP_TRY(speccp_buf_put_char(&e->out, '['));
     for (i = 0; i < n; i++) {
         speccp_path here = {path, NULL, 0, i};
         if (i)
-            TRY(put_char(e, ','));
-        TRY(put_json(e, json_array_get(j, i), &here, depth + 1));
+            SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
+        SPECCP_TRY(put_json(e, json_array_get(j, i), &here, depth + 1));
     }
-    return put_char(e, ']');
+    return speccp_buf_put_char(&e->out, ']');
 }
 
 /* Any jansson value; reals keep a '.' or exponent so they read back as reals. */
@@ -217,10 +184,10 @@ static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path,
         d = json_real_value(j);
         if (!isfinite(d))
             return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
-        return put(e, buf, speccp_format_double(d, buf, sizeof buf));
-    case JSON_TRUE: return put(e, "true", 4);
-    case JSON_FALSE: return put(e, "false", 5);
-    case JSON_NULL: return put(e, "null", 4);
+        return speccp_buf_put(&e->out, buf, speccp_format_double(d, buf, sizeof buf));
+    case JSON_TRUE: return speccp_buf_put(&e->out, "true", 4);
+    case JSON_FALSE: return speccp_buf_put(&e->out, "false", 5);
+    case JSON_NULL: return speccp_buf_put(&e->out, "null", 4);
     }
     return speccp_fail(e->err, SPECC_ERR_INVALID, path, "unknown jansson type");
 }
@@ -267,15 +234,15 @@ static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
                            a.count);
     if (depth >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
-    TRY(put_char(e, '['));
+    SPECCP_TRY(speccp_buf_put_char(&e->out, '['));
     for (i = 0; i < a.count; i++) {
         speccp_path here = {path, NULL, 0, i};
         if (i)
-            TRY(put_char(e, ','));
-        TRY(put_value(e, shape->items, (const char *)a.items + i * size, false, NULL, &here,
-                      depth + 1));
+            SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
+        SPECCP_TRY(put_value(e, shape->items, (const char *)a.items + i * size, false, NULL,
+                             &here, depth + 1));
     }
-    return put_char(e, ']');
+    return speccp_buf_put_char(&e->out, ']');
 }
 
 /* ---- duplicate map keys: small maps compare pairs, larger ones hash. */
@@ -336,15 +303,15 @@ static specc_code put_map(encoder *e, const specc_shape *shape, const char *p,
                            m.count);
     if (depth >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
-    TRY(check_map_keys(e, &m, path));
-    TRY(put_char(e, '{'));
+    SPECCP_TRY(check_map_keys(e, &m, path));
+    SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
     for (i = 0; i < m.count; i++) {
         speccp_path here = {path, m.keys[i], strlen(m.keys[i]), 0};
-        TRY(put_key(e, here.key, here.key_len, &first, &here));
-        TRY(put_value(e, shape->items, (const char *)m.values + i * size, false, NULL, &here,
-                      depth + 1));
+        SPECCP_TRY(put_key(e, here.key, here.key_len, &first, &here));
+        SPECCP_TRY(put_value(e, shape->items, (const char *)m.values + i * size, false, NULL,
+                             &here, depth + 1));
     }
-    return put_char(e, '}');
+    return speccp_buf_put_char(&e->out, '}');
 }
 
 /* The value stored at p (by value: an OBJECT here is the struct itself).
@@ -375,10 +342,10 @@ static specc_code put_value(encoder *e, const specc_shape *shape, const char *p,
         memcpy(&d, p, sizeof d);
         if (!isfinite(d))
             return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
-        return put(e, buf, speccp_number_text(d, buf, sizeof buf));
+        return speccp_buf_put(&e->out, buf, speccp_number_text(d, buf, sizeof buf));
     case SPECC_KIND_BOOLEAN:
         memcpy(&b, p, 1); /* a byte: reading a bool holding 2 would be UB */
-        return b ? put(e, "true", 4) : put(e, "false", 5);
+        return b ? speccp_buf_put(&e->out, "true", 4) : speccp_buf_put(&e->out, "false", 5);
     case SPECC_KIND_DECIMAL:
         memcpy(&dec, p, sizeof dec);
         return put_decimal(e, &dec, path);
@@ -413,7 +380,7 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
         const json_t *j = speccp_get_ptr(p, 0);
         if (!j)
             return SPECC_OK;
-        TRY(put_key(e, f->name, f->name_len, first, &here));
+        SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
         return put_json(e, j, &here, depth);
     }
     if (f->flags & SPECC_F_STATE) {
@@ -423,11 +390,11 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
             return SPECC_OK;
         if (st != SPECC_NULL && st != SPECC_PRESENT)
             return speccp_fail(e->err, SPECC_ERR_INVALID, &here, "invalid state %d", (int)st);
-        TRY(put_key(e, f->name, f->name_len, first, &here));
+        SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
         if (st == SPECC_NULL)
-            return put(e, "null", 4);
+            return speccp_buf_put(&e->out, "null", 4);
     } else {
-        TRY(put_key(e, f->name, f->name_len, first, &here));
+        SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
     }
     if (f->shape.kind == SPECC_KIND_OBJECT) { /* a field holds a pointer */
         p = speccp_get_ptr(p, 0);
@@ -465,8 +432,8 @@ static specc_code put_unknown(encoder *e, const specc_type *type, const char *ba
     for (i = 0; i < u->count; i++) {
         const specc_unknown_member *m = &u->members[i];
         speccp_path here = {path, m->key, m->key_len, 0};
-        TRY(put_key(e, m->key, m->key_len, first, &here));
-        TRY(put(e, m->json, m->json_len));
+        SPECCP_TRY(put_key(e, m->key, m->key_len, first, &here));
+        SPECCP_TRY(speccp_buf_put(&e->out, m->json, m->json_len));
     }
     return SPECC_OK;
 }
@@ -479,12 +446,12 @@ static specc_code put_object(encoder *e, const specc_type *type, const char *bas
 
     if (depth >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
-    TRY(put_char(e, '{'));
+    SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
     for (i = 0; i < type->field_count; i++)
-        TRY(put_field(e, &type->fields[i], base, &first, path, depth + 1));
+        SPECCP_TRY(put_field(e, &type->fields[i], base, &first, path, depth + 1));
     if (type->unknown == SPECC_UNKNOWN_PRESERVE)
-        TRY(put_unknown(e, type, base, &first, path, depth + 1));
-    return put_char(e, '}');
+        SPECCP_TRY(put_unknown(e, type, base, &first, path, depth + 1));
+    return speccp_buf_put_char(&e->out, '}');
 }
 
 /* ------------------------------------------------------------------ public */
@@ -501,31 +468,28 @@ static char *encode(encoder *e, const specc_type *type, const void *value, size_
     }
     code = put_object(e, type, value, NULL, 0);
     if (code != SPECC_OK) {
-        specc_free(e->data);
+        specc_free(e->out.data);
         return NULL;
     }
-    e->data[e->len] = '\0'; /* grow() always leaves room for it */
     if (len)
-        *len = e->len;
-    return e->data;
+        *len = e->out.len;
+    return speccp_buf_take(&e->out); /* never NULL: the text holds "{}" at least */
 }
 
 char *specc_encode_text(const specc_type *type, const void *value, size_t *len,
                         specc_error *err)
 {
-    encoder e = {NULL, 0, 0, NULL, false};
-    e.err = err;
+    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, false};
     return encode(&e, type, value, len);
 }
 
 json_t *specc_encode_json(const specc_type *type, const void *value, specc_error *err)
 {
-    encoder e = {NULL, 0, 0, NULL, true};
+    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, true};
     json_t *json = NULL;
     size_t len;
     char *text;
 
-    e.err = err;
     text = encode(&e, type, value, &len);
     if (!text)
         return NULL;

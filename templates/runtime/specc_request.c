@@ -8,30 +8,12 @@
 #include <math.h>
 #include <stdio.h>
 
-/* ------------------------------------------------------------- the buffer */
+/* ------------------------------------------------------------- the target */
 
 typedef struct target {
-    char *data;
-    size_t len, cap; /* cap > len whenever data != NULL: room for the NUL */
-    specc_error *err;
+    speccp_buf out;
+    specc_error *err; /* the same as out.err */
 } target;
-
-#define TRY(expr)                                                                                  \
-    do {                                                                                           \
-        specc_code try_code_ = (expr);                                                             \
-        if (try_code_ != SPECC_OK)                                                                 \
-            return try_code_;                                                                      \
-    } while (0)
-
-/* Append n bytes. */
-static specc_code put(target *t, const char *s, size_t n)
-{
-    if (t->cap - t->len <= n && !speccp_grow(&t->data, t->len, &t->cap, n))
-        return speccp_fail(t->err, SPECC_ERR_NOMEM, NULL, "out of memory for the request target");
-    memcpy(t->data + t->len, s, n);
-    t->len += n;
-    return SPECC_OK;
-}
 
 static bool is_unreserved(unsigned char c)
 {
@@ -50,14 +32,14 @@ static specc_code put_encoded(target *t, const char *s, size_t len, bool keep_sl
         char esc[3];
         if (is_unreserved(c) || (keep_slash && c == '/'))
             continue;
-        TRY(put(t, s + start, i - start));
+        SPECCP_TRY(speccp_buf_put(&t->out, s + start, i - start));
         esc[0] = '%';
         esc[1] = hex[c >> 4];
         esc[2] = hex[c & 15];
-        TRY(put(t, esc, 3));
+        SPECCP_TRY(speccp_buf_put(&t->out, esc, 3));
         start = i + 1;
     }
-    return put(t, s + start, len - start);
+    return speccp_buf_put(&t->out, s + start, len - start);
 }
 
 /* ------------------------------------------------------------- parameters */
@@ -152,7 +134,7 @@ static specc_code put_path_param(target *t, const specc_endpoint *ep, const char
         return speccp_fail(t->err, SPECC_ERR_PARAM, &here,
                            "path of %s names an undeclared parameter '%.*s'", ep->name,
                            (int)(len > 64 ? 64 : len), name);
-    TRY(param_text(t, p, base, buf, sizeof buf, &text, &here));
+    SPECCP_TRY(param_text(t, p, base, buf, sizeof buf, &text, &here));
     if (!text)
         return speccp_fail(t->err, SPECC_ERR_PARAM, &here, "path parameter '%s' is not given",
                            p->name);
@@ -179,11 +161,11 @@ static specc_code put_path(target *t, const specc_endpoint *ep, const char *base
         if (!close)
             return speccp_fail(t->err, SPECC_ERR_PARAM, NULL, "path of %s has an unclosed '{'",
                                ep->name);
-        TRY(put(t, s, (size_t)(open - s)));
-        TRY(put_path_param(t, ep, open + 1, (size_t)(close - open - 1), base));
+        SPECCP_TRY(speccp_buf_put(&t->out, s, (size_t)(open - s)));
+        SPECCP_TRY(put_path_param(t, ep, open + 1, (size_t)(close - open - 1), base));
         s = close + 1;
     }
-    return put(t, s, strlen(s));
+    return speccp_buf_put(&t->out, s, strlen(s));
 }
 
 /* `?a=1&b=x` for the query parameters given, in descriptor order. */
@@ -198,29 +180,29 @@ static specc_code put_query(target *t, const specc_endpoint *ep, const char *bas
 
         if (p->in != SPECC_IN_QUERY)
             continue;
-        TRY(param_text(t, p, base, buf, sizeof buf, &text, &here));
+        SPECCP_TRY(param_text(t, p, base, buf, sizeof buf, &text, &here));
         if (!text) {
             if (p->flags & SPECC_P_REQUIRED)
                 return speccp_fail(t->err, SPECC_ERR_PARAM, &here,
                                    "required query parameter '%s' is not given", p->name);
             continue;
         }
-        TRY(put(t, has_query ? "&" : "?", 1));
+        SPECCP_TRY(speccp_buf_put(&t->out, has_query ? "&" : "?", 1));
         has_query = true;
-        TRY(put_encoded(t, p->name, strlen(p->name), false));
-        TRY(put(t, "=", 1));
-        TRY(put_encoded(t, text, strlen(text), false));
+        SPECCP_TRY(put_encoded(t, p->name, strlen(p->name), false));
+        SPECCP_TRY(speccp_buf_put(&t->out, "=", 1));
+        SPECCP_TRY(put_encoded(t, text, strlen(text), false));
     }
     return SPECC_OK;
 }
 
 char *specc_request_target(const specc_endpoint *endpoint, const void *params, specc_error *err)
 {
-    target t = {NULL, 0, 0, NULL};
+    target t = {SPECCP_BUF_INIT(err, "the request target"), err};
     specc_code code;
     bool has_query;
+    char *text;
 
-    t.err = err;
     if (!endpoint || !endpoint->path || (!params && endpoint->param_count)) {
         speccp_fail(err, SPECC_ERR_INVALID, NULL, "NULL endpoint or params");
         return NULL;
@@ -228,14 +210,10 @@ char *specc_request_target(const specc_endpoint *endpoint, const void *params, s
     code = put_path(&t, endpoint, params, &has_query);
     if (code == SPECC_OK)
         code = put_query(&t, endpoint, params, has_query);
-    if (code == SPECC_OK)
-        code = put(&t, "", 0); /* make sure the buffer exists for the NUL */
-    if (code != SPECC_OK) {
-        specc_free(t.data);
-        return NULL;
-    }
-    t.data[t.len] = '\0';
-    return t.data;
+    text = code == SPECC_OK ? speccp_buf_take(&t.out) : NULL;
+    if (!text)
+        specc_free(t.out.data);
+    return text;
 }
 
 /* -------------------------------------------------------------- responses */

@@ -57,15 +57,13 @@ bool speccp_unknown_append(specc_unknown *unknown, const char *key, size_t key_l
 
     if (!fill_member(&m, key, key_len, json, json_len))
         return false;
-    if (unknown->count == capacity(unknown->count)) {
-        cap = capacity(unknown->count + 1);
-        if (cap > SIZE_MAX / sizeof *members || !(members = specc_alloc(cap * sizeof *members))) {
+    if (unknown->count == capacity(unknown->count)) { /* full: grows to capacity(count + 1) */
+        cap = unknown->count;
+        members = speccp_grow(members, unknown->count, &cap, unknown->count + 1, sizeof *members);
+        if (!members) {
             specc_free(m.key);
             return false;
         }
-        if (unknown->count)
-            memcpy(members, unknown->members, unknown->count * sizeof *members);
-        specc_free(unknown->members);
         unknown->members = members;
     }
     members[unknown->count++] = m;
