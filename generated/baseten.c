@@ -117,19 +117,19 @@ void baseten_model_api_init(baseten_model_api_t *value)
     specc_init(&baseten_model_api_desc, value);
 }
 
-void baseten_model_api_free(baseten_model_api_t *value)
+void baseten_model_api_clear(baseten_model_api_t *value)
 {
     specc_clear(&baseten_model_api_desc, value);
-}
-
-specc_code baseten_model_api_decode(const json_t *json, baseten_model_api_t *out, specc_error *err)
-{
-    return specc_decode_json(&baseten_model_api_desc, json, out, err);
 }
 
 specc_code baseten_model_api_decode_text(const char *text, size_t len, baseten_model_api_t *out, specc_error *err)
 {
     return specc_decode_text(&baseten_model_api_desc, text, len, out, err);
+}
+
+specc_code baseten_model_api_decode_json(const json_t *json, baseten_model_api_t *out, specc_error *err)
+{
+    return specc_decode_json(&baseten_model_api_desc, json, out, err);
 }
 
 json_t *baseten_model_api_encode(const baseten_model_api_t *value, specc_error *err)
@@ -197,19 +197,19 @@ void baseten_rate_limit_init(baseten_rate_limit_t *value)
     specc_init(&baseten_rate_limit_desc, value);
 }
 
-void baseten_rate_limit_free(baseten_rate_limit_t *value)
+void baseten_rate_limit_clear(baseten_rate_limit_t *value)
 {
     specc_clear(&baseten_rate_limit_desc, value);
-}
-
-specc_code baseten_rate_limit_decode(const json_t *json, baseten_rate_limit_t *out, specc_error *err)
-{
-    return specc_decode_json(&baseten_rate_limit_desc, json, out, err);
 }
 
 specc_code baseten_rate_limit_decode_text(const char *text, size_t len, baseten_rate_limit_t *out, specc_error *err)
 {
     return specc_decode_text(&baseten_rate_limit_desc, text, len, out, err);
+}
+
+specc_code baseten_rate_limit_decode_json(const json_t *json, baseten_rate_limit_t *out, specc_error *err)
+{
+    return specc_decode_json(&baseten_rate_limit_desc, json, out, err);
 }
 
 json_t *baseten_rate_limit_encode(const baseten_rate_limit_t *value, specc_error *err)
@@ -266,19 +266,19 @@ void baseten_model_api_org_details_init(baseten_model_api_org_details_t *value)
     specc_init(&baseten_model_api_org_details_desc, value);
 }
 
-void baseten_model_api_org_details_free(baseten_model_api_org_details_t *value)
+void baseten_model_api_org_details_clear(baseten_model_api_org_details_t *value)
 {
     specc_clear(&baseten_model_api_org_details_desc, value);
-}
-
-specc_code baseten_model_api_org_details_decode(const json_t *json, baseten_model_api_org_details_t *out, specc_error *err)
-{
-    return specc_decode_json(&baseten_model_api_org_details_desc, json, out, err);
 }
 
 specc_code baseten_model_api_org_details_decode_text(const char *text, size_t len, baseten_model_api_org_details_t *out, specc_error *err)
 {
     return specc_decode_text(&baseten_model_api_org_details_desc, text, len, out, err);
+}
+
+specc_code baseten_model_api_org_details_decode_json(const json_t *json, baseten_model_api_org_details_t *out, specc_error *err)
+{
+    return specc_decode_json(&baseten_model_api_org_details_desc, json, out, err);
 }
 
 json_t *baseten_model_api_org_details_encode(const baseten_model_api_org_details_t *value, specc_error *err)
@@ -339,7 +339,7 @@ specc_code baseten_get_model_decode_response(int status, const char *body, size_
     return specc_decode_response(&baseten_get_model_endpoint, status, body, len, out, err);
 }
 
-void baseten_get_model_response_free(baseten_get_model_response_t *response)
+void baseten_get_model_response_clear(baseten_get_model_response_t *response)
 {
     specc_response_clear(&baseten_get_model_endpoint, response);
 }
@@ -359,3 +359,40 @@ const specc_endpoint *const baseten_endpoints[] = {
     NULL
 };
 const size_t baseten_endpoint_count = 1;
+
+/* ------------------------------------------------------------- deprecated */
+
+void baseten_model_api_free(baseten_model_api_t *value)
+{
+    baseten_model_api_clear(value);
+}
+
+specc_code baseten_model_api_decode(const json_t *json, baseten_model_api_t *out, specc_error *err)
+{
+    return baseten_model_api_decode_json(json, out, err);
+}
+
+void baseten_rate_limit_free(baseten_rate_limit_t *value)
+{
+    baseten_rate_limit_clear(value);
+}
+
+specc_code baseten_rate_limit_decode(const json_t *json, baseten_rate_limit_t *out, specc_error *err)
+{
+    return baseten_rate_limit_decode_json(json, out, err);
+}
+
+void baseten_model_api_org_details_free(baseten_model_api_org_details_t *value)
+{
+    baseten_model_api_org_details_clear(value);
+}
+
+specc_code baseten_model_api_org_details_decode(const json_t *json, baseten_model_api_org_details_t *out, specc_error *err)
+{
+    return baseten_model_api_org_details_decode_json(json, out, err);
+}
+
+void baseten_get_model_response_free(baseten_get_model_response_t *response)
+{
+    baseten_get_model_response_clear(response);
+}

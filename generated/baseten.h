@@ -24,6 +24,15 @@
 extern "C" {
 #endif
 
+/* Marks the old names kept for one version (see the end of this file). */
+#ifndef SPECC_DEPRECATED
+#if defined(__GNUC__) || defined(__clang__)
+#define SPECC_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define SPECC_DEPRECATED(msg)
+#endif
+#endif
+
 #define BASETEN_BASE_URL "https://api.baseten.co"
 /* Authentication: bearer api-key */
 
@@ -94,11 +103,11 @@ struct baseten_model_api {
 
 extern const specc_type baseten_model_api_desc;
 void baseten_model_api_init(baseten_model_api_t *value);
-void baseten_model_api_free(baseten_model_api_t *value);
-SPECC_CHECK_RESULT specc_code
-baseten_model_api_decode(const json_t *json, baseten_model_api_t *out, specc_error *err);
+void baseten_model_api_clear(baseten_model_api_t *value);
 SPECC_CHECK_RESULT specc_code
 baseten_model_api_decode_text(const char *text, size_t len, baseten_model_api_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+baseten_model_api_decode_json(const json_t *json, baseten_model_api_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 baseten_model_api_encode(const baseten_model_api_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -124,11 +133,11 @@ struct baseten_rate_limit {
 
 extern const specc_type baseten_rate_limit_desc;
 void baseten_rate_limit_init(baseten_rate_limit_t *value);
-void baseten_rate_limit_free(baseten_rate_limit_t *value);
-SPECC_CHECK_RESULT specc_code
-baseten_rate_limit_decode(const json_t *json, baseten_rate_limit_t *out, specc_error *err);
+void baseten_rate_limit_clear(baseten_rate_limit_t *value);
 SPECC_CHECK_RESULT specc_code
 baseten_rate_limit_decode_text(const char *text, size_t len, baseten_rate_limit_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+baseten_rate_limit_decode_json(const json_t *json, baseten_rate_limit_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 baseten_rate_limit_encode(const baseten_rate_limit_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -148,11 +157,11 @@ struct baseten_model_api_org_details {
 
 extern const specc_type baseten_model_api_org_details_desc;
 void baseten_model_api_org_details_init(baseten_model_api_org_details_t *value);
-void baseten_model_api_org_details_free(baseten_model_api_org_details_t *value);
-SPECC_CHECK_RESULT specc_code
-baseten_model_api_org_details_decode(const json_t *json, baseten_model_api_org_details_t *out, specc_error *err);
+void baseten_model_api_org_details_clear(baseten_model_api_org_details_t *value);
 SPECC_CHECK_RESULT specc_code
 baseten_model_api_org_details_decode_text(const char *text, size_t len, baseten_model_api_org_details_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+baseten_model_api_org_details_decode_json(const json_t *json, baseten_model_api_org_details_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 baseten_model_api_org_details_encode(const baseten_model_api_org_details_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -185,13 +194,31 @@ baseten_get_model_target(const baseten_get_model_params_t *params, specc_error *
 SPECC_CHECK_RESULT specc_code
 baseten_get_model_decode_response(int status, const char *body, size_t len,
     baseten_get_model_response_t *out, specc_error *err);
-void baseten_get_model_response_free(baseten_get_model_response_t *response);
+void baseten_get_model_response_clear(baseten_get_model_response_t *response);
 
 /* Every type and endpoint of the API, for tools that walk descriptors. */
 extern const specc_type *const baseten_types[];
 extern const size_t baseten_type_count;
 extern const specc_endpoint *const baseten_endpoints[];
 extern const size_t baseten_endpoint_count;
+
+/* ------------------------------------------------------------- deprecated */
+
+/* Deprecated: the old names, kept for one version only; they will be removed
+ * in the next version of specc. TYPE_free is TYPE_clear (it releases the
+ * members, not the struct), TYPE_decode is TYPE_decode_json, and
+ * ENDPOINT_response_free is ENDPOINT_response_clear. */
+SPECC_DEPRECATED("use baseten_model_api_clear") void baseten_model_api_free(baseten_model_api_t *value);
+SPECC_DEPRECATED("use baseten_model_api_decode_json") SPECC_CHECK_RESULT specc_code
+baseten_model_api_decode(const json_t *json, baseten_model_api_t *out, specc_error *err);
+SPECC_DEPRECATED("use baseten_rate_limit_clear") void baseten_rate_limit_free(baseten_rate_limit_t *value);
+SPECC_DEPRECATED("use baseten_rate_limit_decode_json") SPECC_CHECK_RESULT specc_code
+baseten_rate_limit_decode(const json_t *json, baseten_rate_limit_t *out, specc_error *err);
+SPECC_DEPRECATED("use baseten_model_api_org_details_clear") void baseten_model_api_org_details_free(baseten_model_api_org_details_t *value);
+SPECC_DEPRECATED("use baseten_model_api_org_details_decode_json") SPECC_CHECK_RESULT specc_code
+baseten_model_api_org_details_decode(const json_t *json, baseten_model_api_org_details_t *out, specc_error *err);
+SPECC_DEPRECATED("use baseten_get_model_response_clear") void
+baseten_get_model_response_free(baseten_get_model_response_t *response);
 
 #ifdef __cplusplus
 }

@@ -206,19 +206,19 @@ void greenflash_model_init(greenflash_model_t *value)
     specc_init(&greenflash_model_desc, value);
 }
 
-void greenflash_model_free(greenflash_model_t *value)
+void greenflash_model_clear(greenflash_model_t *value)
 {
     specc_clear(&greenflash_model_desc, value);
-}
-
-specc_code greenflash_model_decode(const json_t *json, greenflash_model_t *out, specc_error *err)
-{
-    return specc_decode_json(&greenflash_model_desc, json, out, err);
 }
 
 specc_code greenflash_model_decode_text(const char *text, size_t len, greenflash_model_t *out, specc_error *err)
 {
     return specc_decode_text(&greenflash_model_desc, text, len, out, err);
+}
+
+specc_code greenflash_model_decode_json(const json_t *json, greenflash_model_t *out, specc_error *err)
+{
+    return specc_decode_json(&greenflash_model_desc, json, out, err);
 }
 
 json_t *greenflash_model_encode(const greenflash_model_t *value, specc_error *err)
@@ -289,19 +289,19 @@ void greenflash_product_init(greenflash_product_t *value)
     specc_init(&greenflash_product_desc, value);
 }
 
-void greenflash_product_free(greenflash_product_t *value)
+void greenflash_product_clear(greenflash_product_t *value)
 {
     specc_clear(&greenflash_product_desc, value);
-}
-
-specc_code greenflash_product_decode(const json_t *json, greenflash_product_t *out, specc_error *err)
-{
-    return specc_decode_json(&greenflash_product_desc, json, out, err);
 }
 
 specc_code greenflash_product_decode_text(const char *text, size_t len, greenflash_product_t *out, specc_error *err)
 {
     return specc_decode_text(&greenflash_product_desc, text, len, out, err);
+}
+
+specc_code greenflash_product_decode_json(const json_t *json, greenflash_product_t *out, specc_error *err)
+{
+    return specc_decode_json(&greenflash_product_desc, json, out, err);
 }
 
 json_t *greenflash_product_encode(const greenflash_product_t *value, specc_error *err)
@@ -363,7 +363,7 @@ specc_code greenflash_get_model_decode_response(int status, const char *body, si
     return specc_decode_response(&greenflash_get_model_endpoint, status, body, len, out, err);
 }
 
-void greenflash_get_model_response_free(greenflash_get_model_response_t *response)
+void greenflash_get_model_response_clear(greenflash_get_model_response_t *response)
 {
     specc_response_clear(&greenflash_get_model_endpoint, response);
 }
@@ -382,3 +382,30 @@ const specc_endpoint *const greenflash_endpoints[] = {
     NULL
 };
 const size_t greenflash_endpoint_count = 1;
+
+/* ------------------------------------------------------------- deprecated */
+
+void greenflash_model_free(greenflash_model_t *value)
+{
+    greenflash_model_clear(value);
+}
+
+specc_code greenflash_model_decode(const json_t *json, greenflash_model_t *out, specc_error *err)
+{
+    return greenflash_model_decode_json(json, out, err);
+}
+
+void greenflash_product_free(greenflash_product_t *value)
+{
+    greenflash_product_clear(value);
+}
+
+specc_code greenflash_product_decode(const json_t *json, greenflash_product_t *out, specc_error *err)
+{
+    return greenflash_product_decode_json(json, out, err);
+}
+
+void greenflash_get_model_response_free(greenflash_get_model_response_t *response)
+{
+    greenflash_get_model_response_clear(response);
+}

@@ -24,6 +24,15 @@
 extern "C" {
 #endif
 
+/* Marks the old names kept for one version (see the end of this file). */
+#ifndef SPECC_DEPRECATED
+#if defined(__GNUC__) || defined(__clang__)
+#define SPECC_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define SPECC_DEPRECATED(msg)
+#endif
+#endif
+
 #define GREENFLASH_BASE_URL "https://www.greenflash.ai/api/v1"
 /* Authentication: bearer */
 
@@ -100,11 +109,11 @@ struct greenflash_model {
 
 extern const specc_type greenflash_model_desc;
 void greenflash_model_init(greenflash_model_t *value);
-void greenflash_model_free(greenflash_model_t *value);
-SPECC_CHECK_RESULT specc_code
-greenflash_model_decode(const json_t *json, greenflash_model_t *out, specc_error *err);
+void greenflash_model_clear(greenflash_model_t *value);
 SPECC_CHECK_RESULT specc_code
 greenflash_model_decode_text(const char *text, size_t len, greenflash_model_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+greenflash_model_decode_json(const json_t *json, greenflash_model_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 greenflash_model_encode(const greenflash_model_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -128,11 +137,11 @@ struct greenflash_product {
 
 extern const specc_type greenflash_product_desc;
 void greenflash_product_init(greenflash_product_t *value);
-void greenflash_product_free(greenflash_product_t *value);
-SPECC_CHECK_RESULT specc_code
-greenflash_product_decode(const json_t *json, greenflash_product_t *out, specc_error *err);
+void greenflash_product_clear(greenflash_product_t *value);
 SPECC_CHECK_RESULT specc_code
 greenflash_product_decode_text(const char *text, size_t len, greenflash_product_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+greenflash_product_decode_json(const json_t *json, greenflash_product_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 greenflash_product_encode(const greenflash_product_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -165,13 +174,28 @@ greenflash_get_model_target(const greenflash_get_model_params_t *params, specc_e
 SPECC_CHECK_RESULT specc_code
 greenflash_get_model_decode_response(int status, const char *body, size_t len,
     greenflash_get_model_response_t *out, specc_error *err);
-void greenflash_get_model_response_free(greenflash_get_model_response_t *response);
+void greenflash_get_model_response_clear(greenflash_get_model_response_t *response);
 
 /* Every type and endpoint of the API, for tools that walk descriptors. */
 extern const specc_type *const greenflash_types[];
 extern const size_t greenflash_type_count;
 extern const specc_endpoint *const greenflash_endpoints[];
 extern const size_t greenflash_endpoint_count;
+
+/* ------------------------------------------------------------- deprecated */
+
+/* Deprecated: the old names, kept for one version only; they will be removed
+ * in the next version of specc. TYPE_free is TYPE_clear (it releases the
+ * members, not the struct), TYPE_decode is TYPE_decode_json, and
+ * ENDPOINT_response_free is ENDPOINT_response_clear. */
+SPECC_DEPRECATED("use greenflash_model_clear") void greenflash_model_free(greenflash_model_t *value);
+SPECC_DEPRECATED("use greenflash_model_decode_json") SPECC_CHECK_RESULT specc_code
+greenflash_model_decode(const json_t *json, greenflash_model_t *out, specc_error *err);
+SPECC_DEPRECATED("use greenflash_product_clear") void greenflash_product_free(greenflash_product_t *value);
+SPECC_DEPRECATED("use greenflash_product_decode_json") SPECC_CHECK_RESULT specc_code
+greenflash_product_decode(const json_t *json, greenflash_product_t *out, specc_error *err);
+SPECC_DEPRECATED("use greenflash_get_model_response_clear") void
+greenflash_get_model_response_free(greenflash_get_model_response_t *response);
 
 #ifdef __cplusplus
 }

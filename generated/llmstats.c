@@ -176,19 +176,19 @@ void llmstats_model_detail_init(llmstats_model_detail_t *value)
     specc_init(&llmstats_model_detail_desc, value);
 }
 
-void llmstats_model_detail_free(llmstats_model_detail_t *value)
+void llmstats_model_detail_clear(llmstats_model_detail_t *value)
 {
     specc_clear(&llmstats_model_detail_desc, value);
-}
-
-specc_code llmstats_model_detail_decode(const json_t *json, llmstats_model_detail_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_model_detail_desc, json, out, err);
 }
 
 specc_code llmstats_model_detail_decode_text(const char *text, size_t len, llmstats_model_detail_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_model_detail_desc, text, len, out, err);
+}
+
+specc_code llmstats_model_detail_decode_json(const json_t *json, llmstats_model_detail_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_model_detail_desc, json, out, err);
 }
 
 json_t *llmstats_model_detail_encode(const llmstats_model_detail_t *value, specc_error *err)
@@ -246,19 +246,19 @@ void llmstats_organization_ref_init(llmstats_organization_ref_t *value)
     specc_init(&llmstats_organization_ref_desc, value);
 }
 
-void llmstats_organization_ref_free(llmstats_organization_ref_t *value)
+void llmstats_organization_ref_clear(llmstats_organization_ref_t *value)
 {
     specc_clear(&llmstats_organization_ref_desc, value);
-}
-
-specc_code llmstats_organization_ref_decode(const json_t *json, llmstats_organization_ref_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_organization_ref_desc, json, out, err);
 }
 
 specc_code llmstats_organization_ref_decode_text(const char *text, size_t len, llmstats_organization_ref_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_organization_ref_desc, text, len, out, err);
+}
+
+specc_code llmstats_organization_ref_decode_json(const json_t *json, llmstats_organization_ref_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_organization_ref_desc, json, out, err);
 }
 
 json_t *llmstats_organization_ref_encode(const llmstats_organization_ref_t *value, specc_error *err)
@@ -324,19 +324,19 @@ void llmstats_license_ref_init(llmstats_license_ref_t *value)
     specc_init(&llmstats_license_ref_desc, value);
 }
 
-void llmstats_license_ref_free(llmstats_license_ref_t *value)
+void llmstats_license_ref_clear(llmstats_license_ref_t *value)
 {
     specc_clear(&llmstats_license_ref_desc, value);
-}
-
-specc_code llmstats_license_ref_decode(const json_t *json, llmstats_license_ref_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_license_ref_desc, json, out, err);
 }
 
 specc_code llmstats_license_ref_decode_text(const char *text, size_t len, llmstats_license_ref_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_license_ref_desc, text, len, out, err);
+}
+
+specc_code llmstats_license_ref_decode_json(const json_t *json, llmstats_license_ref_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_license_ref_desc, json, out, err);
 }
 
 json_t *llmstats_license_ref_encode(const llmstats_license_ref_t *value, specc_error *err)
@@ -394,19 +394,19 @@ void llmstats_family_ref_init(llmstats_family_ref_t *value)
     specc_init(&llmstats_family_ref_desc, value);
 }
 
-void llmstats_family_ref_free(llmstats_family_ref_t *value)
+void llmstats_family_ref_clear(llmstats_family_ref_t *value)
 {
     specc_clear(&llmstats_family_ref_desc, value);
-}
-
-specc_code llmstats_family_ref_decode(const json_t *json, llmstats_family_ref_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_family_ref_desc, json, out, err);
 }
 
 specc_code llmstats_family_ref_decode_text(const char *text, size_t len, llmstats_family_ref_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_family_ref_desc, text, len, out, err);
+}
+
+specc_code llmstats_family_ref_decode_json(const json_t *json, llmstats_family_ref_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_family_ref_desc, json, out, err);
 }
 
 json_t *llmstats_family_ref_encode(const llmstats_family_ref_t *value, specc_error *err)
@@ -485,19 +485,19 @@ void llmstats_provider_pricing_init(llmstats_provider_pricing_t *value)
     specc_init(&llmstats_provider_pricing_desc, value);
 }
 
-void llmstats_provider_pricing_free(llmstats_provider_pricing_t *value)
+void llmstats_provider_pricing_clear(llmstats_provider_pricing_t *value)
 {
     specc_clear(&llmstats_provider_pricing_desc, value);
-}
-
-specc_code llmstats_provider_pricing_decode(const json_t *json, llmstats_provider_pricing_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_provider_pricing_desc, json, out, err);
 }
 
 specc_code llmstats_provider_pricing_decode_text(const char *text, size_t len, llmstats_provider_pricing_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_provider_pricing_desc, text, len, out, err);
+}
+
+specc_code llmstats_provider_pricing_decode_json(const json_t *json, llmstats_provider_pricing_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_provider_pricing_desc, json, out, err);
 }
 
 json_t *llmstats_provider_pricing_encode(const llmstats_provider_pricing_t *value, specc_error *err)
@@ -628,19 +628,19 @@ void llmstats_benchmark_score_init(llmstats_benchmark_score_t *value)
     specc_init(&llmstats_benchmark_score_desc, value);
 }
 
-void llmstats_benchmark_score_free(llmstats_benchmark_score_t *value)
+void llmstats_benchmark_score_clear(llmstats_benchmark_score_t *value)
 {
     specc_clear(&llmstats_benchmark_score_desc, value);
-}
-
-specc_code llmstats_benchmark_score_decode(const json_t *json, llmstats_benchmark_score_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_benchmark_score_desc, json, out, err);
 }
 
 specc_code llmstats_benchmark_score_decode_text(const char *text, size_t len, llmstats_benchmark_score_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_benchmark_score_desc, text, len, out, err);
+}
+
+specc_code llmstats_benchmark_score_decode_json(const json_t *json, llmstats_benchmark_score_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_benchmark_score_desc, json, out, err);
 }
 
 json_t *llmstats_benchmark_score_encode(const llmstats_benchmark_score_t *value, specc_error *err)
@@ -714,19 +714,19 @@ void llmstats_model_sources_init(llmstats_model_sources_t *value)
     specc_init(&llmstats_model_sources_desc, value);
 }
 
-void llmstats_model_sources_free(llmstats_model_sources_t *value)
+void llmstats_model_sources_clear(llmstats_model_sources_t *value)
 {
     specc_clear(&llmstats_model_sources_desc, value);
-}
-
-specc_code llmstats_model_sources_decode(const json_t *json, llmstats_model_sources_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_model_sources_desc, json, out, err);
 }
 
 specc_code llmstats_model_sources_decode_text(const char *text, size_t len, llmstats_model_sources_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_model_sources_desc, text, len, out, err);
+}
+
+specc_code llmstats_model_sources_decode_json(const json_t *json, llmstats_model_sources_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_model_sources_desc, json, out, err);
 }
 
 json_t *llmstats_model_sources_encode(const llmstats_model_sources_t *value, specc_error *err)
@@ -775,19 +775,19 @@ void llmstats_error_response_init(llmstats_error_response_t *value)
     specc_init(&llmstats_error_response_desc, value);
 }
 
-void llmstats_error_response_free(llmstats_error_response_t *value)
+void llmstats_error_response_clear(llmstats_error_response_t *value)
 {
     specc_clear(&llmstats_error_response_desc, value);
-}
-
-specc_code llmstats_error_response_decode(const json_t *json, llmstats_error_response_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_error_response_desc, json, out, err);
 }
 
 specc_code llmstats_error_response_decode_text(const char *text, size_t len, llmstats_error_response_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_error_response_desc, text, len, out, err);
+}
+
+specc_code llmstats_error_response_decode_json(const json_t *json, llmstats_error_response_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_error_response_desc, json, out, err);
 }
 
 json_t *llmstats_error_response_encode(const llmstats_error_response_t *value, specc_error *err)
@@ -859,19 +859,19 @@ void llmstats_error_body_init(llmstats_error_body_t *value)
     specc_init(&llmstats_error_body_desc, value);
 }
 
-void llmstats_error_body_free(llmstats_error_body_t *value)
+void llmstats_error_body_clear(llmstats_error_body_t *value)
 {
     specc_clear(&llmstats_error_body_desc, value);
-}
-
-specc_code llmstats_error_body_decode(const json_t *json, llmstats_error_body_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_error_body_desc, json, out, err);
 }
 
 specc_code llmstats_error_body_decode_text(const char *text, size_t len, llmstats_error_body_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_error_body_desc, text, len, out, err);
+}
+
+specc_code llmstats_error_body_decode_json(const json_t *json, llmstats_error_body_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_error_body_desc, json, out, err);
 }
 
 json_t *llmstats_error_body_encode(const llmstats_error_body_t *value, specc_error *err)
@@ -921,19 +921,19 @@ void llmstats_validation_error_init(llmstats_validation_error_t *value)
     specc_init(&llmstats_validation_error_desc, value);
 }
 
-void llmstats_validation_error_free(llmstats_validation_error_t *value)
+void llmstats_validation_error_clear(llmstats_validation_error_t *value)
 {
     specc_clear(&llmstats_validation_error_desc, value);
-}
-
-specc_code llmstats_validation_error_decode(const json_t *json, llmstats_validation_error_t *out, specc_error *err)
-{
-    return specc_decode_json(&llmstats_validation_error_desc, json, out, err);
 }
 
 specc_code llmstats_validation_error_decode_text(const char *text, size_t len, llmstats_validation_error_t *out, specc_error *err)
 {
     return specc_decode_text(&llmstats_validation_error_desc, text, len, out, err);
+}
+
+specc_code llmstats_validation_error_decode_json(const json_t *json, llmstats_validation_error_t *out, specc_error *err)
+{
+    return specc_decode_json(&llmstats_validation_error_desc, json, out, err);
 }
 
 json_t *llmstats_validation_error_encode(const llmstats_validation_error_t *value, specc_error *err)
@@ -997,7 +997,7 @@ specc_code llmstats_get_model_decode_response(int status, const char *body, size
     return specc_decode_response(&llmstats_get_model_endpoint, status, body, len, out, err);
 }
 
-void llmstats_get_model_response_free(llmstats_get_model_response_t *response)
+void llmstats_get_model_response_clear(llmstats_get_model_response_t *response)
 {
     specc_response_clear(&llmstats_get_model_endpoint, response);
 }
@@ -1024,3 +1024,110 @@ const specc_endpoint *const llmstats_endpoints[] = {
     NULL
 };
 const size_t llmstats_endpoint_count = 1;
+
+/* ------------------------------------------------------------- deprecated */
+
+void llmstats_model_detail_free(llmstats_model_detail_t *value)
+{
+    llmstats_model_detail_clear(value);
+}
+
+specc_code llmstats_model_detail_decode(const json_t *json, llmstats_model_detail_t *out, specc_error *err)
+{
+    return llmstats_model_detail_decode_json(json, out, err);
+}
+
+void llmstats_organization_ref_free(llmstats_organization_ref_t *value)
+{
+    llmstats_organization_ref_clear(value);
+}
+
+specc_code llmstats_organization_ref_decode(const json_t *json, llmstats_organization_ref_t *out, specc_error *err)
+{
+    return llmstats_organization_ref_decode_json(json, out, err);
+}
+
+void llmstats_license_ref_free(llmstats_license_ref_t *value)
+{
+    llmstats_license_ref_clear(value);
+}
+
+specc_code llmstats_license_ref_decode(const json_t *json, llmstats_license_ref_t *out, specc_error *err)
+{
+    return llmstats_license_ref_decode_json(json, out, err);
+}
+
+void llmstats_family_ref_free(llmstats_family_ref_t *value)
+{
+    llmstats_family_ref_clear(value);
+}
+
+specc_code llmstats_family_ref_decode(const json_t *json, llmstats_family_ref_t *out, specc_error *err)
+{
+    return llmstats_family_ref_decode_json(json, out, err);
+}
+
+void llmstats_provider_pricing_free(llmstats_provider_pricing_t *value)
+{
+    llmstats_provider_pricing_clear(value);
+}
+
+specc_code llmstats_provider_pricing_decode(const json_t *json, llmstats_provider_pricing_t *out, specc_error *err)
+{
+    return llmstats_provider_pricing_decode_json(json, out, err);
+}
+
+void llmstats_benchmark_score_free(llmstats_benchmark_score_t *value)
+{
+    llmstats_benchmark_score_clear(value);
+}
+
+specc_code llmstats_benchmark_score_decode(const json_t *json, llmstats_benchmark_score_t *out, specc_error *err)
+{
+    return llmstats_benchmark_score_decode_json(json, out, err);
+}
+
+void llmstats_model_sources_free(llmstats_model_sources_t *value)
+{
+    llmstats_model_sources_clear(value);
+}
+
+specc_code llmstats_model_sources_decode(const json_t *json, llmstats_model_sources_t *out, specc_error *err)
+{
+    return llmstats_model_sources_decode_json(json, out, err);
+}
+
+void llmstats_error_response_free(llmstats_error_response_t *value)
+{
+    llmstats_error_response_clear(value);
+}
+
+specc_code llmstats_error_response_decode(const json_t *json, llmstats_error_response_t *out, specc_error *err)
+{
+    return llmstats_error_response_decode_json(json, out, err);
+}
+
+void llmstats_error_body_free(llmstats_error_body_t *value)
+{
+    llmstats_error_body_clear(value);
+}
+
+specc_code llmstats_error_body_decode(const json_t *json, llmstats_error_body_t *out, specc_error *err)
+{
+    return llmstats_error_body_decode_json(json, out, err);
+}
+
+void llmstats_validation_error_free(llmstats_validation_error_t *value)
+{
+    llmstats_validation_error_clear(value);
+}
+
+specc_code llmstats_validation_error_decode(const json_t *json, llmstats_validation_error_t *out, specc_error *err)
+{
+    return llmstats_validation_error_decode_json(json, out, err);
+}
+
+void llmstats_get_model_response_free(llmstats_get_model_response_t *response)
+{
+    llmstats_get_model_response_clear(response);
+}

@@ -24,6 +24,15 @@
 extern "C" {
 #endif
 
+/* Marks the old names kept for one version (see the end of this file). */
+#ifndef SPECC_DEPRECATED
+#if defined(__GNUC__) || defined(__clang__)
+#define SPECC_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define SPECC_DEPRECATED(msg)
+#endif
+#endif
+
 #define LLMSTATS_BASE_URL "https://api.llm-stats.com"
 /* Authentication: bearer */
 
@@ -95,11 +104,11 @@ struct llmstats_model_detail {
 
 extern const specc_type llmstats_model_detail_desc;
 void llmstats_model_detail_init(llmstats_model_detail_t *value);
-void llmstats_model_detail_free(llmstats_model_detail_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_model_detail_decode(const json_t *json, llmstats_model_detail_t *out, specc_error *err);
+void llmstats_model_detail_clear(llmstats_model_detail_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_model_detail_decode_text(const char *text, size_t len, llmstats_model_detail_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_model_detail_decode_json(const json_t *json, llmstats_model_detail_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_model_detail_encode(const llmstats_model_detail_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -120,11 +129,11 @@ struct llmstats_organization_ref {
 
 extern const specc_type llmstats_organization_ref_desc;
 void llmstats_organization_ref_init(llmstats_organization_ref_t *value);
-void llmstats_organization_ref_free(llmstats_organization_ref_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_organization_ref_decode(const json_t *json, llmstats_organization_ref_t *out, specc_error *err);
+void llmstats_organization_ref_clear(llmstats_organization_ref_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_organization_ref_decode_text(const char *text, size_t len, llmstats_organization_ref_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_organization_ref_decode_json(const json_t *json, llmstats_organization_ref_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_organization_ref_encode(const llmstats_organization_ref_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -148,11 +157,11 @@ struct llmstats_license_ref {
 
 extern const specc_type llmstats_license_ref_desc;
 void llmstats_license_ref_init(llmstats_license_ref_t *value);
-void llmstats_license_ref_free(llmstats_license_ref_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_license_ref_decode(const json_t *json, llmstats_license_ref_t *out, specc_error *err);
+void llmstats_license_ref_clear(llmstats_license_ref_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_license_ref_decode_text(const char *text, size_t len, llmstats_license_ref_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_license_ref_decode_json(const json_t *json, llmstats_license_ref_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_license_ref_encode(const llmstats_license_ref_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -173,11 +182,11 @@ struct llmstats_family_ref {
 
 extern const specc_type llmstats_family_ref_desc;
 void llmstats_family_ref_init(llmstats_family_ref_t *value);
-void llmstats_family_ref_free(llmstats_family_ref_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_family_ref_decode(const json_t *json, llmstats_family_ref_t *out, specc_error *err);
+void llmstats_family_ref_clear(llmstats_family_ref_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_family_ref_decode_text(const char *text, size_t len, llmstats_family_ref_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_family_ref_decode_json(const json_t *json, llmstats_family_ref_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_family_ref_encode(const llmstats_family_ref_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -204,11 +213,11 @@ struct llmstats_provider_pricing {
 
 extern const specc_type llmstats_provider_pricing_desc;
 void llmstats_provider_pricing_init(llmstats_provider_pricing_t *value);
-void llmstats_provider_pricing_free(llmstats_provider_pricing_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_provider_pricing_decode(const json_t *json, llmstats_provider_pricing_t *out, specc_error *err);
+void llmstats_provider_pricing_clear(llmstats_provider_pricing_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_provider_pricing_decode_text(const char *text, size_t len, llmstats_provider_pricing_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_provider_pricing_decode_json(const json_t *json, llmstats_provider_pricing_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_provider_pricing_encode(const llmstats_provider_pricing_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -252,11 +261,11 @@ struct llmstats_benchmark_score {
 
 extern const specc_type llmstats_benchmark_score_desc;
 void llmstats_benchmark_score_init(llmstats_benchmark_score_t *value);
-void llmstats_benchmark_score_free(llmstats_benchmark_score_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_benchmark_score_decode(const json_t *json, llmstats_benchmark_score_t *out, specc_error *err);
+void llmstats_benchmark_score_clear(llmstats_benchmark_score_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_benchmark_score_decode_text(const char *text, size_t len, llmstats_benchmark_score_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_benchmark_score_decode_json(const json_t *json, llmstats_benchmark_score_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_benchmark_score_encode(const llmstats_benchmark_score_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -283,11 +292,11 @@ struct llmstats_model_sources {
 
 extern const specc_type llmstats_model_sources_desc;
 void llmstats_model_sources_init(llmstats_model_sources_t *value);
-void llmstats_model_sources_free(llmstats_model_sources_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_model_sources_decode(const json_t *json, llmstats_model_sources_t *out, specc_error *err);
+void llmstats_model_sources_clear(llmstats_model_sources_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_model_sources_decode_text(const char *text, size_t len, llmstats_model_sources_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_model_sources_decode_json(const json_t *json, llmstats_model_sources_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_model_sources_encode(const llmstats_model_sources_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -304,11 +313,11 @@ struct llmstats_error_response {
 
 extern const specc_type llmstats_error_response_desc;
 void llmstats_error_response_init(llmstats_error_response_t *value);
-void llmstats_error_response_free(llmstats_error_response_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_error_response_decode(const json_t *json, llmstats_error_response_t *out, specc_error *err);
+void llmstats_error_response_clear(llmstats_error_response_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_error_response_decode_text(const char *text, size_t len, llmstats_error_response_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_error_response_decode_json(const json_t *json, llmstats_error_response_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_error_response_encode(const llmstats_error_response_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -333,11 +342,11 @@ struct llmstats_error_body {
 
 extern const specc_type llmstats_error_body_desc;
 void llmstats_error_body_init(llmstats_error_body_t *value);
-void llmstats_error_body_free(llmstats_error_body_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_error_body_decode(const json_t *json, llmstats_error_body_t *out, specc_error *err);
+void llmstats_error_body_clear(llmstats_error_body_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_error_body_decode_text(const char *text, size_t len, llmstats_error_body_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_error_body_decode_json(const json_t *json, llmstats_error_body_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_error_body_encode(const llmstats_error_body_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -355,11 +364,11 @@ struct llmstats_validation_error {
 
 extern const specc_type llmstats_validation_error_desc;
 void llmstats_validation_error_init(llmstats_validation_error_t *value);
-void llmstats_validation_error_free(llmstats_validation_error_t *value);
-SPECC_CHECK_RESULT specc_code
-llmstats_validation_error_decode(const json_t *json, llmstats_validation_error_t *out, specc_error *err);
+void llmstats_validation_error_clear(llmstats_validation_error_t *value);
 SPECC_CHECK_RESULT specc_code
 llmstats_validation_error_decode_text(const char *text, size_t len, llmstats_validation_error_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+llmstats_validation_error_decode_json(const json_t *json, llmstats_validation_error_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 llmstats_validation_error_encode(const llmstats_validation_error_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -395,13 +404,52 @@ llmstats_get_model_target(const llmstats_get_model_params_t *params, specc_error
 SPECC_CHECK_RESULT specc_code
 llmstats_get_model_decode_response(int status, const char *body, size_t len,
     llmstats_get_model_response_t *out, specc_error *err);
-void llmstats_get_model_response_free(llmstats_get_model_response_t *response);
+void llmstats_get_model_response_clear(llmstats_get_model_response_t *response);
 
 /* Every type and endpoint of the API, for tools that walk descriptors. */
 extern const specc_type *const llmstats_types[];
 extern const size_t llmstats_type_count;
 extern const specc_endpoint *const llmstats_endpoints[];
 extern const size_t llmstats_endpoint_count;
+
+/* ------------------------------------------------------------- deprecated */
+
+/* Deprecated: the old names, kept for one version only; they will be removed
+ * in the next version of specc. TYPE_free is TYPE_clear (it releases the
+ * members, not the struct), TYPE_decode is TYPE_decode_json, and
+ * ENDPOINT_response_free is ENDPOINT_response_clear. */
+SPECC_DEPRECATED("use llmstats_model_detail_clear") void llmstats_model_detail_free(llmstats_model_detail_t *value);
+SPECC_DEPRECATED("use llmstats_model_detail_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_model_detail_decode(const json_t *json, llmstats_model_detail_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_organization_ref_clear") void llmstats_organization_ref_free(llmstats_organization_ref_t *value);
+SPECC_DEPRECATED("use llmstats_organization_ref_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_organization_ref_decode(const json_t *json, llmstats_organization_ref_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_license_ref_clear") void llmstats_license_ref_free(llmstats_license_ref_t *value);
+SPECC_DEPRECATED("use llmstats_license_ref_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_license_ref_decode(const json_t *json, llmstats_license_ref_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_family_ref_clear") void llmstats_family_ref_free(llmstats_family_ref_t *value);
+SPECC_DEPRECATED("use llmstats_family_ref_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_family_ref_decode(const json_t *json, llmstats_family_ref_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_provider_pricing_clear") void llmstats_provider_pricing_free(llmstats_provider_pricing_t *value);
+SPECC_DEPRECATED("use llmstats_provider_pricing_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_provider_pricing_decode(const json_t *json, llmstats_provider_pricing_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_benchmark_score_clear") void llmstats_benchmark_score_free(llmstats_benchmark_score_t *value);
+SPECC_DEPRECATED("use llmstats_benchmark_score_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_benchmark_score_decode(const json_t *json, llmstats_benchmark_score_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_model_sources_clear") void llmstats_model_sources_free(llmstats_model_sources_t *value);
+SPECC_DEPRECATED("use llmstats_model_sources_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_model_sources_decode(const json_t *json, llmstats_model_sources_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_error_response_clear") void llmstats_error_response_free(llmstats_error_response_t *value);
+SPECC_DEPRECATED("use llmstats_error_response_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_error_response_decode(const json_t *json, llmstats_error_response_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_error_body_clear") void llmstats_error_body_free(llmstats_error_body_t *value);
+SPECC_DEPRECATED("use llmstats_error_body_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_error_body_decode(const json_t *json, llmstats_error_body_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_validation_error_clear") void llmstats_validation_error_free(llmstats_validation_error_t *value);
+SPECC_DEPRECATED("use llmstats_validation_error_decode_json") SPECC_CHECK_RESULT specc_code
+llmstats_validation_error_decode(const json_t *json, llmstats_validation_error_t *out, specc_error *err);
+SPECC_DEPRECATED("use llmstats_get_model_response_clear") void
+llmstats_get_model_response_free(llmstats_get_model_response_t *response);
 
 #ifdef __cplusplus
 }

@@ -138,19 +138,19 @@ void openwebui_model_init(openwebui_model_t *value)
     specc_init(&openwebui_model_desc, value);
 }
 
-void openwebui_model_free(openwebui_model_t *value)
+void openwebui_model_clear(openwebui_model_t *value)
 {
     specc_clear(&openwebui_model_desc, value);
-}
-
-specc_code openwebui_model_decode(const json_t *json, openwebui_model_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_model_desc, json, out, err);
 }
 
 specc_code openwebui_model_decode_text(const char *text, size_t len, openwebui_model_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_model_desc, text, len, out, err);
+}
+
+specc_code openwebui_model_decode_json(const json_t *json, openwebui_model_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_model_desc, json, out, err);
 }
 
 json_t *openwebui_model_encode(const openwebui_model_t *value, specc_error *err)
@@ -215,19 +215,19 @@ void openwebui_model_meta_init(openwebui_model_meta_t *value)
     specc_init(&openwebui_model_meta_desc, value);
 }
 
-void openwebui_model_meta_free(openwebui_model_meta_t *value)
+void openwebui_model_meta_clear(openwebui_model_meta_t *value)
 {
     specc_clear(&openwebui_model_meta_desc, value);
-}
-
-specc_code openwebui_model_meta_decode(const json_t *json, openwebui_model_meta_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_model_meta_desc, json, out, err);
 }
 
 specc_code openwebui_model_meta_decode_text(const char *text, size_t len, openwebui_model_meta_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_model_meta_desc, text, len, out, err);
+}
+
+specc_code openwebui_model_meta_decode_json(const json_t *json, openwebui_model_meta_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_model_meta_desc, json, out, err);
 }
 
 json_t *openwebui_model_meta_encode(const openwebui_model_meta_t *value, specc_error *err)
@@ -301,19 +301,19 @@ void openwebui_model_user_init(openwebui_model_user_t *value)
     specc_init(&openwebui_model_user_desc, value);
 }
 
-void openwebui_model_user_free(openwebui_model_user_t *value)
+void openwebui_model_user_clear(openwebui_model_user_t *value)
 {
     specc_clear(&openwebui_model_user_desc, value);
-}
-
-specc_code openwebui_model_user_decode(const json_t *json, openwebui_model_user_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_model_user_desc, json, out, err);
 }
 
 specc_code openwebui_model_user_decode_text(const char *text, size_t len, openwebui_model_user_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_model_user_desc, text, len, out, err);
+}
+
+specc_code openwebui_model_user_decode_json(const json_t *json, openwebui_model_user_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_model_user_desc, json, out, err);
 }
 
 json_t *openwebui_model_user_encode(const openwebui_model_user_t *value, specc_error *err)
@@ -413,19 +413,19 @@ void openwebui_access_grant_init(openwebui_access_grant_t *value)
     specc_init(&openwebui_access_grant_desc, value);
 }
 
-void openwebui_access_grant_free(openwebui_access_grant_t *value)
+void openwebui_access_grant_clear(openwebui_access_grant_t *value)
 {
     specc_clear(&openwebui_access_grant_desc, value);
-}
-
-specc_code openwebui_access_grant_decode(const json_t *json, openwebui_access_grant_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_access_grant_desc, json, out, err);
 }
 
 specc_code openwebui_access_grant_decode_text(const char *text, size_t len, openwebui_access_grant_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_access_grant_desc, text, len, out, err);
+}
+
+specc_code openwebui_access_grant_decode_json(const json_t *json, openwebui_access_grant_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_access_grant_desc, json, out, err);
 }
 
 json_t *openwebui_access_grant_encode(const openwebui_access_grant_t *value, specc_error *err)
@@ -483,19 +483,19 @@ void openwebui_access_control_init(openwebui_access_control_t *value)
     specc_init(&openwebui_access_control_desc, value);
 }
 
-void openwebui_access_control_free(openwebui_access_control_t *value)
+void openwebui_access_control_clear(openwebui_access_control_t *value)
 {
     specc_clear(&openwebui_access_control_desc, value);
-}
-
-specc_code openwebui_access_control_decode(const json_t *json, openwebui_access_control_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_access_control_desc, json, out, err);
 }
 
 specc_code openwebui_access_control_decode_text(const char *text, size_t len, openwebui_access_control_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_access_control_desc, text, len, out, err);
+}
+
+specc_code openwebui_access_control_decode_json(const json_t *json, openwebui_access_control_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_access_control_desc, json, out, err);
 }
 
 json_t *openwebui_access_control_encode(const openwebui_access_control_t *value, specc_error *err)
@@ -553,19 +553,19 @@ void openwebui_access_rule_init(openwebui_access_rule_t *value)
     specc_init(&openwebui_access_rule_desc, value);
 }
 
-void openwebui_access_rule_free(openwebui_access_rule_t *value)
+void openwebui_access_rule_clear(openwebui_access_rule_t *value)
 {
     specc_clear(&openwebui_access_rule_desc, value);
-}
-
-specc_code openwebui_access_rule_decode(const json_t *json, openwebui_access_rule_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_access_rule_desc, json, out, err);
 }
 
 specc_code openwebui_access_rule_decode_text(const char *text, size_t len, openwebui_access_rule_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_access_rule_desc, text, len, out, err);
+}
+
+specc_code openwebui_access_rule_decode_json(const json_t *json, openwebui_access_rule_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_access_rule_desc, json, out, err);
 }
 
 json_t *openwebui_access_rule_encode(const openwebui_access_rule_t *value, specc_error *err)
@@ -614,19 +614,19 @@ void openwebui_error_detail_init(openwebui_error_detail_t *value)
     specc_init(&openwebui_error_detail_desc, value);
 }
 
-void openwebui_error_detail_free(openwebui_error_detail_t *value)
+void openwebui_error_detail_clear(openwebui_error_detail_t *value)
 {
     specc_clear(&openwebui_error_detail_desc, value);
-}
-
-specc_code openwebui_error_detail_decode(const json_t *json, openwebui_error_detail_t *out, specc_error *err)
-{
-    return specc_decode_json(&openwebui_error_detail_desc, json, out, err);
 }
 
 specc_code openwebui_error_detail_decode_text(const char *text, size_t len, openwebui_error_detail_t *out, specc_error *err)
 {
     return specc_decode_text(&openwebui_error_detail_desc, text, len, out, err);
+}
+
+specc_code openwebui_error_detail_decode_json(const json_t *json, openwebui_error_detail_t *out, specc_error *err)
+{
+    return specc_decode_json(&openwebui_error_detail_desc, json, out, err);
 }
 
 json_t *openwebui_error_detail_encode(const openwebui_error_detail_t *value, specc_error *err)
@@ -689,7 +689,7 @@ specc_code openwebui_get_model_decode_response(int status, const char *body, siz
     return specc_decode_response(&openwebui_get_model_endpoint, status, body, len, out, err);
 }
 
-void openwebui_get_model_response_free(openwebui_get_model_response_t *response)
+void openwebui_get_model_response_clear(openwebui_get_model_response_t *response)
 {
     specc_response_clear(&openwebui_get_model_endpoint, response);
 }
@@ -713,3 +713,80 @@ const specc_endpoint *const openwebui_endpoints[] = {
     NULL
 };
 const size_t openwebui_endpoint_count = 1;
+
+/* ------------------------------------------------------------- deprecated */
+
+void openwebui_model_free(openwebui_model_t *value)
+{
+    openwebui_model_clear(value);
+}
+
+specc_code openwebui_model_decode(const json_t *json, openwebui_model_t *out, specc_error *err)
+{
+    return openwebui_model_decode_json(json, out, err);
+}
+
+void openwebui_model_meta_free(openwebui_model_meta_t *value)
+{
+    openwebui_model_meta_clear(value);
+}
+
+specc_code openwebui_model_meta_decode(const json_t *json, openwebui_model_meta_t *out, specc_error *err)
+{
+    return openwebui_model_meta_decode_json(json, out, err);
+}
+
+void openwebui_model_user_free(openwebui_model_user_t *value)
+{
+    openwebui_model_user_clear(value);
+}
+
+specc_code openwebui_model_user_decode(const json_t *json, openwebui_model_user_t *out, specc_error *err)
+{
+    return openwebui_model_user_decode_json(json, out, err);
+}
+
+void openwebui_access_grant_free(openwebui_access_grant_t *value)
+{
+    openwebui_access_grant_clear(value);
+}
+
+specc_code openwebui_access_grant_decode(const json_t *json, openwebui_access_grant_t *out, specc_error *err)
+{
+    return openwebui_access_grant_decode_json(json, out, err);
+}
+
+void openwebui_access_control_free(openwebui_access_control_t *value)
+{
+    openwebui_access_control_clear(value);
+}
+
+specc_code openwebui_access_control_decode(const json_t *json, openwebui_access_control_t *out, specc_error *err)
+{
+    return openwebui_access_control_decode_json(json, out, err);
+}
+
+void openwebui_access_rule_free(openwebui_access_rule_t *value)
+{
+    openwebui_access_rule_clear(value);
+}
+
+specc_code openwebui_access_rule_decode(const json_t *json, openwebui_access_rule_t *out, specc_error *err)
+{
+    return openwebui_access_rule_decode_json(json, out, err);
+}
+
+void openwebui_error_detail_free(openwebui_error_detail_t *value)
+{
+    openwebui_error_detail_clear(value);
+}
+
+specc_code openwebui_error_detail_decode(const json_t *json, openwebui_error_detail_t *out, specc_error *err)
+{
+    return openwebui_error_detail_decode_json(json, out, err);
+}
+
+void openwebui_get_model_response_free(openwebui_get_model_response_t *response)
+{
+    openwebui_get_model_response_clear(response);
+}

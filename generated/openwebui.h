@@ -25,6 +25,15 @@
 extern "C" {
 #endif
 
+/* Marks the old names kept for one version (see the end of this file). */
+#ifndef SPECC_DEPRECATED
+#if defined(__GNUC__) || defined(__clang__)
+#define SPECC_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define SPECC_DEPRECATED(msg)
+#endif
+#endif
+
 #define OPENWEBUI_BASE_URL "https://api.example.com"
 /* Authentication: bearer */
 
@@ -96,11 +105,11 @@ struct openwebui_model {
 
 extern const specc_type openwebui_model_desc;
 void openwebui_model_init(openwebui_model_t *value);
-void openwebui_model_free(openwebui_model_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_model_decode(const json_t *json, openwebui_model_t *out, specc_error *err);
+void openwebui_model_clear(openwebui_model_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_model_decode_text(const char *text, size_t len, openwebui_model_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_model_decode_json(const json_t *json, openwebui_model_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_model_encode(const openwebui_model_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -126,11 +135,11 @@ struct openwebui_model_meta {
 
 extern const specc_type openwebui_model_meta_desc;
 void openwebui_model_meta_init(openwebui_model_meta_t *value);
-void openwebui_model_meta_free(openwebui_model_meta_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_model_meta_decode(const json_t *json, openwebui_model_meta_t *out, specc_error *err);
+void openwebui_model_meta_clear(openwebui_model_meta_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_model_meta_decode_text(const char *text, size_t len, openwebui_model_meta_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_model_meta_decode_json(const json_t *json, openwebui_model_meta_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_model_meta_encode(const openwebui_model_meta_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -157,11 +166,11 @@ struct openwebui_model_user {
 
 extern const specc_type openwebui_model_user_desc;
 void openwebui_model_user_init(openwebui_model_user_t *value);
-void openwebui_model_user_free(openwebui_model_user_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_model_user_decode(const json_t *json, openwebui_model_user_t *out, specc_error *err);
+void openwebui_model_user_clear(openwebui_model_user_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_model_user_decode_text(const char *text, size_t len, openwebui_model_user_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_model_user_decode_json(const json_t *json, openwebui_model_user_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_model_user_encode(const openwebui_model_user_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -199,11 +208,11 @@ struct openwebui_access_grant {
 
 extern const specc_type openwebui_access_grant_desc;
 void openwebui_access_grant_init(openwebui_access_grant_t *value);
-void openwebui_access_grant_free(openwebui_access_grant_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_access_grant_decode(const json_t *json, openwebui_access_grant_t *out, specc_error *err);
+void openwebui_access_grant_clear(openwebui_access_grant_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_access_grant_decode_text(const char *text, size_t len, openwebui_access_grant_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_access_grant_decode_json(const json_t *json, openwebui_access_grant_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_access_grant_encode(const openwebui_access_grant_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -224,11 +233,11 @@ struct openwebui_access_control {
 
 extern const specc_type openwebui_access_control_desc;
 void openwebui_access_control_init(openwebui_access_control_t *value);
-void openwebui_access_control_free(openwebui_access_control_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_access_control_decode(const json_t *json, openwebui_access_control_t *out, specc_error *err);
+void openwebui_access_control_clear(openwebui_access_control_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_access_control_decode_text(const char *text, size_t len, openwebui_access_control_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_access_control_decode_json(const json_t *json, openwebui_access_control_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_access_control_encode(const openwebui_access_control_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -249,11 +258,11 @@ struct openwebui_access_rule {
 
 extern const specc_type openwebui_access_rule_desc;
 void openwebui_access_rule_init(openwebui_access_rule_t *value);
-void openwebui_access_rule_free(openwebui_access_rule_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_access_rule_decode(const json_t *json, openwebui_access_rule_t *out, specc_error *err);
+void openwebui_access_rule_clear(openwebui_access_rule_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_access_rule_decode_text(const char *text, size_t len, openwebui_access_rule_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_access_rule_decode_json(const json_t *json, openwebui_access_rule_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_access_rule_encode(const openwebui_access_rule_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -270,11 +279,11 @@ struct openwebui_error_detail {
 
 extern const specc_type openwebui_error_detail_desc;
 void openwebui_error_detail_init(openwebui_error_detail_t *value);
-void openwebui_error_detail_free(openwebui_error_detail_t *value);
-SPECC_CHECK_RESULT specc_code
-openwebui_error_detail_decode(const json_t *json, openwebui_error_detail_t *out, specc_error *err);
+void openwebui_error_detail_clear(openwebui_error_detail_t *value);
 SPECC_CHECK_RESULT specc_code
 openwebui_error_detail_decode_text(const char *text, size_t len, openwebui_error_detail_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+openwebui_error_detail_decode_json(const json_t *json, openwebui_error_detail_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 openwebui_error_detail_encode(const openwebui_error_detail_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -309,13 +318,43 @@ openwebui_get_model_target(const openwebui_get_model_params_t *params, specc_err
 SPECC_CHECK_RESULT specc_code
 openwebui_get_model_decode_response(int status, const char *body, size_t len,
     openwebui_get_model_response_t *out, specc_error *err);
-void openwebui_get_model_response_free(openwebui_get_model_response_t *response);
+void openwebui_get_model_response_clear(openwebui_get_model_response_t *response);
 
 /* Every type and endpoint of the API, for tools that walk descriptors. */
 extern const specc_type *const openwebui_types[];
 extern const size_t openwebui_type_count;
 extern const specc_endpoint *const openwebui_endpoints[];
 extern const size_t openwebui_endpoint_count;
+
+/* ------------------------------------------------------------- deprecated */
+
+/* Deprecated: the old names, kept for one version only; they will be removed
+ * in the next version of specc. TYPE_free is TYPE_clear (it releases the
+ * members, not the struct), TYPE_decode is TYPE_decode_json, and
+ * ENDPOINT_response_free is ENDPOINT_response_clear. */
+SPECC_DEPRECATED("use openwebui_model_clear") void openwebui_model_free(openwebui_model_t *value);
+SPECC_DEPRECATED("use openwebui_model_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_model_decode(const json_t *json, openwebui_model_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_model_meta_clear") void openwebui_model_meta_free(openwebui_model_meta_t *value);
+SPECC_DEPRECATED("use openwebui_model_meta_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_model_meta_decode(const json_t *json, openwebui_model_meta_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_model_user_clear") void openwebui_model_user_free(openwebui_model_user_t *value);
+SPECC_DEPRECATED("use openwebui_model_user_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_model_user_decode(const json_t *json, openwebui_model_user_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_access_grant_clear") void openwebui_access_grant_free(openwebui_access_grant_t *value);
+SPECC_DEPRECATED("use openwebui_access_grant_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_access_grant_decode(const json_t *json, openwebui_access_grant_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_access_control_clear") void openwebui_access_control_free(openwebui_access_control_t *value);
+SPECC_DEPRECATED("use openwebui_access_control_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_access_control_decode(const json_t *json, openwebui_access_control_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_access_rule_clear") void openwebui_access_rule_free(openwebui_access_rule_t *value);
+SPECC_DEPRECATED("use openwebui_access_rule_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_access_rule_decode(const json_t *json, openwebui_access_rule_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_error_detail_clear") void openwebui_error_detail_free(openwebui_error_detail_t *value);
+SPECC_DEPRECATED("use openwebui_error_detail_decode_json") SPECC_CHECK_RESULT specc_code
+openwebui_error_detail_decode(const json_t *json, openwebui_error_detail_t *out, specc_error *err);
+SPECC_DEPRECATED("use openwebui_get_model_response_clear") void
+openwebui_get_model_response_free(openwebui_get_model_response_t *response);
 
 #ifdef __cplusplus
 }

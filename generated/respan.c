@@ -227,19 +227,19 @@ void respan_model_init(respan_model_t *value)
     specc_init(&respan_model_desc, value);
 }
 
-void respan_model_free(respan_model_t *value)
+void respan_model_clear(respan_model_t *value)
 {
     specc_clear(&respan_model_desc, value);
-}
-
-specc_code respan_model_decode(const json_t *json, respan_model_t *out, specc_error *err)
-{
-    return specc_decode_json(&respan_model_desc, json, out, err);
 }
 
 specc_code respan_model_decode_text(const char *text, size_t len, respan_model_t *out, specc_error *err)
 {
     return specc_decode_text(&respan_model_desc, text, len, out, err);
+}
+
+specc_code respan_model_decode_json(const json_t *json, respan_model_t *out, specc_error *err)
+{
+    return specc_decode_json(&respan_model_desc, json, out, err);
 }
 
 json_t *respan_model_encode(const respan_model_t *value, specc_error *err)
@@ -313,19 +313,19 @@ void respan_throughput_init(respan_throughput_t *value)
     specc_init(&respan_throughput_desc, value);
 }
 
-void respan_throughput_free(respan_throughput_t *value)
+void respan_throughput_clear(respan_throughput_t *value)
 {
     specc_clear(&respan_throughput_desc, value);
-}
-
-specc_code respan_throughput_decode(const json_t *json, respan_throughput_t *out, specc_error *err)
-{
-    return specc_decode_json(&respan_throughput_desc, json, out, err);
 }
 
 specc_code respan_throughput_decode_text(const char *text, size_t len, respan_throughput_t *out, specc_error *err)
 {
     return specc_decode_text(&respan_throughput_desc, text, len, out, err);
+}
+
+specc_code respan_throughput_decode_json(const json_t *json, respan_throughput_t *out, specc_error *err)
+{
+    return specc_decode_json(&respan_throughput_desc, json, out, err);
 }
 
 json_t *respan_throughput_encode(const respan_throughput_t *value, specc_error *err)
@@ -422,19 +422,19 @@ void respan_provider_init(respan_provider_t *value)
     specc_init(&respan_provider_desc, value);
 }
 
-void respan_provider_free(respan_provider_t *value)
+void respan_provider_clear(respan_provider_t *value)
 {
     specc_clear(&respan_provider_desc, value);
-}
-
-specc_code respan_provider_decode(const json_t *json, respan_provider_t *out, specc_error *err)
-{
-    return specc_decode_json(&respan_provider_desc, json, out, err);
 }
 
 specc_code respan_provider_decode_text(const char *text, size_t len, respan_provider_t *out, specc_error *err)
 {
     return specc_decode_text(&respan_provider_desc, text, len, out, err);
+}
+
+specc_code respan_provider_decode_json(const json_t *json, respan_provider_t *out, specc_error *err)
+{
+    return specc_decode_json(&respan_provider_desc, json, out, err);
 }
 
 json_t *respan_provider_encode(const respan_provider_t *value, specc_error *err)
@@ -483,19 +483,19 @@ void respan_error_detail_init(respan_error_detail_t *value)
     specc_init(&respan_error_detail_desc, value);
 }
 
-void respan_error_detail_free(respan_error_detail_t *value)
+void respan_error_detail_clear(respan_error_detail_t *value)
 {
     specc_clear(&respan_error_detail_desc, value);
-}
-
-specc_code respan_error_detail_decode(const json_t *json, respan_error_detail_t *out, specc_error *err)
-{
-    return specc_decode_json(&respan_error_detail_desc, json, out, err);
 }
 
 specc_code respan_error_detail_decode_text(const char *text, size_t len, respan_error_detail_t *out, specc_error *err)
 {
     return specc_decode_text(&respan_error_detail_desc, text, len, out, err);
+}
+
+specc_code respan_error_detail_decode_json(const json_t *json, respan_error_detail_t *out, specc_error *err)
+{
+    return specc_decode_json(&respan_error_detail_desc, json, out, err);
 }
 
 json_t *respan_error_detail_encode(const respan_error_detail_t *value, specc_error *err)
@@ -558,7 +558,7 @@ specc_code respan_get_model_decode_response(int status, const char *body, size_t
     return specc_decode_response(&respan_get_model_endpoint, status, body, len, out, err);
 }
 
-void respan_get_model_response_free(respan_get_model_response_t *response)
+void respan_get_model_response_clear(respan_get_model_response_t *response)
 {
     specc_response_clear(&respan_get_model_endpoint, response);
 }
@@ -579,3 +579,50 @@ const specc_endpoint *const respan_endpoints[] = {
     NULL
 };
 const size_t respan_endpoint_count = 1;
+
+/* ------------------------------------------------------------- deprecated */
+
+void respan_model_free(respan_model_t *value)
+{
+    respan_model_clear(value);
+}
+
+specc_code respan_model_decode(const json_t *json, respan_model_t *out, specc_error *err)
+{
+    return respan_model_decode_json(json, out, err);
+}
+
+void respan_throughput_free(respan_throughput_t *value)
+{
+    respan_throughput_clear(value);
+}
+
+specc_code respan_throughput_decode(const json_t *json, respan_throughput_t *out, specc_error *err)
+{
+    return respan_throughput_decode_json(json, out, err);
+}
+
+void respan_provider_free(respan_provider_t *value)
+{
+    respan_provider_clear(value);
+}
+
+specc_code respan_provider_decode(const json_t *json, respan_provider_t *out, specc_error *err)
+{
+    return respan_provider_decode_json(json, out, err);
+}
+
+void respan_error_detail_free(respan_error_detail_t *value)
+{
+    respan_error_detail_clear(value);
+}
+
+specc_code respan_error_detail_decode(const json_t *json, respan_error_detail_t *out, specc_error *err)
+{
+    return respan_error_detail_decode_json(json, out, err);
+}
+
+void respan_get_model_response_free(respan_get_model_response_t *response)
+{
+    respan_get_model_response_clear(response);
+}

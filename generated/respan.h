@@ -24,6 +24,15 @@
 extern "C" {
 #endif
 
+/* Marks the old names kept for one version (see the end of this file). */
+#ifndef SPECC_DEPRECATED
+#if defined(__GNUC__) || defined(__clang__)
+#define SPECC_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define SPECC_DEPRECATED(msg)
+#endif
+#endif
+
 #define RESPAN_BASE_URL "https://api.respan.ai"
 /* Authentication: bearer */
 
@@ -124,11 +133,11 @@ struct respan_model {
 
 extern const specc_type respan_model_desc;
 void respan_model_init(respan_model_t *value);
-void respan_model_free(respan_model_t *value);
-SPECC_CHECK_RESULT specc_code
-respan_model_decode(const json_t *json, respan_model_t *out, specc_error *err);
+void respan_model_clear(respan_model_t *value);
 SPECC_CHECK_RESULT specc_code
 respan_model_decode_text(const char *text, size_t len, respan_model_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+respan_model_decode_json(const json_t *json, respan_model_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 respan_model_encode(const respan_model_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -155,11 +164,11 @@ struct respan_throughput {
 
 extern const specc_type respan_throughput_desc;
 void respan_throughput_init(respan_throughput_t *value);
-void respan_throughput_free(respan_throughput_t *value);
-SPECC_CHECK_RESULT specc_code
-respan_throughput_decode(const json_t *json, respan_throughput_t *out, specc_error *err);
+void respan_throughput_clear(respan_throughput_t *value);
 SPECC_CHECK_RESULT specc_code
 respan_throughput_decode_text(const char *text, size_t len, respan_throughput_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+respan_throughput_decode_json(const json_t *json, respan_throughput_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 respan_throughput_encode(const respan_throughput_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -194,11 +203,11 @@ struct respan_provider {
 
 extern const specc_type respan_provider_desc;
 void respan_provider_init(respan_provider_t *value);
-void respan_provider_free(respan_provider_t *value);
-SPECC_CHECK_RESULT specc_code
-respan_provider_decode(const json_t *json, respan_provider_t *out, specc_error *err);
+void respan_provider_clear(respan_provider_t *value);
 SPECC_CHECK_RESULT specc_code
 respan_provider_decode_text(const char *text, size_t len, respan_provider_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+respan_provider_decode_json(const json_t *json, respan_provider_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 respan_provider_encode(const respan_provider_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -215,11 +224,11 @@ struct respan_error_detail {
 
 extern const specc_type respan_error_detail_desc;
 void respan_error_detail_init(respan_error_detail_t *value);
-void respan_error_detail_free(respan_error_detail_t *value);
-SPECC_CHECK_RESULT specc_code
-respan_error_detail_decode(const json_t *json, respan_error_detail_t *out, specc_error *err);
+void respan_error_detail_clear(respan_error_detail_t *value);
 SPECC_CHECK_RESULT specc_code
 respan_error_detail_decode_text(const char *text, size_t len, respan_error_detail_t *out, specc_error *err);
+SPECC_CHECK_RESULT specc_code
+respan_error_detail_decode_json(const json_t *json, respan_error_detail_t *out, specc_error *err);
 SPECC_CHECK_RESULT json_t *
 respan_error_detail_encode(const respan_error_detail_t *value, specc_error *err);
 SPECC_CHECK_RESULT char *
@@ -260,13 +269,34 @@ respan_get_model_target(const respan_get_model_params_t *params, specc_error *er
 SPECC_CHECK_RESULT specc_code
 respan_get_model_decode_response(int status, const char *body, size_t len,
     respan_get_model_response_t *out, specc_error *err);
-void respan_get_model_response_free(respan_get_model_response_t *response);
+void respan_get_model_response_clear(respan_get_model_response_t *response);
 
 /* Every type and endpoint of the API, for tools that walk descriptors. */
 extern const specc_type *const respan_types[];
 extern const size_t respan_type_count;
 extern const specc_endpoint *const respan_endpoints[];
 extern const size_t respan_endpoint_count;
+
+/* ------------------------------------------------------------- deprecated */
+
+/* Deprecated: the old names, kept for one version only; they will be removed
+ * in the next version of specc. TYPE_free is TYPE_clear (it releases the
+ * members, not the struct), TYPE_decode is TYPE_decode_json, and
+ * ENDPOINT_response_free is ENDPOINT_response_clear. */
+SPECC_DEPRECATED("use respan_model_clear") void respan_model_free(respan_model_t *value);
+SPECC_DEPRECATED("use respan_model_decode_json") SPECC_CHECK_RESULT specc_code
+respan_model_decode(const json_t *json, respan_model_t *out, specc_error *err);
+SPECC_DEPRECATED("use respan_throughput_clear") void respan_throughput_free(respan_throughput_t *value);
+SPECC_DEPRECATED("use respan_throughput_decode_json") SPECC_CHECK_RESULT specc_code
+respan_throughput_decode(const json_t *json, respan_throughput_t *out, specc_error *err);
+SPECC_DEPRECATED("use respan_provider_clear") void respan_provider_free(respan_provider_t *value);
+SPECC_DEPRECATED("use respan_provider_decode_json") SPECC_CHECK_RESULT specc_code
+respan_provider_decode(const json_t *json, respan_provider_t *out, specc_error *err);
+SPECC_DEPRECATED("use respan_error_detail_clear") void respan_error_detail_free(respan_error_detail_t *value);
+SPECC_DEPRECATED("use respan_error_detail_decode_json") SPECC_CHECK_RESULT specc_code
+respan_error_detail_decode(const json_t *json, respan_error_detail_t *out, specc_error *err);
+SPECC_DEPRECATED("use respan_get_model_response_clear") void
+respan_get_model_response_free(respan_get_model_response_t *response);
 
 #ifdef __cplusplus
 }

@@ -73,7 +73,7 @@ int main(int argc, char **argv)
             printf("used by %s: %.0f conversations\n", m->products.items[i].name,
                    m->products.items[i].conversation_count);
     }
-    greenflash_get_model_response_free(&response);
+    greenflash_get_model_response_clear(&response);
     free(body);
     return status;
 }

@@ -22,7 +22,7 @@ int main(void)
     if (llmstats_get_model_decode_response(404, body, strlen(body), &r, &err) != SPECC_OK)
         return 1;
     printf("%s\n", r.status_404->error->message);
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
     return 0;
 }
 C

@@ -19,7 +19,7 @@ static void one_at(const char *file, int line, const char *text, size_t want, sp
     validate_at(file, line, &kitchen_thing_desc, &t, &v, want);
     if (code != SPECC_OK)
         check_violation_at(file, line, &v, code, path, message);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 /* THING() with `name` replaced: the base has "name":"abc". */
@@ -38,7 +38,7 @@ static void name_case(const char *name, size_t want, specc_code code, const char
     validate_at(__FILE__, line, &kitchen_thing_desc, &t, &v, want);
     if (code != SPECC_OK)
         check_violation_at(__FILE__, line, &v, code, "$.name", message);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 /* THING() with `count` replaced. */
@@ -57,7 +57,7 @@ static void count_case(const char *count, size_t want, specc_code code, const ch
     validate_at(__FILE__, line, &kitchen_thing_desc, &t, &v, want);
     if (code != SPECC_OK)
         check_violation_at(__FILE__, line, &v, code, "$.count", message);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 /* THING() with `part` replaced. */
@@ -76,7 +76,7 @@ static void part_case(const char *part, size_t want, specc_code code, const char
     validate_at(__FILE__, line, &kitchen_thing_desc, &t, &v, want);
     if (code != SPECC_OK)
         check_violation_at(__FILE__, line, &v, code, path, message);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 static void test_strings(void)
@@ -167,7 +167,7 @@ static void test_formats(void)
         VALIDATE(&kitchen_thing_desc, &t, &v, 1);
         CHECK_VIOLATION(&v, SPECC_ERR_FORMAT, "$.id",
                         "not a valid uuid: \"123e4567-e89b-12d3-a456-42661417400\"");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     ONE(",\"dates\":[\"2024-02-29\",\"2023-02-29\"]", 1, SPECC_ERR_FORMAT, "$.dates[1]",
         "not a valid date: \"2023-02-29\"");
@@ -231,7 +231,7 @@ static void test_many(void)
             CHECK_INT(v.e[i].line, 0);
         }
     }
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 int main(void)

@@ -175,7 +175,7 @@ static void test_responses(void)
         CHECK_STR(r.status_200->note, "hi");
         CHECK_STR(r.status_200->id, THING_ID);
     }
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
     CHECK(r.status_200 == NULL);
 
     rc = kitchen_get_thing_decode_response(404, "{\"detail\":\"Not found\"}", 22, &r, &err);
@@ -184,7 +184,7 @@ static void test_responses(void)
     CHECK(r.status_200 == NULL && r.status_404 != NULL && r.status_500 == NULL);
     if (r.status_404)
         CHECK_STR(r.status_404->detail, "Not found");
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
 
     rc = kitchen_get_thing_decode_response(500, "{\"detail\":\"boom\",\"trace\":[1]}", 29, &r,
                                            &err);
@@ -195,7 +195,7 @@ static void test_responses(void)
         CHECK_STR(r.status_500->detail, "boom");
         CHECK(specc_unknown_find(&r.status_500->_unknown, "trace") != NULL);
     }
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
 
     /* Undeclared status. */
     rc = kitchen_get_thing_decode_response(418, "{}", 2, &r, &err);
@@ -203,13 +203,13 @@ static void test_responses(void)
     CHECK_CODE(err.code, SPECC_ERR_STATUS);
     CHECK_STR(err.message, "unexpected HTTP status 418 for get_thing (declared: 200, 404, 500)");
     CHECK(r.status_200 == NULL && r.status_404 == NULL && r.status_500 == NULL);
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
 
     /* Bad bodies: an error, no member set, nothing leaked (ASan checks). */
     rc = kitchen_get_thing_decode_response(200, "{\"id\":", 6, &r, &err);
     CHECK_CODE(rc, SPECC_ERR_SYNTAX);
     CHECK(r.status_200 == NULL && r.status_404 == NULL && r.status_500 == NULL);
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
     {
         /* Fails late, after much has been allocated. */
         static const char late[] =
@@ -219,17 +219,17 @@ static void test_responses(void)
         CHECK_CODE(rc, SPECC_ERR_ENUM);
         CHECK_STR(err.path, "$.level");
         CHECK(r.status_200 == NULL);
-        kitchen_get_thing_response_free(&r);
+        kitchen_get_thing_response_clear(&r);
     }
     rc = kitchen_get_thing_decode_response(404, "{\"detail\":1}", 12, &r, &err);
     CHECK_CODE(rc, SPECC_ERR_TYPE);
     CHECK_STR(err.path, "$.detail");
     CHECK(r.status_404 == NULL);
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
     rc = kitchen_get_thing_decode_response(500, "", 0, &r, &err);
     CHECK_CODE(rc, SPECC_ERR_SYNTAX);
     CHECK(r.status_500 == NULL);
-    kitchen_get_thing_response_free(&r);
+    kitchen_get_thing_response_clear(&r);
 
     /* get_file 200: Scalars. */
     {
@@ -241,7 +241,7 @@ static void test_responses(void)
             CHECK_STR(f.status_200->s, "x");
             CHECK_INT(f.status_200->i, 1);
         }
-        kitchen_get_file_response_free(&f);
+        kitchen_get_file_response_clear(&f);
     }
     /* HEAD /ping answers 204 No Content: there is no body to decode. */
     {
@@ -252,10 +252,10 @@ static void test_responses(void)
         if (rc != SPECC_OK)
             fprintf(stderr, "    (%s)\n", err.message);
         CHECK_INT(pr.status, 204);
-        kitchen_ping_response_free(&pr);
+        kitchen_ping_response_clear(&pr);
         rc = kitchen_ping_decode_response(204, NULL, 0, &pr, &err);
         CHECK_CODE(rc, SPECC_OK);
-        kitchen_ping_response_free(&pr);
+        kitchen_ping_response_clear(&pr);
     }
 }
 

@@ -16,7 +16,7 @@ static void test_closed_string(void)
                       "{\"id\":\"" THING_ID "\",\"name\":\"abc\",\"tag\":\"t\","
                       "\"color\":\"dark-blue\",\"count\":1,\"flag\":false,\"cost\":\"1\","
                       "\"blob\":{},\"part\":{\"sku\":\"ABC-1\"}}");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     CHECK_DECODE_FAILS(&kitchen_thing_desc,
                        "{\"id\":\"" THING_ID "\",\"name\":\"abc\",\"tag\":\"t\","
@@ -65,23 +65,23 @@ static void test_open_string(void)
                 memcpy(u.shade_other, other, sizeof other);
         }
         CHECK(!kitchen_thing_equal(&t, &u));
-        kitchen_thing_free(&u);
+        kitchen_thing_clear(&u);
     }
     specc_free(text);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 
     /* Known values leave shade_other NULL; escapes are decoded first. */
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"shade\":\"d\\u0061rk\""), &t)) {
         CHECK_INT(t.shade, KITCHEN_THING_SHADE_DARK);
         CHECK(t.shade_other == NULL);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* An unknown value with non-ASCII text is kept byte for byte. */
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"shade\":\"\xc3\xa9t\xc3\xa9\""), &t)) {
         CHECK_INT(t.shade, KITCHEN_THING_SHADE__OTHER);
         CHECK_STR(t.shade_other, "\xc3\xa9t\xc3\xa9");
         CHECK_ENCODES(&kitchen_thing_desc, &t, THING(",\"shade\":\"\xc3\xa9t\xc3\xa9\""));
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* Still a string enum: the wrong JSON type is an error. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"shade\":false"), SPECC_ERR_TYPE, "$.shade",
@@ -97,12 +97,12 @@ static void test_integer_enums(void)
         CHECK_INT(t.code, 99);
         CHECK_INT(kitchen_thing_validate(&t, NULL, NULL), 0);
         CHECK_ENCODES(&kitchen_thing_desc, &t, THING(",\"code\":99"));
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"code\":-1,\"level\":1"), &t)) {
         CHECK_INT(t.code, -1);
         CHECK_INT(t.level, 1);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* level is closed. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"level\":5"), SPECC_ERR_ENUM, "$.level",
@@ -163,7 +163,7 @@ static void test_validate(void)
                   "{\"id\":\"" THING_ID "\",\"name\":\"abc\",\"tag\":\"t\",\"color\":\"green\","
                   "\"shade\":\"light\",\"level\":2,\"code\":12345,\"count\":1,\"flag\":false,"
                   "\"cost\":\"1\",\"blob\":{},\"part\":{\"sku\":\"ABC-1\"}}");
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 int main(void)

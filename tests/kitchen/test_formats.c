@@ -45,7 +45,7 @@ static void format_case(int line, specc_format fmt, const char *s, bool want)
             snprintf(path, sizeof path, "$.%s", field);
             check_violation_at(__FILE__, line, &v, SPECC_ERR_FORMAT, path, NULL);
         }
-        kitchen_part_free(&p);
+        kitchen_part_clear(&p);
     }
 }
 

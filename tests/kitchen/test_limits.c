@@ -268,7 +268,7 @@ static void test_depth(void)
         CHECK_INT(levels, SPECC_MAX_DEPTH - 1);
         CHECK_INT(kitchen_scalars_validate(&s, NULL, NULL), 0);
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len, "encode: 511 [ in any");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     reset(&b);
     put(&b, "{\"a\":");
@@ -298,7 +298,7 @@ static void test_depth(void)
         VALIDATE(&kitchen_thing_desc, &t, &v, 0);
         STOP("validate: 511 Things in a parent chain");
         check_bytes(&kitchen_thing_desc, &t, b.s, b.len, "encode: 511 Things in a parent chain");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     reset(&b);
     put_repeat(&b, THING_HEAD ",\"parent\":", SPECC_MAX_DEPTH);
@@ -353,7 +353,7 @@ static void test_huge_strings(void)
         CHECK_INT(kitchen_scalars_validate(&s, NULL, NULL), 0);
         STOP("validate: 16 MB string");
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len, "encode: 16 MB string");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
 
     /* The same bytes as the key of an unknown field: kept, exactly. */
@@ -371,7 +371,7 @@ static void test_huge_strings(void)
             CHECK_STR(m->json, "1");
         }
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len, "encode: 16 MB key");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* And a 16 MB key that is not closed: a syntax error at the start. */
     reset(&b);
@@ -413,7 +413,7 @@ static void test_huge_arrays(void)
         CHECK_INT(kitchen_scalars_validate(&s, NULL, NULL), 0);
         STOP("validate: 1 000 000 strings in any");
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len, "encode: 1 000 000 strings in any");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* The millionth-and-first is broken: found, at its index. */
     b.len -= 2;
@@ -441,7 +441,7 @@ static void test_huge_arrays(void)
         VALIDATE(&kitchen_thing_desc, &t, &v, 0);
         STOP("validate: 1 000 000 integers in matrix");
         check_bytes(&kitchen_thing_desc, &t, b.s, b.len, "encode: 1 000 000 integers in matrix");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* One bad element at the end of the row: its exact path. */
     b.len -= 5 + strlen(THING_TAIL);
@@ -501,7 +501,7 @@ static void test_huge_maps(void)
             specc_free(out);
             t.scores.keys[n - 1] = saved;
         }
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* One more key repeating the first: a duplicate, found in linear time. */
     b.len -= 1 + strlen(THING_TAIL);
@@ -522,7 +522,7 @@ static void test_huge_maps(void)
         CHECK(s._unknown.count == n && strcmp(s._unknown.members[n - 1].key, "u199999") == 0 &&
               strcmp(s._unknown.members[n - 1].json, "true") == 0);
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len, "encode: 200 000 unknown fields");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     b.len -= 1;
     put(&b, ",\"u100000\":false}");
@@ -554,7 +554,7 @@ static void test_huge_numbers(void)
     put(&b, "{\"zz\":1e999999}"); /* unknown fields keep their text: no range */
     if (CHECK_DECODES(&kitchen_scalars_desc, b.s, &s)) {
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len, "encode: unknown 1e999999");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
 
     /* Underflow: the nearest double, 0 (with its sign). */
@@ -570,7 +570,7 @@ static void test_huge_numbers(void)
         /* A number field writes 0; an `any` real keeps its sign and a '.'. */
         check_bytes(&kitchen_scalars_desc, &s, "{\"n\":0,\"a\":-0.0}", 16,
                     "encode: 1e-999999 as 0");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
 
     /* A 10 000-digit integer: beyond int64 (and beyond double). */
@@ -599,7 +599,7 @@ static void test_huge_numbers(void)
     if (CHECK_DECODES(&kitchen_scalars_desc, b.s, &s)) {
         STOP("decode: number 0.<10 000 digits>");
         CHECK(s.n == 0.9876543210987654);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
 
     /* A 100 000-digit decimal, as a string and as a number: kept exactly. */
@@ -623,7 +623,7 @@ static void test_huge_numbers(void)
         STOP("validate: decimal string, 100 000 digits");
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len,
                     "encode: decimal string, 100 000 digits");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     reset(&b);
     put(&b, "{\"d\":");
@@ -636,7 +636,7 @@ static void test_huge_numbers(void)
         CHECK(s.d.text && strcmp(s.d.text, digits.s) == 0);
         check_bytes(&kitchen_scalars_desc, &s, b.s, b.len,
                     "encode: decimal number, 100 000 digits");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* A decimal with a 1 000 000-digit exponent is still just a spelling. */
     reset(&b);
@@ -647,7 +647,7 @@ static void test_huge_numbers(void)
     if (CHECK_DECODES(&kitchen_scalars_desc, b.s, &s)) {
         STOP("decode: decimal 1e<1 000 000 nines>");
         CHECK(s.d.text && strlen(s.d.text) == 1000002);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* A bad character at the end of 100 000 digits: a format error. */
     reset(&b);

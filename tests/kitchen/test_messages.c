@@ -111,7 +111,7 @@ static void test_long_path(void)
     CHECK(strlen(err.path) > 6 &&
           strcmp(err.path + strlen(err.path) - 6, ".ratio") == 0);
     CHECK_STR(err.message, "expected number, got string \"x\"");
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     free(text);
 }
 

@@ -46,14 +46,14 @@ static void test_members(void)
         CHECK(strstr(out, "content_type") == NULL);
     }
     specc_free(out);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 
     /* The C spellings are not JSON names: they are unknown keys. */
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"renamed_field\":\"x\",\"default_\":1"), &t)) {
         CHECK_INT(t.renamed_field_state, SPECC_ABSENT);
         CHECK_INT(t.default_state, SPECC_ABSENT);
         CHECK_INT(t._unknown.count, 2);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
 }
 

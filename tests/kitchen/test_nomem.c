@@ -46,7 +46,7 @@ static void test_decode(void)
         rc = kitchen_thing_decode_text(rich, strlen(rich), &t, &err);
         countdown = -1;
         if (rc == SPECC_OK) {
-            kitchen_thing_free(&t);
+            kitchen_thing_clear(&t);
             CHECK_INT(live, 0);
             break;
         }
@@ -59,7 +59,7 @@ static void test_decode(void)
             fprintf(stderr, "%s:%d: allocation %ld failing: decode leaked %ld blocks\n", __FILE__,
                     __LINE__, n, live);
             check_failures++;
-            kitchen_thing_free(&t);
+            kitchen_thing_clear(&t);
         }
         CHECK(t.id == NULL && t.part == NULL && t.children.count == 0 && t._unknown.count == 0 &&
               t._unknown.members == NULL);
@@ -113,7 +113,7 @@ static void test_encode_and_equal(void)
         if (count == 0)
             break;
     }
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     CHECK_INT(live, 0);
 }
 
@@ -153,7 +153,7 @@ static void test_endpoints(void)
         countdown = -1;
         if (rc == SPECC_OK) {
             CHECK(r.status_200 != NULL);
-            kitchen_get_thing_response_free(&r);
+            kitchen_get_thing_response_clear(&r);
             CHECK_INT(live, 0);
             break;
         }

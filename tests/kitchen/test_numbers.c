@@ -34,13 +34,13 @@ static void test_int64(void)
         CHECK(t.big == INT64_MIN);
         CHECK_INT(kitchen_thing_validate(&t, NULL, NULL), 0);
         CHECK_ENCODED_HAS(&kitchen_thing_desc, &t, "\"big\":-9223372036854775808");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"big\":9223372036854775807"), &t)) {
         CHECK(t.big == INT64_MAX);
         CHECK_INT(kitchen_thing_validate(&t, NULL, NULL), 0);
         CHECK_ENCODED_HAS(&kitchen_thing_desc, &t, "\"big\":9223372036854775807");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"big\":9223372036854775808"),
                        SPECC_ERR_RANGE, "$.big",
@@ -70,12 +70,12 @@ static void test_int64(void)
     if (scalars("{\"i\":-0}", &s)) {
         CHECK_INT(s.i_state, SPECC_PRESENT);
         CHECK_INT(s.i, 0);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* unix-time is an int64 like any other. */
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"created\":-1"), &t)) {
         CHECK_INT(t.created, -1);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
 }
 
@@ -85,11 +85,11 @@ static void test_doubles(void)
     if (scalars("{\"n\":1e308}", &s)) {
         CHECK(s.n == 1e308);
         CHECK_ENCODES(&kitchen_scalars_desc, &s, "{\"n\":1e308}");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     if (scalars("{\"n\":-1.7976931348623157e308}", &s)) {
         CHECK(s.n == -DBL_MAX);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     CHECK_DECODE_FAILS(&kitchen_scalars_desc, "{\"n\":1e999}", SPECC_ERR_RANGE, "$.n",
                        "number 1e999 is out of range (double)");
@@ -98,18 +98,18 @@ static void test_doubles(void)
     /* Underflow to zero is accepted. */
     if (scalars("{\"n\":1e-400}", &s)) {
         CHECK(s.n == 0.0);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* Exact round trip of awkward doubles: 17 significant digits kept. */
     if (scalars("{\"n\":0.1}", &s)) {
         CHECK(s.n == 0.1);
         CHECK_ENCODES(&kitchen_scalars_desc, &s, "{\"n\":0.1}");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     if (scalars("{\"n\":5e-324}", &s)) {
         CHECK(s.n == 5e-324);
         CHECK_ENCODES(&kitchen_scalars_desc, &s, "{\"n\":5e-324}");
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* An integer literal in a number field is a number. */
     if (scalars("{\"n\":5}", &s)) {
@@ -121,10 +121,10 @@ static void test_doubles(void)
         CHECK(text != NULL);
         if (text && scalars(text, &again)) {
             CHECK(again.n == 5.0);
-            kitchen_scalars_free(&again);
+            kitchen_scalars_clear(&again);
         }
         specc_free(text);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* A hand-set NaN/infinity cannot be encoded or validated. */
     {
@@ -143,7 +143,7 @@ static void test_doubles(void)
         specc_free(text);
         VALIDATE(&kitchen_scalars_desc, &s, &v, 1);
         CHECK_VIOLATION(&v, SPECC_ERR_RANGE, "$.n", NULL);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
 }
 
@@ -170,11 +170,11 @@ static void decimal_case(const char *literal, const char *want_text, bool want_s
         CHECK_STR(out, text);
         if (scalars(out, &again)) {
             CHECK(kitchen_scalars_equal(&s, &again));
-            kitchen_scalars_free(&again);
+            kitchen_scalars_clear(&again);
         }
     }
     specc_free(out);
-    kitchen_scalars_free(&s);
+    kitchen_scalars_clear(&s);
 }
 
 static void test_decimals(void)
@@ -196,9 +196,9 @@ static void test_decimals(void)
         if (scalars("{\"d\":0.13}", &a)) {
             if (scalars("{\"d\":\"0.13\"}", &b)) {
                 CHECK(!kitchen_scalars_equal(&a, &b));
-                kitchen_scalars_free(&b);
+                kitchen_scalars_clear(&b);
             }
-            kitchen_scalars_free(&a);
+            kitchen_scalars_clear(&a);
         }
     }
     /* Strings that are not JSON numbers. */
@@ -224,7 +224,7 @@ static void test_decimals(void)
         CHECK(t.price.is_string);
         CHECK_ENCODED_HAS(&kitchen_thing_desc, &t, "\"cost\":0.50");
         CHECK_ENCODED_HAS(&kitchen_thing_desc, &t, "\"price\":\"0.13\"");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* A hand-set decimal that is not a number: validate and encode refuse. */
     {
@@ -244,7 +244,7 @@ static void test_decimals(void)
         if (!out)
             CHECK_CODE(err.code, SPECC_ERR_FORMAT);
         specc_free(out);
-        kitchen_scalars_free(&s);
+        kitchen_scalars_clear(&s);
     }
     /* specc_encode_json: decimals become jansson reals. */
     {
@@ -257,7 +257,7 @@ static void test_decimals(void)
                   strcmp(json_string_value(json_object_get(j, "d")), "100") == 0);
             CHECK(json_is_integer(json_object_get(j, "i")));
             json_decref(j);
-            kitchen_scalars_free(&s);
+            kitchen_scalars_clear(&s);
         }
         if (scalars("{\"d\":100}", &s)) {
             specc_error err;
@@ -265,7 +265,7 @@ static void test_decimals(void)
             CHECK(j && json_is_real(json_object_get(j, "d")) &&
                   json_real_value(json_object_get(j, "d")) == 100.0);
             json_decref(j);
-            kitchen_scalars_free(&s);
+            kitchen_scalars_clear(&s);
         }
     }
 }

@@ -32,7 +32,7 @@ static void test_children(void)
         }
         CHECK_INT(kitchen_thing_validate(&t, NULL, NULL), 0);
         CHECK_ENCODES(&kitchen_thing_desc, &t, ok);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* Decoded text repeats a key: a duplicate, at its path. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc, text, SPECC_ERR_DUPLICATE_KEY, "$.children[0].count",
@@ -72,7 +72,7 @@ static void test_parent_chain(void)
         CHECK_INT(t.parent->parent->parent->parent_state, SPECC_NULL);
     CHECK_INT(kitchen_thing_validate(&t, NULL, NULL), 0);
     CHECK_ENCODES(&kitchen_thing_desc, &t, text);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     /* A violation three levels up carries the whole path. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc,
                        THING(",\"parent\":{" THING_REQ ",\"parent\":{" THING_REQ
@@ -88,7 +88,7 @@ static void test_parent_chain(void)
         VALIDATE(&kitchen_thing_desc, &t, &v, 1);
         CHECK_VIOLATION(&v, SPECC_ERR_MAXIMUM, "$.parent.parent.parent.ratio",
                         "must be <= 1.5, got 2");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
 }
 
@@ -139,7 +139,7 @@ static void test_parts_and_matrix(void)
         }
         specc_free(out);
     }
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     /* Map errors name the key; a repeated map key is a duplicate. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"parts\":{\"a\":{\"sku\":\"AAA-1\"},\"a\":{\"sku\":\"AAA-2\"}}"),
                        SPECC_ERR_DUPLICATE_KEY, "$.parts.a", NULL);
@@ -207,7 +207,7 @@ static void test_cycle(void)
     specc_free(out);
     t.parent = NULL;
     t.parent_state = SPECC_ABSENT;
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 int main(void)

@@ -42,7 +42,7 @@ static void test_fixed_point(void)
         one = kitchen_thing_encode_text(&a, &len1, &err);
         CHECK(one != NULL);
         if (!one) {
-            kitchen_thing_free(&a);
+            kitchen_thing_clear(&a);
             return;
         }
         CHECK_INT(len1, strlen(one));
@@ -55,7 +55,7 @@ static void test_fixed_point(void)
                 CHECK_INT(len2, len1);
                 CHECK_STR(two, one);
             }
-            kitchen_thing_free(&b);
+            kitchen_thing_clear(&b);
         }
         /* Values that must survive exactly. */
         CHECK(strstr(one, "\"cost\":0.50") != NULL);
@@ -76,7 +76,7 @@ static void test_fixed_point(void)
         }
         specc_free(one);
         specc_free(two);
-        kitchen_thing_free(&a);
+        kitchen_thing_clear(&a);
     }
 }
 
@@ -101,11 +101,11 @@ static void test_json_paths(void)
         json_decref(j);
         return;
     }
-    CHECK_CODE(kitchen_thing_decode(j, &b, &err), SPECC_OK);
+    CHECK_CODE(kitchen_thing_decode_json(j, &b, &err), SPECC_OK);
     CHECK(kitchen_thing_equal(&a, &b));
     CHECK(b.big == INT64_MAX);
     CHECK(b.ratio == 0.1);
-    kitchen_thing_free(&b);
+    kitchen_thing_clear(&b);
 
     enc = kitchen_thing_encode(&a, &err);
     t1 = kitchen_thing_encode_text(&a, NULL, &err);
@@ -121,13 +121,13 @@ static void test_json_paths(void)
 
     /* Errors from a jansson value carry the path but no line/column. */
     json_object_set_new(j, "count", json_string("7"));
-    CHECK_CODE(kitchen_thing_decode(j, &b, &err), SPECC_ERR_TYPE);
+    CHECK_CODE(kitchen_thing_decode_json(j, &b, &err), SPECC_ERR_TYPE);
     CHECK_STR(err.path, "$.count");
     CHECK_STR(err.message, "expected integer, got string \"7\"");
     CHECK_INT(err.line, 0);
     CHECK_INT(err.column, 0);
     json_decref(j);
-    kitchen_thing_free(&a);
+    kitchen_thing_clear(&a);
 }
 
 /* A successful decode clears a previous error; text need not end in NUL. */
@@ -140,15 +140,15 @@ static void test_text_edges(void)
     CHECK_CODE(kitchen_thing_decode_text(text, strlen(THING("")), &t, &err), SPECC_OK);
     CHECK_CODE(err.code, SPECC_OK);
     CHECK_STR(err.path, "");
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     CHECK_CODE(kitchen_thing_decode_text(text, strlen(text), &t, &err), SPECC_ERR_SYNTAX);
     CHECK_STR(err.message, "unexpected text after the JSON value");
     CHECK_INT(err.line, 1);
     CHECK_INT(err.column, (int)strlen(THING("")) + 1);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     /* Whitespace around the document is fine. */
     if (CHECK_DECODES(&kitchen_thing_desc, " \n\t" THING("") "\r\n ", &t))
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
 }
 
 int main(void)

@@ -21,7 +21,7 @@ static int decode_roundtrip(const char *text, kitchen_thing_t *t)
     CHECK_JSON(out, text);
     if (CHECK_DECODES(&kitchen_thing_desc, out, &again)) {
         CHECK(kitchen_thing_equal(t, &again));
-        kitchen_thing_free(&again);
+        kitchen_thing_clear(&again);
     }
     specc_free(out);
     return 1;
@@ -76,7 +76,7 @@ static void test_all_absent(void)
     CHECK_INT(t.with_space_state, SPECC_ABSENT);
     CHECK_INT(t.renamed_field_state, SPECC_ABSENT);
     CHECK_INT(t._unknown.count, 0);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 static void test_all_null(void)
@@ -113,7 +113,7 @@ static void test_all_null(void)
     CHECK_INT(t.price_state, SPECC_ABSENT);
     CHECK(t.extra == NULL);
     CHECK_INT(kitchen_thing_validate(&t, NULL, NULL), 0);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 static void test_zero_values(void)
@@ -177,7 +177,7 @@ static void test_zero_values(void)
     CHECK_STR(t.with_space, "");
     CHECK_INT(t.renamed_field_state, SPECC_PRESENT);
     CHECK_STR(t.renamed_field, "");
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 static void test_values(void)
@@ -238,7 +238,7 @@ static void test_values(void)
     CHECK(t._2fa == true);
     CHECK_STR(t.with_space, "w");
     CHECK_STR(t.renamed_field, "r");
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 /* Encoding hand-set states: ABSENT writes nothing, NULL writes null. */
@@ -258,7 +258,7 @@ static void test_encode_states(void)
                   "{\"id\":\"" THING_ID "\",\"name\":\"abc\",\"tag\":null,\"color\":\"red\","
                   "\"count\":1,\"maybe\":null,\"flag\":false,\"cost\":null,\"blob\":{},"
                   "\"part\":{\"sku\":\"ABC-1\"}}");
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 /* null for every field that does not allow it. */
@@ -309,7 +309,7 @@ static void test_any(void)
     if (decode_roundtrip(THING(",\"extra\":null"), &t)) {
         CHECK(t.extra != NULL && json_is_null(t.extra));
         VALIDATE(&kitchen_thing_desc, &t, &v, 0);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     if (decode_roundtrip("{\"id\":\"" THING_ID "\",\"name\":\"abc\",\"tag\":\"t\",\"color\":\"red\","
                          "\"count\":1,\"flag\":false,\"cost\":\"1\",\"blob\":null,"
@@ -318,15 +318,15 @@ static void test_any(void)
         CHECK(t.blob != NULL && json_is_null(t.blob));
         CHECK(t.extra == NULL);
         VALIDATE(&kitchen_thing_desc, &t, &v, 0);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     if (decode_roundtrip(THING(",\"extra\":\"s\""), &t)) {
         CHECK_STR(json_string_value(t.extra), "s");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     if (decode_roundtrip(THING(",\"extra\":-9223372036854775808"), &t)) {
         CHECK(json_integer_value(t.extra) == INT64_MIN);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* Absent required any: missing. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc,
@@ -382,7 +382,7 @@ static void test_required(void)
             strcmp(names[skip], "blob") == 0) {
             kitchen_thing_t t;
             if (CHECK_DECODES(&kitchen_thing_desc, nulled, &t))
-                kitchen_thing_free(&t);
+                kitchen_thing_clear(&t);
         } else {
             CHECK_DECODE_FAILS(&kitchen_thing_desc, nulled, SPECC_ERR_NULL, paths[skip], NULL);
         }

@@ -11,7 +11,7 @@ static void test_escapes(void)
         CHECK_INT(t.note_state, SPECC_PRESENT);
         CHECK_STR(t.note, "x");
         CHECK_INT(t._unknown.count, 0);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"note\":\"x\",\"no\\u0074e\":\"y\""),
                        SPECC_ERR_DUPLICATE_KEY, "$.note", NULL);
@@ -24,7 +24,7 @@ static void test_escapes(void)
         CHECK_STR(t.note, "\"\\/\b\f\n\r\t\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\x1f");
         CHECK_ENCODES(&kitchen_thing_desc, &t,
                       THING(",\"note\":\"\\\"\\\\/\\b\\f\\n\\r\\t\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\\u001f\""));
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
 }
 
@@ -63,11 +63,11 @@ static void test_nul(void)
             kitchen_thing_t u;
             if (out && CHECK_DECODES(&kitchen_thing_desc, out, &u)) {
                 CHECK(kitchen_thing_equal(&t, &u));
-                kitchen_thing_free(&u);
+                kitchen_thing_clear(&u);
             }
         }
         specc_free(out);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
 }
 
@@ -107,7 +107,7 @@ static void test_utf8(void)
                 CHECK_STR(err.path, "$.note");
             }
             specc_free(out);
-            kitchen_thing_free(&t);
+            kitchen_thing_clear(&t);
         }
     }
 }
@@ -137,7 +137,7 @@ static void test_big_containers(void)
         }
         VALIDATE(&kitchen_thing_desc, &t, &v, 1);
         CHECK_VIOLATION(&v, SPECC_ERR_MAX_ITEMS, "$.tags", "must have <= 3 items, got 5000");
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* A repeated key at the far end of a big map is still found. */
     len = (size_t)sprintf(text, "{" THING_REQ ",\"scores\":{");
@@ -157,11 +157,11 @@ static void test_garbage_out(void)
     CHECK_CODE(kitchen_thing_decode_text(THING(""), strlen(THING("")), &t, &err), SPECC_OK);
     CHECK_INT(t.note_state, SPECC_ABSENT);
     CHECK(t.extra == NULL && t.parent == NULL && t._unknown.count == 0);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     memset(&t, 0xa5, sizeof t);
     CHECK_CODE(kitchen_thing_decode_text("{\"id\":1}", 8, &t, &err), SPECC_ERR_TYPE);
     CHECK(t.id == NULL && t.part == NULL && t.extra == NULL && t._unknown.count == 0);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 int main(void)

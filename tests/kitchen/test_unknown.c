@@ -49,11 +49,11 @@ static void test_preserve(void)
             CHECK(kitchen_thing_equal(&t, &u));
             CHECK(specc_unknown_set(&u._unknown, "mid", "\"y\"", &err) == SPECC_OK);
             CHECK(!kitchen_thing_equal(&t, &u));
-            kitchen_thing_free(&u);
+            kitchen_thing_clear(&u);
         }
     }
     specc_free(out);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 
     /* Unknown keys inside a nested preserving object are kept there. */
     if (CHECK_DECODES(&kitchen_thing_desc, THING(",\"parent\":{" THING_REQ ",\"q\":[true]}"),
@@ -63,7 +63,7 @@ static void test_preserve(void)
               strcmp(kept(&t.parent->_unknown, "q"), "[true]") == 0);
         CHECK_ENCODES(&kitchen_thing_desc, &t,
                       THING(",\"parent\":{" THING_REQ ",\"q\":[true]}"));
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* A repeated unknown key is a duplicate like any other. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"u\":1,\"u\":2"), SPECC_ERR_DUPLICATE_KEY,
@@ -79,7 +79,7 @@ static void test_preserve(void)
         if (!out)
             CHECK_CODE(err.code, SPECC_ERR_DUPLICATE_KEY);
         specc_free(out);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
 }
 
@@ -114,10 +114,10 @@ static void test_exact(void)
         CHECK(out && strstr(out, want));
         if (out && CHECK_DECODES(&kitchen_thing_desc, out, &u)) {
             CHECK(kitchen_thing_equal(&t, &u));
-            kitchen_thing_free(&u);
+            kitchen_thing_clear(&u);
         }
         specc_free(out);
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* Well-formedness still counts, inside kept values too. */
     CHECK_DECODE_FAILS(&kitchen_thing_desc, THING(",\"u\":[1,]"), SPECC_ERR_SYNTAX, NULL, NULL);
@@ -165,7 +165,7 @@ static void test_as_json(void)
     j = kitchen_thing_encode(&t, &err);
     CHECK(j && json_real_value(json_object_get(json_object_get(j, "ok"), "n")) == 100.0);
     json_decref(j);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 /* Building the list by hand: set replaces in place or appends, checks the
@@ -227,7 +227,7 @@ static void test_set(void)
     out = kitchen_thing_encode_text(&t, NULL, &err);
     CHECK(out == NULL && err.code == SPECC_ERR_DUPLICATE_KEY);
     specc_free(out);
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
     CHECK_INT(t._unknown.count, 0);
     specc_unknown_clear(&t._unknown); /* twice is fine */
     /* A half-built list (a count, no members) is refused, never read. */
@@ -237,7 +237,7 @@ static void test_set(void)
     CHECK(specc_unknown_set(&t._unknown, "a", "1", &err) == SPECC_ERR_INVALID);
     VALIDATE(&kitchen_thing_desc, &t, &v, 7); /* six required members are missing too */
     CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$", "_unknown has members NULL with a count");
-    kitchen_thing_free(&t); /* and freed */
+    kitchen_thing_clear(&t); /* and freed */
     CHECK_INT(t._unknown.count, 0);
 }
 
@@ -269,8 +269,8 @@ static void test_equal(void)
         if (kitchen_thing_equal(&a, &b) != want)
             fprintf(stderr, "equal(%s, %s) should be %d\n", pair[0], pair[1], want);
         CHECK(kitchen_thing_equal(&a, &b) == want);
-        kitchen_thing_free(&a);
-        kitchen_thing_free(&b);
+        kitchen_thing_clear(&a);
+        kitchen_thing_clear(&b);
     }
 }
 
@@ -283,7 +283,7 @@ static void test_ignore(void)
         CHECK_STR(p.sku, "ABC-1");
         CHECK_INT(p.when_state, SPECC_ABSENT);
         CHECK_ENCODES(&kitchen_part_desc, &p, "{\"sku\":\"ABC-1\"}");
-        kitchen_part_free(&p);
+        kitchen_part_clear(&p);
     }
     /* Ignored inside a Thing too. */
     if (CHECK_DECODES(&kitchen_thing_desc,
@@ -292,7 +292,7 @@ static void test_ignore(void)
                       "\"part\":{\"sku\":\"ABC-1\",\"extra\":1}}",
                       &t)) {
         CHECK_ENCODES(&kitchen_thing_desc, &t, THING(""));
-        kitchen_thing_free(&t);
+        kitchen_thing_clear(&t);
     }
     /* Dropped, but still checked as JSON. */
     CHECK_DECODE_FAILS(&kitchen_part_desc, "{\"sku\":\"ABC-1\",\"x\":[1,}", SPECC_ERR_SYNTAX, NULL,
@@ -312,7 +312,7 @@ static void test_ignore(void)
         kitchen_empty_t e;
         if (CHECK_DECODES(&kitchen_empty_desc, "{\"a\":1,\"b\":[{}]}", &e)) {
             CHECK_ENCODES(&kitchen_empty_desc, &e, "{}");
-            kitchen_empty_free(&e);
+            kitchen_empty_clear(&e);
         }
     }
 }
@@ -324,7 +324,7 @@ static void test_reject(void)
         CHECK_INT(s.a, 1);
         CHECK(s.b && s.b->a == 2 && s.b->b && s.b->b->a == 3 && s.b->b->b == NULL);
         CHECK_ENCODES(&kitchen_strict_desc, &s, "{\"a\":1,\"b\":{\"a\":2,\"b\":{\"a\":3}}}");
-        kitchen_strict_free(&s);
+        kitchen_strict_clear(&s);
     }
     CHECK_DECODE_FAILS(&kitchen_strict_desc, "{\"a\":1,\"zzz\":0}", SPECC_ERR_UNKNOWN_FIELD,
                        "$.zzz", "unknown key \"zzz\" (Strict allows no unknown keys)");

@@ -37,7 +37,7 @@ static void test_empty_thing(void)
         }
         specc_free(text);
     }
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
 }
 
 static void test_fix_one_by_one(void)
@@ -170,13 +170,13 @@ static void test_fix_one_by_one(void)
             CHECK(!kitchen_thing_equal(&t, &back));
             back.tag_state = SPECC_NULL;
             CHECK(kitchen_thing_equal(&t, &back));
-            kitchen_thing_free(&back);
+            kitchen_thing_clear(&back);
         }
     }
     specc_free(text);
-    kitchen_thing_free(&t);
-    /* free leaves it initialised: a second free is harmless. */
-    kitchen_thing_free(&t);
+    kitchen_thing_clear(&t);
+    /* clear leaves it initialised: a second clear is harmless. */
+    kitchen_thing_clear(&t);
     CHECK(t.id == NULL && t.part == NULL && t.tags.count == 0 && t.extra == NULL);
 }
 
@@ -190,7 +190,7 @@ static void test_strict_and_part(void)
     s.b_state = SPECC_PRESENT;
     VALIDATE(&kitchen_strict_desc, &s, &v, 1);
     CHECK_VIOLATION(&v, SPECC_ERR_MISSING, "$.b", NULL);
-    kitchen_strict_free(&s);
+    kitchen_strict_clear(&s);
 
     kitchen_part_init(&p);
     p.sku = sdup("ABC-1");
@@ -203,7 +203,7 @@ static void test_strict_and_part(void)
     VALIDATE(&kitchen_part_desc, &p, &v, 2);
     CHECK_VIOLATION(&v, SPECC_ERR_FORMAT, "$.mail", "not a valid email: \"not an email\"");
     CHECK_VIOLATION(&v, SPECC_ERR_FORMAT, "$.site", NULL);
-    kitchen_part_free(&p);
+    kitchen_part_clear(&p);
     /* NULL value: one violation, no crash. */
     CHECK_INT(specc_validate(&kitchen_part_desc, NULL, NULL, NULL), 1);
 }

@@ -385,9 +385,9 @@ static void test_llmstats_responses(void)
         CHECK(r.status_200->top_scores.count == 2 && r.status_200->top_scores.values[1] == 89.0,
               "llmstats 200: top_scores");
     }
-    llmstats_get_model_response_free(&r);
-    CHECK(!r.status_200, "llmstats: response_free must leave the members NULL");
-    llmstats_get_model_response_free(&r); /* twice: harmless */
+    llmstats_get_model_response_clear(&r);
+    CHECK(!r.status_200, "llmstats: response_clear must leave the members NULL");
+    llmstats_get_model_response_clear(&r); /* twice: harmless */
 
     rc = llmstats_get_model_decode_response(401, body401, strlen(body401), &r, &err);
     expect_ok("llmstats 401", rc, &err);
@@ -398,7 +398,7 @@ static void test_llmstats_responses(void)
         CHECK_STR(r.status_401->error->message,
                   "The API key provided is invalid or has been revoked.");
     }
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
 
     rc = llmstats_get_model_decode_response(404, body404, strlen(body404), &r, &err);
     expect_ok("llmstats 404", rc, &err);
@@ -409,43 +409,43 @@ static void test_llmstats_responses(void)
         CHECK_STR(r.status_404->error->param, "model_id");
         CHECK(r.status_404->error->help_url_state == SPECC_NULL, "llmstats 404: help_url null");
     }
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
 
     rc = llmstats_get_model_decode_response(422, body422, strlen(body422), &r, &err);
     expect_ok("llmstats 422", rc, &err);
     CHECK(r.status_422 && r.status_422->detail.count == 1, "llmstats 422: one detail entry");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
 
     /* Undeclared statuses. */
     rc = llmstats_get_model_decode_response(500, "Internal Server Error", 21, &r, &err);
     expect_error("llmstats 500", rc, &err, SPECC_ERR_STATUS, "500");
     CHECK(!r.status_200 && !r.status_401 && !r.status_404 && !r.status_422,
           "llmstats 500: no member set");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
     rc = llmstats_get_model_decode_response(418, "{}", 2, &r, &err);
     expect_error("llmstats 418", rc, &err, SPECC_ERR_STATUS, "418");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
     rc = llmstats_get_model_decode_response(204, NULL, 0, &r, &err);
     expect_error("llmstats 204 without a body", rc, &err, SPECC_ERR_STATUS, "204");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
 
     /* Malformed bodies for declared statuses. */
     rc = llmstats_get_model_decode_response(200, "{\"id\":", 6, &r, &err);
     expect_error("llmstats 200 truncated", rc, &err, SPECC_ERR_SYNTAX, NULL);
     CHECK(!r.status_200, "llmstats 200 truncated: status_200 must stay NULL");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
     rc = llmstats_get_model_decode_response(200, "", 0, &r, &err);
     expect_error("llmstats 200 empty body", rc, &err, SPECC_ERR_SYNTAX, NULL);
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
     rc = llmstats_get_model_decode_response(200, body404, strlen(body404), &r, &err);
     expect_error("llmstats 200 with an error body", rc, &err, SPECC_ERR_MISSING, NULL);
     CHECK(!r.status_200, "llmstats 200 with an error body: status_200 must stay NULL");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
     rc = llmstats_get_model_decode_response(404, "{\"detail\":\"Not Found\"}", 22, &r, &err);
     expect_error("llmstats 404 with a FastAPI body", rc, &err, SPECC_ERR_MISSING, NULL);
     CHECK(strcmp(err.path, "$.error") == 0, "llmstats 404 with a FastAPI body: path %s", err.path);
     CHECK(!r.status_404, "llmstats 404 bad body: status_404 must stay NULL");
-    llmstats_get_model_response_free(&r);
+    llmstats_get_model_response_clear(&r);
 }
 
 #define OPENWEBUI_200                                                                             \
@@ -475,7 +475,7 @@ static void test_openwebui_responses(void)
         CHECK(r.status_200->params && json_is_object(r.status_200->params),
               "openwebui 200: params kept as an object");
     }
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
 
     rc = openwebui_get_model_decode_response(401, "{\"detail\":\"Access prohibited\"}", 30, &r,
                                              &err);
@@ -484,7 +484,7 @@ static void test_openwebui_responses(void)
           "openwebui 401: exactly status_401 must be set");
     if (r.status_401)
         CHECK_STR(r.status_401->detail, "Access prohibited");
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
 
     rc = openwebui_get_model_decode_response(404, body404, strlen(body404) - 7, &r, &err);
     expect_ok("openwebui 404 (length excludes trailing bytes)", rc, &err);
@@ -492,23 +492,23 @@ static void test_openwebui_responses(void)
           "openwebui 404: exactly status_404 must be set");
     if (r.status_404)
         CHECK_STR(r.status_404->detail, "Model not found");
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
 
     rc = openwebui_get_model_decode_response(422, "{\"detail\":[]}", 13, &r, &err);
     expect_error("openwebui 422 (undeclared)", rc, &err, SPECC_ERR_STATUS, "422");
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
     rc = openwebui_get_model_decode_response(500, "oops", 4, &r, &err);
     expect_error("openwebui 500", rc, &err, SPECC_ERR_STATUS, "500");
     CHECK(!r.status_200 && !r.status_401 && !r.status_404, "openwebui 500: no member set");
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
 
     rc = openwebui_get_model_decode_response(200, "{\"id\":\"x\"", 9, &r, &err);
     expect_error("openwebui 200 truncated", rc, &err, SPECC_ERR_SYNTAX, NULL);
     CHECK(!r.status_200, "openwebui 200 truncated: status_200 must stay NULL");
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
     rc = openwebui_get_model_decode_response(200, "[]", 2, &r, &err);
     expect_error("openwebui 200 array body", rc, &err, SPECC_ERR_TYPE, NULL);
-    openwebui_get_model_response_free(&r);
+    openwebui_get_model_response_clear(&r);
 }
 
 #define GREENFLASH_200                                                                            \
@@ -545,30 +545,30 @@ static void test_greenflash_responses(void)
         CHECK(r.status_200->supported_parameters_state == SPECC_NULL,
               "greenflash 200: supportedParameters null");
     }
-    greenflash_get_model_response_free(&r);
+    greenflash_get_model_response_clear(&r);
 
     /* The spec declares only 200: the others are undeclared. */
     rc = greenflash_get_model_decode_response(404, "{\"error\":\"Model not found\"}", 27, &r,
                                               &err);
     expect_error("greenflash 404 (undeclared)", rc, &err, SPECC_ERR_STATUS, "404");
     CHECK(!r.status_200, "greenflash 404: no member set");
-    greenflash_get_model_response_free(&r);
+    greenflash_get_model_response_clear(&r);
     rc = greenflash_get_model_decode_response(401, "{}", 2, &r, &err);
     expect_error("greenflash 401 (undeclared)", rc, &err, SPECC_ERR_STATUS, "401");
-    greenflash_get_model_response_free(&r);
+    greenflash_get_model_response_clear(&r);
     rc = greenflash_get_model_decode_response(503, "", 0, &r, &err);
     expect_error("greenflash 503", rc, &err, SPECC_ERR_STATUS, "503");
-    greenflash_get_model_response_free(&r);
+    greenflash_get_model_response_clear(&r);
 
     rc = greenflash_get_model_decode_response(200, GREENFLASH_200, strlen(GREENFLASH_200) - 1, &r,
                                               &err);
     expect_error("greenflash 200 missing its last byte", rc, &err, SPECC_ERR_SYNTAX, NULL);
     CHECK(!r.status_200, "greenflash 200 truncated: status_200 must stay NULL");
-    greenflash_get_model_response_free(&r);
+    greenflash_get_model_response_clear(&r);
     rc = greenflash_get_model_decode_response(200, "{\"id\":\"123e4567-e89b-12d3-a456-426614174000\"}",
                                               45, &r, &err);
     expect_error("greenflash 200 missing keys", rc, &err, SPECC_ERR_MISSING, NULL);
-    greenflash_get_model_response_free(&r);
+    greenflash_get_model_response_clear(&r);
 }
 
 #define BASETEN_200                                                                               \
@@ -604,23 +604,23 @@ static void test_baseten_responses(void)
         CHECK(r.status_200->org_details_state == SPECC_NULL && !r.status_200->org_details,
               "baseten 200: org_details null");
     }
-    baseten_get_model_response_free(&r);
+    baseten_get_model_response_clear(&r);
 
     rc = baseten_get_model_decode_response(404, "{\"detail\":\"Not found\"}", 22, &r, &err);
     expect_error("baseten 404 (undeclared)", rc, &err, SPECC_ERR_STATUS, "404");
-    baseten_get_model_response_free(&r);
+    baseten_get_model_response_clear(&r);
     rc = baseten_get_model_decode_response(500, NULL, 0, &r, &err);
     expect_error("baseten 500", rc, &err, SPECC_ERR_STATUS, "500");
     CHECK(!r.status_200, "baseten 500: no member set");
-    baseten_get_model_response_free(&r);
+    baseten_get_model_response_clear(&r);
 
     rc = baseten_get_model_decode_response(200, "{\"name\":\"x\",}", 13, &r, &err);
     expect_error("baseten 200 trailing comma", rc, &err, SPECC_ERR_SYNTAX, NULL);
     CHECK(!r.status_200, "baseten 200 bad body: status_200 must stay NULL");
-    baseten_get_model_response_free(&r);
+    baseten_get_model_response_clear(&r);
     rc = baseten_get_model_decode_response(200, "null", 4, &r, &err);
     expect_error("baseten 200 null body", rc, &err, SPECC_ERR_NULL, NULL);
-    baseten_get_model_response_free(&r);
+    baseten_get_model_response_clear(&r);
 }
 
 #define RESPAN_200                                                                                \
@@ -651,7 +651,7 @@ static void test_respan_responses(void)
               "respan 200: streaming_support");
         CHECK(r.status_200->provider_state == SPECC_NULL, "respan 200: provider null");
     }
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
 
     rc = respan_get_model_decode_response(
         401, "{\"detail\":\"Authentication credentials were not provided.\"}", 58, &r, &err);
@@ -660,7 +660,7 @@ static void test_respan_responses(void)
           "respan 401: exactly status_401 must be set");
     if (r.status_401)
         CHECK_STR(r.status_401->detail, "Authentication credentials were not provided.");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
 
     rc = respan_get_model_decode_response(404, "{\"detail\":\"Not found.\"}", 23, &r, &err);
     expect_ok("respan 404", rc, &err);
@@ -668,29 +668,29 @@ static void test_respan_responses(void)
           "respan 404: exactly status_404 must be set");
     if (r.status_404)
         CHECK_STR(r.status_404->detail, "Not found.");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
 
     rc = respan_get_model_decode_response(500, "<html>Server Error</html>", 25, &r, &err);
     expect_error("respan 500", rc, &err, SPECC_ERR_STATUS, "500");
     CHECK(!r.status_200 && !r.status_401 && !r.status_404, "respan 500: no member set");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
     rc = respan_get_model_decode_response(429, "{\"detail\":\"Throttled.\"}", 23, &r, &err);
     expect_error("respan 429", rc, &err, SPECC_ERR_STATUS, "429");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
 
     rc = respan_get_model_decode_response(200, "{\"id\":\"x\",\"model_name\"", 22, &r, &err);
     expect_error("respan 200 truncated", rc, &err, SPECC_ERR_SYNTAX, NULL);
     CHECK(!r.status_200, "respan 200 truncated: status_200 must stay NULL");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
     rc = respan_get_model_decode_response(200, bad_enum, strlen(bad_enum), &r, &err);
     expect_error("respan 200 streaming_support 2", rc, &err, SPECC_ERR_ENUM, NULL);
     CHECK(strcmp(err.path, "$.streaming_support") == 0, "respan 200 enum: path %s", err.path);
     CHECK(!r.status_200, "respan 200 bad enum: status_200 must stay NULL");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
     rc = respan_get_model_decode_response(401, "{\"detail\":null}", 15, &r, &err);
     expect_error("respan 401 null detail", rc, &err, SPECC_ERR_NULL, NULL);
     CHECK(!r.status_401, "respan 401 bad body: status_401 must stay NULL");
-    respan_get_model_response_free(&r);
+    respan_get_model_response_clear(&r);
 }
 
 int main(void)
