@@ -128,13 +128,70 @@ static void check_object(ex_ctx *cx, const node *n, const type_def *t, int depth
     }
 }
 
+static void check_integer(ex_ctx *cx, const node *n, const shape *sh)
+{
+    int64_t v;
+    size_t i;
+    bool found = false;
+    if (n->kind != NODE_SCALAR || n->quoted || !node_as_int(n, &v)) {
+        ex_fail(cx, n, "expected an integer (int64), got %s%s", what(n), "");
+        return;
+    }
+    if (sh->enums && !sh->open) {
+        for (i = 0; i < sh->enum_count; i++)
+            found |= sh->enums[i].number == v;
+        if (!found)
+            ex_fail(cx, n, "%s is not one of the enum values%s", n->value, "");
+    }
+    if (sh->minimum.set && v < sh->minimum.integer)
+        ex_fail(cx, n, "%s is below the minimum %s", n->value, sh->minimum.text);
+    if (sh->maximum.set && v > sh->maximum.integer)
+        ex_fail(cx, n, "%s is above the maximum %s", n->value, sh->maximum.text);
+}
+
+static void check_number(ex_ctx *cx, const node *n, const shape *sh)
+{
+    double d;
+    if (n->kind != NODE_SCALAR || n->quoted || !node_as_number(n, &d))
+        ex_fail(cx, n, "expected a number, got %s%s", what(n), "");
+    else
+        check_bounds(cx, n, sh, d);
+}
+
+static void check_decimal(ex_ctx *cx, const node *n, const shape *sh)
+{
+    double d;
+    if (n->kind != NODE_SCALAR || !speccp_is_json_number(n->value, n->len))
+        ex_fail(cx, n, "expected a decimal (a number or a string like \"0.13\"), got %s%s",
+                n->kind == NODE_SCALAR ? n->value : what(n), "");
+    else if (node_as_number(n, &d) || sscanf(n->value, "%lf", &d) == 1)
+        check_bounds(cx, n, sh, d);
+}
+
+/* An array (a sequence) or a map (a mapping): counts, then each element. */
+static void check_container(ex_ctx *cx, const node *n, const shape *sh, int depth)
+{
+    bool is_array = sh->kind == SHAPE_ARRAY;
+    size_t i;
+    if (n->kind != (is_array ? NODE_SEQ : NODE_MAP)) {
+        ex_fail(cx, n, "expected a %s, got %s", is_array ? "sequence (array)" : "mapping (map)",
+                what(n));
+        return;
+    }
+    if (sh->min_items.set && n->count < sh->min_items.value)
+        ex_fail(cx, n, "fewer %s than minItems%s", is_array ? "items" : "entries", "");
+    if (sh->max_items.set && n->count > sh->max_items.value)
+        ex_fail(cx, n, "more %s than maxItems%s", is_array ? "items" : "entries", "");
+    for (i = 0; i < n->count; i++) {
+        size_t mark = path_push(cx, is_array ? NULL : n->keys[i]->value, i);
+        check_value(cx, n->items[i], sh->items, false, depth + 1);
+        cx->path[mark] = '\0';
+    }
+}
+
 static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullable, int depth)
 {
     bool b;
-    int64_t i64;
-    double d;
-    size_t i;
-
     if (depth > EXAMPLE_DEPTH_MAX) {
         ex_fail(cx, n, "nested deeper than %s levels%s", "64", "");
         return;
@@ -147,81 +204,18 @@ static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullabl
         return;
     }
     switch (sh->kind) {
-    case SHAPE_STRING:
-        check_string(cx, n, sh);
-        break;
-    case SHAPE_INTEGER:
-        if (n->kind != NODE_SCALAR || n->quoted || !node_as_int(n, &i64)) {
-            ex_fail(cx, n, "expected an integer (int64), got %s%s", what(n), "");
-            break;
-        }
-        if (sh->enums && !sh->open) {
-            bool found = false;
-            for (i = 0; i < sh->enum_count; i++)
-                found |= sh->enums[i].number == i64;
-            if (!found)
-                ex_fail(cx, n, "%s is not one of the enum values%s", n->value, "");
-        }
-        if (sh->minimum.set && i64 < sh->minimum.integer)
-            ex_fail(cx, n, "%s is below the minimum %s", n->value, sh->minimum.text);
-        if (sh->maximum.set && i64 > sh->maximum.integer)
-            ex_fail(cx, n, "%s is above the maximum %s", n->value, sh->maximum.text);
-        break;
-    case SHAPE_NUMBER:
-        if (n->kind != NODE_SCALAR || n->quoted || !node_as_number(n, &d)) {
-            ex_fail(cx, n, "expected a number, got %s%s", what(n), "");
-            break;
-        }
-        check_bounds(cx, n, sh, d);
-        break;
+    case SHAPE_STRING: check_string(cx, n, sh); break;
+    case SHAPE_INTEGER: check_integer(cx, n, sh); break;
+    case SHAPE_NUMBER: check_number(cx, n, sh); break;
     case SHAPE_BOOLEAN:
         if (n->kind != NODE_SCALAR || n->quoted || !node_as_bool(n, &b))
             ex_fail(cx, n, "expected true or false, got %s%s", what(n), "");
         break;
-    case SHAPE_DECIMAL:
-        if (n->kind != NODE_SCALAR || !speccp_is_json_number(n->value, n->len)) {
-            ex_fail(cx, n, "expected a decimal (a number or a string like \"0.13\"), got %s%s",
-                    n->kind == NODE_SCALAR ? n->value : what(n), "");
-            break;
-        }
-        if (node_as_number(n, &d) || sscanf(n->value, "%lf", &d) == 1)
-            check_bounds(cx, n, sh, d);
-        break;
+    case SHAPE_DECIMAL: check_decimal(cx, n, sh); break;
     case SHAPE_ARRAY:
-        if (n->kind != NODE_SEQ) {
-            ex_fail(cx, n, "expected a sequence (array), got %s%s", what(n), "");
-            break;
-        }
-        if (sh->min_items.set && n->count < sh->min_items.value)
-            ex_fail(cx, n, "fewer items than minItems%s%s", "", "");
-        if (sh->max_items.set && n->count > sh->max_items.value)
-            ex_fail(cx, n, "more items than maxItems%s%s", "", "");
-        for (i = 0; i < n->count; i++) {
-            size_t mark = path_push(cx, NULL, i);
-            check_value(cx, n->items[i], sh->items, false, depth + 1);
-            cx->path[mark] = '\0';
-        }
-        break;
-    case SHAPE_MAP:
-        if (n->kind != NODE_MAP) {
-            ex_fail(cx, n, "expected a mapping (map), got %s%s", what(n), "");
-            break;
-        }
-        if (sh->min_items.set && n->count < sh->min_items.value)
-            ex_fail(cx, n, "fewer entries than minItems%s%s", "", "");
-        if (sh->max_items.set && n->count > sh->max_items.value)
-            ex_fail(cx, n, "more entries than maxItems%s%s", "", "");
-        for (i = 0; i < n->count; i++) {
-            size_t mark = path_push(cx, n->keys[i]->value, 0);
-            check_value(cx, n->items[i], sh->items, false, depth + 1);
-            cx->path[mark] = '\0';
-        }
-        break;
-    case SHAPE_REF:
-        check_object(cx, n, sh->ref, depth);
-        break;
-    case SHAPE_ANY:
-        break;
+    case SHAPE_MAP: check_container(cx, n, sh, depth); break;
+    case SHAPE_REF: check_object(cx, n, sh->ref, depth); break;
+    case SHAPE_ANY: break;
     }
 }
 
