@@ -15,14 +15,17 @@
 
 /* ---------------------------------------------------------- types, fields */
 
-static void check_field(checker *ck, type_def *t, const node *key, const node *def, field *f)
+void ck_field(checker *ck, type_def *t, const node *key, const node *def, field *f)
 {
     static const char *const own_keys[] = {"required", "nullable", "description",
                                            "example",  "c_name",   NULL};
+    const char *outer = ck->inline_name;
     char what[160];
     const node *v;
 
     f->where = key->where;
+    f->key_node = key;
+    f->def_node = def;
     f->json_name = arena_strndup(ck->a, key->value, key->len);
     f->json_len = key->len;
     snprintf(what, sizeof what, "field '%.60s' of type '%s'", key->value, t->name);
@@ -32,46 +35,40 @@ static void check_field(checker *ck, type_def *t, const node *key, const node *d
     }
     if (!ck_expect(def, NODE_MAP, what))
         return;
+    ck->inline_name = ck_camel_join(ck, t->name, key->value);
     ck_shape(ck, def, &f->shape, ROLE_FIELD, own_keys, what);
+    ck->inline_name = outer;
     if ((v = node_get(def, "required")))
         ck_bool(v, "required", &f->required);
     if ((v = node_get(def, "nullable")))
         ck_bool(v, "nullable", &f->nullable);
+    f->deprecated = f->shape.deprecated;
     f->description = ck_optional_string(ck, def, "description", what);
     f->example = node_get(def, "example");
     f->c_name = ck_c_name(ck, key, def, "field name");
 }
 
-static void check_type_body(checker *ck, type_def *t, const node *def)
+static void check_policy(type_def *t, const node *def)
 {
-    static const char *const keys[] = {"description", "unknown_fields", "fields", "c_name", NULL};
-    char what[96];
-    const node *v, *fields;
+    static const char *const policies[] = {"preserve", "ignore", "reject", NULL};
+    const node *v = node_get(def, "unknown_fields");
     size_t i;
+    if (!v)
+        return;
+    for (i = 0; policies[i]; i++)
+        if (v->kind == NODE_SCALAR && strcmp(v->value, policies[i]) == 0) {
+            t->unknown = (unknown_policy)i;
+            return;
+        }
+    diag_error(v->where, "unknown_fields: expected preserve, ignore or reject, got %s",
+               v->kind == NODE_SCALAR ? v->value : WHAT(v));
+}
 
-    snprintf(what, sizeof what, "type '%s'", t->name);
-    if (!ck_expect(def, NODE_MAP, what))
-        return;
-    ck_known_keys(def, keys, what);
-    t->description = ck_optional_string(ck, def, "description", what);
-    if ((v = node_get(def, "unknown_fields"))) {
-        static const char *const policies[] = {"preserve", "ignore", "reject", NULL};
-        bool found = false;
-        for (i = 0; policies[i]; i++)
-            if (v->kind == NODE_SCALAR && strcmp(v->value, policies[i]) == 0) {
-                t->unknown = (unknown_policy)i;
-                found = true;
-            }
-        if (!found)
-            diag_error(v->where, "unknown_fields: expected preserve, ignore or reject, got %s",
-                       v->kind == NODE_SCALAR ? v->value : WHAT(v));
-    }
-    fields = node_get(def, "fields");
-    if (!fields) {
-        diag_error(def->where, "%s: missing required key 'fields' (use 'fields: {}' for none)",
-                   what);
-        return;
-    }
+/* An object type written with `fields:`. */
+static void check_object(checker *ck, type_def *t, const node *def, const char *what)
+{
+    const node *fields = node_get(def, "fields");
+    size_t i;
     if (fields->kind == NODE_SCALAR && node_is_null(fields))
         return;
     if (!ck_expect(fields, NODE_MAP, "fields"))
@@ -79,17 +76,119 @@ static void check_type_body(checker *ck, type_def *t, const node *def)
     t->field_count = fields->count;
     t->fields = arena_alloc(ck->a, (fields->count ? fields->count : 1) * sizeof *t->fields);
     for (i = 0; i < fields->count; i++)
-        check_field(ck, t, fields->keys[i], fields->items[i], &t->fields[i]);
+        ck_field(ck, t, fields->keys[i], fields->items[i], &t->fields[i]);
+    (void)what;
+}
+
+/* A value type: `type:` and its keywords, like an element. */
+static void check_value_type(checker *ck, type_def *t, const node *def, const char *what)
+{
+    static const char *const own_keys[] = {"description", "deprecated", NULL};
+    const char *outer = ck->inline_name;
+    ck->inline_name = t->name;
+    ck_shape(ck, def, &t->value, ROLE_VALUE, own_keys, what);
+    ck->inline_name = outer;
+    if (t->value.kind == SHAPE_REF && t->value.ref->kind != TYPE_UNION)
+        diag_error(t->value.where, "%s: a type that is only another type; use '%s' itself",
+                   what, t->value.ref->name);
+    if (t->value.kind == SHAPE_REF && t->value.ref->kind == TYPE_UNION) {
+        t->kind = TYPE_UNION; /* an alias of an inline union is that union */
+        t->u = t->value.ref->u;
+    }
+}
+
+/* Which of fields, allOf, oneOf or type a type is written with (exactly one). */
+static const char *type_form(const node *def, const char *what)
+{
+    static const char *const forms[] = {"fields", "allOf", "oneOf", "type", NULL};
+    const char *found = NULL;
+    size_t i;
+    for (i = 0; forms[i]; i++) {
+        const node *v = node_get(def, forms[i]);
+        if (!v)
+            continue;
+        if (found) {
+            diag_error(v->where, "%s: give one of fields, allOf, oneOf or type, not both '%s' "
+                                 "and '%s'",
+                       what, found, forms[i]);
+            return NULL;
+        }
+        found = forms[i];
+    }
+    if (!found)
+        diag_error(def->where,
+                   "%s: missing required key 'fields' (use 'fields: {}' for none; specc: 2 "
+                   "also has allOf, oneOf and type)",
+                   what);
+    return found;
+}
+
+static void check_type_body(checker *ck, type_def *t, const node *def)
+{
+    static const char *const object_keys[] = {"description", "unknown_fields", "fields",
+                                              "allOf",       "deprecated",     "c_name",
+                                              NULL};
+    char what[96];
+    const char *form;
+    const node *v;
+
+    snprintf(what, sizeof what, "type '%s'", t->name);
+    if (!ck_expect(def, NODE_MAP, what))
+        return;
+    t->def = def;
+    if (!(form = type_form(def, what)))
+        return;
+    if (strcmp(form, "fields") != 0 && !ck_needs_version(ck, ck_key(def, form), 2))
+        return;
+    if (strcmp(form, "oneOf") == 0) {
+        ck_union(ck, t, def);
+        return;
+    }
+    if (strcmp(form, "type") == 0) {
+        t->kind = TYPE_VALUE;
+        t->description = ck_optional_string(ck, def, "description", what);
+        if ((v = node_get(def, "deprecated")))
+            ck_bool(v, "deprecated", &t->deprecated);
+        check_value_type(ck, t, def, what);
+        return;
+    }
+    ck_known_keys(def, object_keys, what);
+    t->kind = TYPE_OBJECT;
+    t->description = ck_optional_string(ck, def, "description", what);
+    if ((v = node_get(def, "deprecated")) && ck_needs_version(ck, ck_key(def, "deprecated"), 2))
+        ck_bool(v, "deprecated", &t->deprecated);
+    check_policy(t, def);
+    if (strcmp(form, "fields") == 0)
+        check_object(ck, t, def, what);
+}
+
+/* Room for the inline types a spec can make: one per `oneOf` anywhere and
+ * one per response. */
+static size_t inline_room(const node *n)
+{
+    size_t i, room = 0;
+    if (n->kind == NODE_SCALAR)
+        return 0;
+    for (i = 0; i < n->count; i++) {
+        if (n->kind == NODE_MAP &&
+            (strcmp(n->keys[i]->value, "oneOf") == 0 || strcmp(n->keys[i]->value, "responses") == 0))
+            room += 1 + (n->items[i]->kind == NODE_MAP ? n->items[i]->count : 0);
+        room += inline_room(n->items[i]);
+    }
+    return room;
 }
 
 static void check_types(checker *ck, const node *types)
 {
     size_t i;
     spec *s = ck->s;
-    if (!ck_expect(types, NODE_MAP, "types"))
+    if (types && !ck_expect(types, NODE_MAP, "types"))
+        types = NULL;
+    s->type_cap = (types ? types->count : 0) + inline_room(s->root) + 1;
+    s->types = arena_alloc(ck->a, s->type_cap * sizeof *s->types);
+    if (!types)
         return;
     /* Names first, so that fields may refer to types defined later. */
-    s->types = arena_alloc(ck->a, (types->count ? types->count : 1) * sizeof *s->types);
     for (i = 0; i < types->count; i++) {
         const node *k = types->keys[i];
         if (!ck_is_type_name(k->value) || strlen(k->value) != k->len) {
@@ -105,10 +204,14 @@ static void check_types(checker *ck, const node *types)
     }
     for (i = 0; i < types->count; i++) {
         type_def *t = ck_find_type(s, types->keys[i]->value);
-        if (t && t->where.line == types->keys[i]->where.line &&
+        if (t && !t->is_inline && t->where.line == types->keys[i]->where.line &&
             t->where.col == types->keys[i]->where.col)
             check_type_body(ck, t, types->items[i]);
     }
+    /* Then what needs other types' fields: compositions, discriminators. */
+    for (i = 0; i < s->type_count; i++)
+        if (s->types[i].def && node_get(s->types[i].def, "allOf"))
+            ck_compose(ck, &s->types[i], s->types[i].def);
 }
 
 /* ------------------------------------------------------------- top level */
@@ -151,11 +254,15 @@ static void check_top(checker *ck, const node *root)
 
     ck_known_keys(root, keys, "the spec");
     v = node_get(root, "specc");
+    s->version = 2; /* without a valid version, check everything */
     if (!v)
-        diag_error(root->where, "missing required key 'specc' (the spec language version: 1)");
-    else if (v->kind != NODE_SCALAR || v->quoted || !node_as_int(v, &version) || version != 1)
-        diag_error(v->where, "specc: unsupported spec language version '%s' (this is version 1)",
+        diag_error(root->where, "missing required key 'specc' (the spec language version: 1 or 2)");
+    else if (v->kind != NODE_SCALAR || v->quoted || !node_as_int(v, &version) || version < 1 ||
+             version > 2)
+        diag_error(v->where, "specc: unsupported spec language version '%s' (versions 1 and 2 are known)",
                    v->kind == NODE_SCALAR ? v->value : WHAT(v));
+    else
+        s->version = (int)version;
     v = node_get(root, "api");
     if (!v) {
         diag_error(root->where, "missing required key 'api' (the C prefix, e.g. api: petstore)");
@@ -177,10 +284,10 @@ static void check_top(checker *ck, const node *root)
     s->description = ck_optional_string(ck, root, "description", "spec");
     if ((v = node_get(root, "auth")))
         check_auth(ck, v);
-    if ((v = node_get(root, "types")))
-        check_types(ck, v);
+    check_types(ck, node_get(root, "types"));
     if ((v = node_get(root, "endpoints")))
         check_endpoints(ck, v);
+    ck_union_discriminators(ck);
 }
 
 spec *spec_check(const char *path, node *root)

@@ -11,6 +11,9 @@
 typedef struct checker {
     spec *s;
     arena *a;
+    /* The name an inline type made here would get ("CustomerDefaultSource"):
+     * set by whoever checks a field, an element or a response. */
+    const char *inline_name;
 } checker;
 
 /* "a mapping", "a sequence", "the string 'yes'", "the integer 12", "null"
@@ -55,14 +58,57 @@ type_def *ck_find_type(const spec *s, const char *name);
 char *ck_c_name(checker *ck, const node *key, const node *def, const char *noun);
 
 /* Where a shape is written: each allows its own keywords. */
-typedef enum shape_role { ROLE_FIELD, ROLE_ELEMENT, ROLE_PARAM } shape_role;
+typedef enum shape_role {
+    ROLE_FIELD,   /* a field of an object type */
+    ROLE_ELEMENT, /* items, values, a union's inline variant */
+    ROLE_PARAM,   /* a request parameter */
+    ROLE_VALUE    /* a named value type, an inline response */
+} shape_role;
+
+/* Is `version` of the spec language enough for what `key` names? If not,
+ * report "'KEY' needs specc: 2". */
+bool ck_needs_version(checker *ck, const node *key, int version);
+
+/* The key node of map[key] (for its position), or NULL. */
+const node *ck_key(const node *map, const char *key);
+
+/* JSON text of a YAML value (node_json), in the arena. */
+char *ck_node_json(checker *ck, const node *n);
+
+/* A new type appended to the spec (room is reserved by check_types), named
+ * `name`; NULL (reported) when the name is taken. */
+type_def *ck_add_type(checker *ck, const char *name, loc where);
+
+/* "Customer" + "default_source" -> "CustomerDefaultSource": names of inline
+ * types. */
+char *ck_camel_join(checker *ck, const char *prefix, const char *name);
+
+/* An inline `oneOf` in the mapping def (with its `discriminator` and `open`)
+ * as a new union type named ck->inline_name (check_union.c). */
+type_def *ck_inline_union(checker *ck, const node *def, loc where);
+
+/* A named union type's body (check_union.c). */
+void ck_union(checker *ck, type_def *t, const node *def);
+
+/* After every type is checked: the discriminators of the unions (which need
+ * their variants' fields), and the composed types (check_compose.c). */
+void ck_union_discriminators(checker *ck);
+/* C names of a union's kinds and members, once the type's C name is known. */
+void ck_name_union(checker *ck, type_def *t);
+void ck_compose(checker *ck, type_def *t, const node *def);
 
 /* The shape of one value from its mapping `def`: `type` and the keywords
  * the role allows (check_shape.c). `own_keys` (NULL-terminated) are the
  * other keys the caller reads itself (required, c_name, in, ...); any other
  * key is reported. `what` names the owner in messages. */
+/* A type word (string, array, ... or a type's name) into out->kind/ref. */
+bool ck_type_word(checker *ck, const node *n, shape *out);
+
 bool ck_shape(checker *ck, const node *def, shape *out, shape_role role,
               const char *const *own_keys, const char *what);
+
+/* A field of an object type from its key and definition (check.c). */
+void ck_field(checker *ck, type_def *t, const node *key, const node *def, field *f);
 
 void check_endpoints(checker *ck, const node *endpoints);
 void check_examples(checker *ck);

@@ -84,10 +84,53 @@ static char *base_name(arena *a, const char *c_name)
     return arena_strndup(a, c_name, len);
 }
 
+/* A string enum's C enum and constants, under `prefix`. */
+static bool name_enum(checker *ck, shape *sh, const char *prefix, registry *global,
+                      const char *what, loc where)
+{
+    size_t j;
+    sh->c_enum = arena_strdup(ck->a, prefix);
+    sh->c_enum_upper = arena_own(ck->a, naming_upper(prefix));
+    if (!claim(global, arena_printf(ck->a, "tag %s", sh->c_enum), where,
+               arena_printf(ck->a, "the enum of %s", what)) ||
+        !claim(global, arena_printf(ck->a, "%s_t", sh->c_enum), where,
+               arena_printf(ck->a, "the enum of %s", what)))
+        return false;
+    for (j = 0; j < sh->enum_count; j++)
+        claim(global, arena_printf(ck->a, "%s_%s", sh->c_enum_upper, sh->enums[j].c_suffix),
+              sh->enums[j].where,
+              arena_printf(ck->a, "enum value '%s' of %s", sh->enums[j].text, what));
+    if (sh->open)
+        claim(global, arena_printf(ck->a, "%s__OTHER", sh->c_enum_upper), where,
+              arena_printf(ck->a, "the unknown value of %s", what));
+    return true;
+}
+
+/* Names inside items and values: their enums and element structs,
+ * "<prefix>_item" / "<prefix>_value". */
+static void name_elements(checker *ck, shape *sh, const char *prefix, registry *global,
+                          const char *what)
+{
+    shape *el = sh->items;
+    char *name;
+    if (!el || (sh->kind != SHAPE_ARRAY && sh->kind != SHAPE_MAP))
+        return;
+    name = arena_printf(ck->a, "%s_%s", prefix, sh->kind == SHAPE_ARRAY ? "item" : "value");
+    what = arena_printf(ck->a, "the %s of %s", sh->kind == SHAPE_ARRAY ? "items" : "values", what);
+    if (el->kind == SHAPE_STRING && el->enums)
+        name_enum(ck, el, name, global, what, el->where);
+    if (el->nullable || (el->open && el->enums)) {
+        el->c_elem = el->c_enum ? arena_printf(ck->a, "%s_elem", name) : name;
+        claim(global, arena_printf(ck->a, "tag %s", el->c_elem), el->where, what);
+        claim(global, arena_printf(ck->a, "%s_t", el->c_elem), el->where, what);
+    }
+    name_elements(ck, el, name, global, what);
+}
+
 static void name_fields(checker *ck, type_def *t, registry *global)
 {
     registry members = {json_object(), NULL, 0, 0, ck->a};
-    size_t i, j;
+    size_t i;
 
     for (i = 0; i < t->field_count; i++) {
         field *f = &t->fields[i];
@@ -103,31 +146,49 @@ static void name_fields(checker *ck, type_def *t, registry *global)
             claim(&members, f->c_state, f->where,
                   arena_printf(ck->a, "the state member of %s", what));
         }
+        name_elements(ck, &f->shape,
+                      arena_printf(ck->a, "%s_%s", t->c_name, base_name(ck->a, f->c_name)), global,
+                      what);
         if (f->shape.kind == SHAPE_STRING && f->shape.enums) {
-            f->c_enum = arena_printf(ck->a, "%s_%s", t->c_name, base_name(ck->a, f->c_name));
-            f->c_enum_upper = arena_own(ck->a, naming_upper(f->c_enum));
-            if (!claim(global, arena_printf(ck->a, "tag %s", f->c_enum), f->where,
-                       arena_printf(ck->a, "the enum of %s", what)) ||
-                !claim(global, arena_printf(ck->a, "%s_t", f->c_enum), f->where,
-                       arena_printf(ck->a, "the enum of %s", what)))
+            if (!name_enum(ck, &f->shape,
+                           arena_printf(ck->a, "%s_%s", t->c_name, base_name(ck->a, f->c_name)),
+                           global, what, f->where))
                 continue;
-            for (j = 0; j < f->shape.enum_count; j++)
-                claim(global,
-                      arena_printf(ck->a, "%s_%s", f->c_enum_upper, f->shape.enums[j].c_suffix),
-                      f->shape.enums[j].where,
-                      arena_printf(ck->a, "enum value '%s' of %s", f->shape.enums[j].text, what));
+            f->c_enum = f->shape.c_enum;
+            f->c_enum_upper = f->shape.c_enum_upper;
             if (f->shape.open) {
                 f->c_other = arena_printf(ck->a, "%s_other", base_name(ck->a, f->c_name));
                 claim(&members, f->c_other, f->where,
                       arena_printf(ck->a, "the unknown-value member of %s", what));
-                claim(global, arena_printf(ck->a, "%s__OTHER", f->c_enum_upper), f->where,
-                      arena_printf(ck->a, "the unknown value of %s", what));
             }
         }
     }
     if (t->unknown == UNKNOWN_PRESERVE)
         claim(&members, "_unknown", t->where,
               arena_printf(ck->a, "the member keeping unknown fields of type '%s'", t->name));
+    json_decref(members.names);
+}
+
+/* A union's kind enum, constants and members. */
+static void name_union(checker *ck, type_def *t, registry *global, const char *what)
+{
+    registry members = {json_object(), NULL, 0, 0, ck->a};
+    union_def *u = t->u;
+    size_t i;
+    ck_name_union(ck, t);
+    if (claim(global, arena_printf(ck->a, "tag %s", u->c_kind_enum), t->where, what) &&
+        claim(global, arena_printf(ck->a, "%s_t", u->c_kind_enum), t->where, what) &&
+        claim(global, arena_printf(ck->a, "%s_NONE", u->c_kind_upper), t->where, what) &&
+        (!u->open || claim(global, arena_printf(ck->a, "%s__OTHER", u->c_kind_upper), t->where,
+                           what)))
+        for (i = 0; i < u->variant_count; i++) {
+            const char *vw = arena_printf(ck->a, "variant '%s' of %s", u->variants[i].label, what);
+            claim(global, u->variants[i].c_kind, u->variants[i].where, vw);
+            claim(&members, u->variants[i].c_member, u->variants[i].where, vw);
+            name_elements(ck, &u->variants[i].shape,
+                          arena_printf(ck->a, "%s_%s", t->c_name, u->variants[i].c_member),
+                          global, vw);
+        }
     json_decref(members.names);
 }
 
@@ -147,6 +208,10 @@ static void name_types(checker *ck, registry *global)
         free(snake);
         if (claim(global, arena_printf(ck->a, "tag %s", t->c_name), t->where, what))
             claim_suffixes(global, t->c_name, suffixes, t->where, what);
+        if (t->kind == TYPE_UNION && t->u)
+            name_union(ck, t, global, what);
+        else if (t->kind == TYPE_VALUE)
+            name_elements(ck, &t->value, t->c_name, global, what);
         name_fields(ck, t, global);
     }
 }

@@ -16,7 +16,7 @@
 #include "naming.h"
 
 /* Resolve a type word: scalar kinds, containers, or a named type. */
-static bool resolve_kind(checker *ck, const node *n, shape *out)
+bool ck_type_word(checker *ck, const node *n, shape *out)
 {
     const kind_info *k;
     const char *name;
@@ -266,9 +266,11 @@ static bool parse_element(checker *ck, const node *n, shape *parent, const char 
 {
     static const char *const own_keys[] = {"description", NULL};
     shape *el = arena_alloc(ck->a, sizeof *el);
+    const char *outer = ck->inline_name;
+    bool ok;
     parent->items = el;
     if (n->kind == NODE_SCALAR) {
-        if (!resolve_kind(ck, n, el))
+        if (!ck_type_word(ck, n, el))
             return false;
         if (el->kind != SHAPE_ARRAY && el->kind != SHAPE_MAP)
             return true;
@@ -280,7 +282,11 @@ static bool parse_element(checker *ck, const node *n, shape *parent, const char 
         diag_error(n->where, "%s: expected a type name or a mapping, got %s", key, WHAT(n));
         return false;
     }
-    return ck_shape(ck, n, el, ROLE_ELEMENT, own_keys, key);
+    if (outer)
+        ck->inline_name = ck_camel_join(ck, outer, strcmp(key, "items") == 0 ? "Item" : "Value");
+    ok = ck_shape(ck, n, el, ROLE_ELEMENT, own_keys, key);
+    ck->inline_name = outer;
+    return ok;
 }
 
 /* ------------------------------------------------------------- keywords */
@@ -308,8 +314,32 @@ static bool kw_container(checker *ck, const node *k, const node *v, shape *out)
 
 static bool kw_bound(checker *ck, const node *k, const node *v, shape *out)
 {
-    return parse_bound(ck, v, k->value, out,
-                       strcmp(k->value, "minimum") == 0 ? &out->minimum : &out->maximum);
+    bool exclusive = strncmp(k->value, "exclusive", 9) == 0;
+    bool is_min = strcmp(k->value, "minimum") == 0 || strcmp(k->value, "exclusiveMinimum") == 0;
+    bound *b = is_min ? &out->minimum : &out->maximum;
+    if (b->set) {
+        diag_error(k->where, "%s: the %s bound is already given (use one of %s and %s)",
+                   k->value, is_min ? "lower" : "upper", is_min ? "minimum" : "maximum",
+                   is_min ? "exclusiveMinimum" : "exclusiveMaximum");
+        return false;
+    }
+    if (!parse_bound(ck, v, k->value, out, b))
+        return false;
+    if (is_min)
+        out->exclusive_minimum = exclusive;
+    else
+        out->exclusive_maximum = exclusive;
+    return true;
+}
+
+static bool kw_multiple_of(checker *ck, const node *k, const node *v, shape *out)
+{
+    if (!parse_bound(ck, v, k->value, out, &out->multiple_of))
+        return false;
+    if (out->multiple_of.number > 0)
+        return true;
+    diag_error(v->where, "multipleOf must be greater than 0, got %s", v->value);
+    return false;
 }
 
 static bool kw_count(checker *ck, const node *k, const node *v, shape *out)
@@ -334,37 +364,109 @@ static bool kw_enum(checker *ck, const node *k, const node *v, shape *out)
     return parse_enum(ck, v, out);
 }
 
-static bool kw_open(checker *ck, const node *k, const node *v, shape *out)
+/* A boolean keyword into its member of the shape. */
+static bool kw_flag(checker *ck, const node *k, const node *v, shape *out)
 {
+    bool *flag = strcmp(k->value, "open") == 0         ? &out->open
+                 : strcmp(k->value, "nullable") == 0   ? &out->nullable
+                 : strcmp(k->value, "uniqueItems") == 0 ? &out->unique_items
+                 : strcmp(k->value, "deprecated") == 0 ? &out->deprecated
+                 : strcmp(k->value, "readOnly") == 0   ? &out->read_only
+                                                       : &out->write_only;
     (void)ck;
-    (void)k;
-    return ck_bool(v, "open", &out->open);
+    if (!ck_bool(v, k->value, flag))
+        return false;
+    if (flag == &out->unique_items && out->kind != SHAPE_ARRAY) {
+        diag_error(k->where, "uniqueItems applies only to type array, not %s",
+                   shape_kind_name(out->kind));
+        return false;
+    }
+    return true;
+}
+
+/* `const` and `default`: a value of the shape itself, kept as JSON text. */
+static bool kw_value(checker *ck, const node *k, const node *v, shape *out)
+{
+    bool is_const = strcmp(k->value, "const") == 0;
+    char *json = ck_node_json(ck, v);
+    if (!json)
+        return false;
+    if (is_const && out->kind != SHAPE_STRING && out->kind != SHAPE_INTEGER &&
+        out->kind != SHAPE_NUMBER && out->kind != SHAPE_BOOLEAN) {
+        diag_error(k->where, "const applies to string, integer, number and boolean, not %s",
+                   shape_kind_name(out->kind));
+        return false;
+    }
+    if (is_const) {
+        out->const_value = v;
+        out->const_json = json;
+    } else {
+        out->default_value = v;
+        out->default_json = json;
+    }
+    return true;
+}
+
+/* An inline `oneOf`: a union type of its own, named after where it is. */
+static bool kw_one_of(checker *ck, const node *k, const node *v, shape *out)
+{
+    type_def *t;
+    (void)v;
+    if (!(t = ck_inline_union(ck, k, out->where)))
+        return false;
+    out->kind = SHAPE_REF;
+    out->ref = t;
+    out->ref_name = t->name;
+    return true;
 }
 
 #define R_FIELD (1u << ROLE_FIELD)
 #define R_ELEMENT (1u << ROLE_ELEMENT)
 #define R_PARAM (1u << ROLE_PARAM)
-#define R_ALL (R_FIELD | R_ELEMENT | R_PARAM)
+#define R_VALUE (1u << ROLE_VALUE)
+#define R_DATA (R_FIELD | R_ELEMENT | R_VALUE) /* every place a value of data sits */
+#define R_ALL (R_DATA | R_PARAM)
 
-/* Every keyword of the shape grammar, and where it may be written. */
+/* Every keyword of the shape grammar, where it may be written, and the spec
+ * language version that has it. */
 static const struct keyword {
     const char *name;
     unsigned roles;
-    keyword_fn *parse; /* NULL: "type", resolved before the others */
+    int version;
+    keyword_fn *parse; /* NULL: resolved before the others ("type", "oneOf" keys) */
 } keywords[] = {
-    {"type", R_ALL, NULL},
-    {"format", R_ALL, kw_format},
-    {"items", R_FIELD | R_ELEMENT, kw_container},
-    {"values", R_FIELD | R_ELEMENT, kw_container},
-    {"enum", R_FIELD, kw_enum},
-    {"open", R_FIELD, kw_open},
-    {"minimum", R_FIELD | R_ELEMENT, kw_bound},
-    {"maximum", R_FIELD | R_ELEMENT, kw_bound},
-    {"minLength", R_FIELD | R_ELEMENT, kw_count},
-    {"maxLength", R_FIELD | R_ELEMENT, kw_count},
-    {"minItems", R_FIELD | R_ELEMENT, kw_count},
-    {"maxItems", R_FIELD | R_ELEMENT, kw_count},
-    {"pattern", R_FIELD | R_ELEMENT, kw_pattern},
+    {"type", R_ALL, 1, NULL},
+    {"oneOf", R_FIELD | R_ELEMENT, 2, NULL},
+    {"discriminator", R_FIELD | R_ELEMENT, 2, NULL},
+    {"format", R_ALL, 1, kw_format},
+    {"items", R_FIELD | R_ELEMENT | R_VALUE, 1, kw_container},
+    {"items", R_PARAM, 2, kw_container},
+    {"values", R_FIELD | R_ELEMENT | R_VALUE, 1, kw_container},
+    {"enum", R_FIELD, 1, kw_enum},
+    {"enum", R_ELEMENT | R_VALUE | R_PARAM, 2, kw_enum},
+    {"open", R_FIELD | R_ELEMENT, 1, kw_flag}, /* open on an element: version 2, below */
+    {"nullable", R_ELEMENT, 2, kw_flag},
+    {"minimum", R_DATA, 1, kw_bound},
+    {"maximum", R_DATA, 1, kw_bound},
+    {"minimum", R_PARAM, 2, kw_bound},
+    {"maximum", R_PARAM, 2, kw_bound},
+    {"exclusiveMinimum", R_ALL, 2, kw_bound},
+    {"exclusiveMaximum", R_ALL, 2, kw_bound},
+    {"multipleOf", R_DATA, 2, kw_multiple_of},
+    {"minLength", R_DATA, 1, kw_count},
+    {"maxLength", R_DATA, 1, kw_count},
+    {"minLength", R_PARAM, 2, kw_count},
+    {"maxLength", R_PARAM, 2, kw_count},
+    {"minItems", R_DATA, 1, kw_count},
+    {"maxItems", R_DATA, 1, kw_count},
+    {"uniqueItems", R_DATA, 2, kw_flag},
+    {"pattern", R_DATA, 1, kw_pattern},
+    {"pattern", R_PARAM, 2, kw_pattern},
+    {"const", R_DATA, 2, kw_value},
+    {"default", R_ALL, 2, kw_value},
+    {"deprecated", R_FIELD | R_PARAM, 2, kw_flag},
+    {"readOnly", R_FIELD, 2, kw_flag},
+    {"writeOnly", R_FIELD, 2, kw_flag},
 };
 
 #define KEYWORD_COUNT (sizeof keywords / sizeof keywords[0])
@@ -378,11 +480,13 @@ static const struct keyword *find_keyword(const char *name, shape_role role)
     return NULL;
 }
 
-/* Report keys that are neither the role's keywords nor the owner's keys. */
-static void known_keys(checker *ck, const node *def, shape_role role,
+/* Report keys that are neither the role's keywords nor the owner's keys,
+ * and keywords of a newer spec language than the spec's. */
+static bool known_keys(checker *ck, const node *def, shape_role role,
                        const char *const *own_keys, const char *what)
 {
     size_t n = 0, i;
+    bool ok = true;
     const char **allowed = arena_alloc(ck->a, (KEYWORD_COUNT + 32) * sizeof *allowed);
     for (i = 0; i < KEYWORD_COUNT; i++)
         if (keywords[i].roles & (1u << role))
@@ -391,26 +495,43 @@ static void known_keys(checker *ck, const node *def, shape_role role,
         allowed[n++] = own_keys[i];
     allowed[n] = NULL;
     ck_known_keys(def, allowed, what);
+    for (i = 0; i < def->count; i++) {
+        const node *k = def->keys[i];
+        const struct keyword *kw = find_keyword(k->value, role);
+        int version = kw ? kw->version : 1;
+        if (kw && role == ROLE_ELEMENT && strcmp(k->value, "open") == 0)
+            version = 2;
+        ok &= ck_needs_version(ck, k, version);
+    }
+    return ok;
 }
 
-/* The kind written under `type`, with the rules of the role. */
+/* The kind written under `type` (or an inline `oneOf`), with the rules of
+ * the role. */
 static bool shape_type(checker *ck, const node *def, shape *out, shape_role role,
                        const char *what)
 {
-    const node *t = node_get(def, "type");
+    const node *t = node_get(def, "type"), *one_of = node_get(def, "oneOf");
     const kind_info *k;
+    if (one_of && t) {
+        diag_error(t->where, "%s: give either 'type' or 'oneOf', not both", what);
+        return false;
+    }
+    if (one_of)
+        return kw_one_of(ck, def, one_of, out);
     if (!t) {
         diag_error(def->where, "%s: missing required key 'type'", what);
         return false;
     }
     if (role == ROLE_PARAM) {
         k = t->kind == NODE_SCALAR ? kind_find(t->value) : NULL;
-        if (!k || !k->param) {
-            diag_error(t->where, "%s: type must be string, integer, number or boolean", what);
+        if (!k || !(k->param || (k->kind == SHAPE_ARRAY && ck->s->version >= 2))) {
+            diag_error(t->where, "%s: type must be string, integer, number or boolean%s", what,
+                       ck->s->version >= 2 ? " (or an array of those in a query)" : "");
             return false;
         }
     }
-    return resolve_kind(ck, t, out);
+    return ck_type_word(ck, t, out);
 }
 
 /* Rules between keywords, once each is known to fit its kind. */
@@ -428,8 +549,9 @@ static bool shape_consistent(const node *def, shape *out)
         ok = false;
     }
     if (out->minimum.set && out->maximum.set && out->minimum.number > out->maximum.number) {
-        diag_error(node_get(def, "maximum")->where, "maximum %s is below minimum %s",
-                   out->maximum.text, out->minimum.text);
+        const node *m = node_get(def, "maximum");
+        diag_error((m ? m : node_get(def, "exclusiveMaximum"))->where,
+                   "maximum %s is below minimum %s", out->maximum.text, out->minimum.text);
         ok = false;
     }
     if (out->min_length.set && out->max_length.set &&
@@ -447,11 +569,11 @@ static bool shape_consistent(const node *def, shape *out)
 bool ck_shape(checker *ck, const node *def, shape *out, shape_role role,
               const char *const *own_keys, const char *what)
 {
-    bool ok = true;
+    bool ok;
     size_t i;
 
     out->where = def->where;
-    known_keys(ck, def, role, own_keys, what);
+    ok = known_keys(ck, def, role, own_keys, what);
     if (!shape_type(ck, def, out, role, what))
         return false;
     for (i = 0; i < def->count; i++) {

@@ -161,3 +161,73 @@ char *ck_c_name(checker *ck, const node *key, const node *def, const char *noun)
     free(snake);
     return c;
 }
+
+bool ck_needs_version(checker *ck, const node *key, int version)
+{
+    if (ck->s->version >= version)
+        return true;
+    diag_error(key->where, "'%s' needs specc: %d (this spec says specc: %d)", key->value,
+               version, ck->s->version);
+    return false;
+}
+
+char *ck_node_json(checker *ck, const node *n)
+{
+    json_t *j = node_json(n);
+    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+    char *out = text ? arena_strdup(ck->a, text) : NULL;
+    free(text);
+    json_decref(j);
+    if (!out)
+        diag_error(n->where, "cannot write this value as JSON");
+    return out;
+}
+
+type_def *ck_add_type(checker *ck, const char *name, loc where)
+{
+    spec *s = ck->s;
+    type_def *t;
+    if (ck_find_type(s, name)) {
+        diag_error(where, "the inline type here would be named '%s', which is taken; "
+                          "name it in 'types:' and refer to it",
+                   name);
+        return NULL;
+    }
+    if (s->type_count >= s->type_cap) { /* room is counted before; never here */
+        diag_error(where, "too many inline types");
+        return NULL;
+    }
+    t = &s->types[s->type_count++];
+    t->name = arena_strdup(ck->a, name);
+    t->where = where;
+    t->is_inline = true;
+    return t;
+}
+
+char *ck_camel_join(checker *ck, const char *prefix, const char *name)
+{
+    char *out = arena_alloc(ck->a, strlen(prefix) + strlen(name) + 1);
+    size_t n = strlen(prefix);
+    bool upper = true;
+    memcpy(out, prefix, n);
+    for (; *name; name++) {
+        char c = *name;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            upper = true;
+            continue;
+        }
+        out[n++] = upper && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+        upper = false;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+const node *ck_key(const node *map, const char *key)
+{
+    size_t i;
+    for (i = 0; map->kind == NODE_MAP && i < map->count; i++)
+        if (strcmp(map->keys[i]->value, key) == 0)
+            return map->keys[i];
+    return NULL;
+}

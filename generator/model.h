@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "diag.h"
 #include "parse.h"
 
@@ -49,7 +51,12 @@ typedef enum format_kind {
     FORMAT_UUID,
     FORMAT_URI,
     FORMAT_EMAIL,
-    FORMAT_UNIX_TIME
+    FORMAT_UNIX_TIME,
+    FORMAT_INT32, /* integer: an int32_t member (the runtime's SPECC_KIND_INT32) */
+    FORMAT_HOSTNAME,
+    FORMAT_IPV4,
+    FORMAT_IPV6,
+    FORMAT_BYTE
 } format_kind;
 
 typedef enum unknown_policy { UNKNOWN_PRESERVE, UNKNOWN_IGNORE, UNKNOWN_REJECT } unknown_policy;
@@ -82,14 +89,28 @@ typedef struct shape {
     loc where;
     format_kind format;
     char *ref_name;       /* SHAPE_REF: as written */
-    type_def *ref;        /* SHAPE_REF: resolved */
+    type_def *ref;        /* SHAPE_REF: resolved (an object, value or union type) */
     struct shape *items;  /* ARRAY items, MAP values */
     bound minimum, maximum;
+    bool exclusive_minimum, exclusive_maximum; /* the bounds exclude their value */
+    bound multiple_of;
     size_bound min_length, max_length, min_items, max_items;
+    bool unique_items;
     char *pattern;
     enum_value *enums;    /* string or integer enum, or NULL */
     size_t enum_count;
     bool open;            /* unknown enum values are kept */
+    bool nullable;        /* items/values: null is allowed for each element */
+    const node *const_value;   /* `const`: the value it must equal, or NULL */
+    char *const_json;          /* ... as JSON text */
+    const node *default_value; /* `default` (documentation only), or NULL */
+    char *default_json;        /* ... as JSON text */
+    bool deprecated, read_only, write_only;
+    /* C names decided by check_names: */
+    char *c_enum;       /* a string enum: "api_model_tags_item" (type is + "_t") */
+    char *c_enum_upper; /* its constants' prefix: "API_MODEL_TAGS_ITEM" */
+    char *c_elem;       /* items/values stored in a struct (nullable or open enum):
+                           "api_model_tags_item" (type is + "_t") */
 } shape;
 
 typedef struct field {
@@ -107,19 +128,57 @@ typedef struct field {
     char *c_other;     /* "<c_name>_other" member of an open string enum */
     char *c_enum;      /* string enum: "api_model_source" (type is c_enum + "_t") */
     char *c_enum_upper; /* string enum: "API_MODEL_SOURCE" (constants prefix) */
+    bool deprecated;
+    const node *key_node, *def_node; /* where it was declared (allOf compares them) */
 } field;
+
+/* What a named type is. */
+typedef enum type_kind {
+    TYPE_OBJECT, /* fields (written as `fields:`, or composed with `allOf:`) */
+    TYPE_VALUE,  /* one value of any other shape: `type: array, items: ...` */
+    TYPE_UNION   /* one of several variants: `oneOf:` */
+} type_kind;
+
+/* One variant of a union. */
+typedef struct variant {
+    shape shape;       /* a kind or a named type (never a union) */
+    char *label;       /* for messages: "string", "Customer", "array" */
+    char **tags;       /* discriminator values that choose it (mapping keys) */
+    size_t tag_count;
+    char *c_member;    /* member of the C union: "string", "customer" */
+    char *c_kind;      /* its kind constant: "API_CUSTOMER_REF_CUSTOMER" */
+    loc where;
+} variant;
+
+typedef struct union_def {
+    variant *variants;
+    size_t variant_count;
+    char *discriminator;     /* property name, or NULL: told apart by JSON kind */
+    size_t default_variant;  /* index + 1 of the variant for an absent key; 0: none */
+    bool open;               /* an unmapped value is kept as sent */
+    char *c_kind_enum;       /* "api_customer_ref_kind" (type is + "_t") */
+    char *c_kind_upper;      /* "API_CUSTOMER_REF" (constants prefix) */
+    loc where;
+} union_def;
 
 struct type_def {
     char *name;   /* "Model" */
     char *c_name; /* "api_model": struct tag, function prefix; type is c_name + "_t" */
     loc where;
     char *description;
+    type_kind kind;
     unknown_policy unknown;
-    field *fields;
+    field *fields;       /* TYPE_OBJECT */
     size_t field_count;
+    shape value;         /* TYPE_VALUE */
+    union_def *u;        /* TYPE_UNION */
+    bool is_inline;      /* made for an inline expression (a response, a field's oneOf) */
+    bool deprecated;
+    const node *def;     /* its definition, for the passes after naming */
+    int compose_state;   /* allOf: 0 not yet, 1 being composed, 2 done */
 };
 
-typedef enum param_in { PARAM_PATH, PARAM_QUERY } param_in;
+typedef enum param_in { PARAM_PATH, PARAM_QUERY, PARAM_HEADER } param_in;
 
 typedef struct param {
     char *name;
@@ -129,16 +188,28 @@ typedef struct param {
     param_in in;
     bool required;
     bool keep_slashes;
+    bool explode;  /* query arrays: k=a&k=b (default), else k=a,b */
     char *description;
-    shape shape; /* STRING, INTEGER, NUMBER or BOOLEAN */
+    shape shape; /* STRING, INTEGER, NUMBER or BOOLEAN; ARRAY of those in a query */
 } param;
 
+typedef enum status_kind { STATUS_EXACT, STATUS_RANGE, STATUS_DEFAULT } status_kind;
+
 typedef struct response {
-    int status;
+    int status;         /* STATUS_EXACT: 200; STATUS_RANGE: 200 for 2XX; DEFAULT: 0 */
+    status_kind status_kind;
+    char *status_text;  /* "200", "2XX", "default" */
     type_def *type; /* NULL: the response has no body */
     char *description;
     loc where;
 } response;
+
+typedef struct request_body {
+    type_def *type;
+    bool required;
+    char *description;
+    loc where;
+} request_body;
 
 typedef struct endpoint {
     char *name;   /* get_model */
@@ -149,6 +220,7 @@ typedef struct endpoint {
     char *description;
     param *params;
     size_t param_count;
+    request_body *body; /* NULL: no request body */
     response *responses;
     size_t response_count;
 } endpoint;
@@ -156,6 +228,7 @@ typedef struct endpoint {
 typedef struct spec {
     arena mem;
     const char *file;
+    int version; /* the spec language: 1 or 2 */
     node *root; /* kept: examples point into it */
     char *api;  /* C prefix and file stem */
     char *api_upper;
@@ -167,8 +240,9 @@ typedef struct spec {
     size_t auth_count;
     endpoint *endpoints;
     size_t endpoint_count;
-    type_def *types;
+    type_def *types; /* named types in spec order, then inline ones as met */
     size_t type_count;
+    size_t type_cap; /* room reserved for inline types (pointers into types stay valid) */
 } spec;
 
 /* Parse and check one spec file. Returns NULL after reporting every problem
@@ -179,6 +253,10 @@ spec *spec_load(const char *path);
 spec *spec_check(const char *path, node *root);
 
 void spec_free(spec *s);
+
+/* A YAML node as a new JSON value, by the plain-scalar rules of parse.h
+ * (node_json.c): for examples, `const` and `default`. */
+json_t *node_json(const node *n);
 
 /* ------------------------------------------- the tables (model_tables.c) */
 

@@ -26,42 +26,6 @@ static void set(json_t *o, const char *key, json_t *v)
     json_object_set_new(o, key, v);
 }
 
-/* A YAML example as JSON, by the plain-scalar rules of parse.h. */
-static json_t *example_json(const node *n)
-{
-    bool b;
-    int64_t i;
-    double d;
-    size_t k;
-    json_t *out;
-    switch (n->kind) {
-    case NODE_SEQ:
-        out = json_array();
-        for (k = 0; k < n->count; k++)
-            json_array_append_new(out, example_json(n->items[k]));
-        return out;
-    case NODE_MAP:
-        out = json_object();
-        for (k = 0; k < n->count; k++)
-            json_object_setn_new(out, n->keys[k]->value, n->keys[k]->len,
-                                 example_json(n->items[k]));
-        return out;
-    case NODE_SCALAR:
-        break;
-    }
-    if (!n->quoted) {
-        if (node_is_null(n))
-            return json_null();
-        if (node_as_bool(n, &b))
-            return json_boolean(b);
-        if (node_as_int(n, &i))
-            return json_integer((json_int_t)i);
-        if (node_as_number(n, &d))
-            return json_real(d);
-    }
-    return json_stringn(n->value, n->len);
-}
-
 static json_t *bound_json(const shape *sh, const bound *b)
 {
     if (sh->kind == SHAPE_INTEGER)
@@ -176,7 +140,7 @@ static json_t *field_schema(const field *f)
         set(o, "description", json_string(f->description));
     if (f->example) {
         json_t *examples = json_array();
-        json_array_append_new(examples, example_json(f->example));
+        json_array_append_new(examples, node_json(f->example));
         set(o, "examples", examples);
     }
     return o;
