@@ -30,7 +30,7 @@ extern "C" {
 #endif
 
 /* Generated headers refuse to compile against a different runtime. */
-#define SPECC_RUNTIME_VERSION 2
+#define SPECC_RUNTIME_VERSION 3
 
 /* Input limits (see README, "Guarantees and limits"). */
 #define SPECC_MAX_DEPTH 512   /* nesting of arrays/objects in decoded text */
@@ -68,7 +68,13 @@ typedef enum specc_code {
     SPECC_ERR_STATUS,  /* HTTP status with no declared response */
     SPECC_ERR_PARAM,   /* request parameter missing or not encodable */
     SPECC_ERR_INVALID, /* struct state that JSON cannot express */
-    SPECC_ERR_NOMEM    /* an allocation failed */
+    SPECC_ERR_NOMEM,   /* an allocation failed */
+    /* Runtime version 3: */
+    SPECC_ERR_MULTIPLE_OF, /* not a multiple of multipleOf */
+    SPECC_ERR_UNIQUE,      /* an array item equals an earlier one (uniqueItems) */
+    SPECC_ERR_CONST,       /* not the value `const` demands */
+    SPECC_ERR_READ_ONLY,   /* a readOnly field present in a request body */
+    SPECC_ERR_WRITE_ONLY   /* a writeOnly field present in a response */
 } specc_code;
 
 typedef struct specc_error {
@@ -81,7 +87,7 @@ typedef struct specc_error {
     char message[SPECC_MESSAGE_MAX]; /* "expected integer, got string \"7\"" */
 } specc_error;
 
-/* Called once per violation by specc_validate(). */
+/* Called once per violation by specc_validate() and specc_validate_as(). */
 typedef void specc_error_fn(const specc_error *error, void *ctx);
 
 /* Stable lower-case name of a code: "type", "missing", "format" ... */
@@ -105,7 +111,10 @@ typedef enum specc_kind {
     SPECC_KIND_ENUM,    /* a generated C enum, int-sized (string enum) */
     SPECC_KIND_OBJECT,  /* T * in a field, T in an array or map        */
     SPECC_KIND_ARRAY,   /* specc_array layout                          */
-    SPECC_KIND_MAP      /* specc_map layout                            */
+    SPECC_KIND_MAP,     /* specc_map layout                            */
+    /* Runtime version 3: */
+    SPECC_KIND_INT32,   /* int32_t: an integer literal in [-2^31, 2^31-1] */
+    SPECC_KIND_UNION    /* a tagged union in place, described by shape->union_ */
 } specc_kind;
 
 typedef enum specc_format {
@@ -116,7 +125,17 @@ typedef enum specc_format {
     SPECC_FORMAT_UUID,      /* string: 8-4-4-4-12 hex digits, any case */
     SPECC_FORMAT_URI,       /* string: RFC 3986 URI with a scheme */
     SPECC_FORMAT_EMAIL,     /* string: local@domain */
-    SPECC_FORMAT_UNIX_TIME  /* integer: seconds since 1970 (no check) */
+    SPECC_FORMAT_UNIX_TIME, /* integer: seconds since 1970 (no check) */
+    /* Runtime version 3 (string formats, as ajv-formats checks them unless
+     * noted in specc_format.c): */
+    SPECC_FORMAT_HOSTNAME, /* RFC 1123 host name: dot-separated labels of 1-63
+                              letters, digits and '-' (not first or last),
+                              at most 253 bytes; one final '.' allowed */
+    SPECC_FORMAT_IPV4,     /* dotted quad, each part 0-255, no leading zeros */
+    SPECC_FORMAT_IPV6,     /* RFC 4291 text forms: 8 groups of 1-4 hex digits,
+                              one '::', an IPv4 tail; no zone (%eth0) */
+    SPECC_FORMAT_BYTE      /* RFC 4648 base64, standard alphabet, padded to a
+                              multiple of 4; "" allowed; no line breaks */
 } specc_format;
 
 typedef enum specc_unknown_policy {
@@ -162,6 +181,7 @@ typedef struct specc_map {
 } specc_map;
 
 struct specc_type;
+struct specc_union;
 
 /* Flags of a specc_shape. */
 #define SPECC_S_MINIMUM 0x0001u
@@ -172,8 +192,44 @@ struct specc_type;
 #define SPECC_S_MAX_ITEMS 0x0020u
 #define SPECC_S_OPEN_ENUM 0x0040u /* unknown enum values are kept */
 #define SPECC_S_INT_ENUM 0x0080u  /* INTEGER kind restricted to enum_ints */
+/* Runtime version 3: */
+#define SPECC_S_NULLABLE 0x0100u  /* element (elem_size set): null allowed, state member */
+#define SPECC_S_EXCLUSIVE_MINIMUM 0x0200u /* min_int/min_num is an exclusive bound */
+#define SPECC_S_EXCLUSIVE_MAXIMUM 0x0400u /* max_int/max_num is an exclusive bound */
+#define SPECC_S_MULTIPLE_OF 0x0800u /* INTEGER/INT32: multiple_int; NUMBER/DECIMAL: multiple_num */
+#define SPECC_S_UNIQUE_ITEMS 0x1000u /* ARRAY: no two items equal (specc_equal's rules) */
+#define SPECC_S_CONST 0x2000u       /* the value must equal const_json */
+#define SPECC_S_READ_ONLY 0x4000u   /* field: must be absent in a request (specc_validate_as) */
+#define SPECC_S_WRITE_ONLY 0x8000u  /* field: must be absent in a response (specc_validate_as) */
+/* As in OpenAPI, SPECC_F_REQUIRED on a readOnly field holds for responses
+ * only, on a writeOnly field for requests only: the decoder does not
+ * demand them, specc_validate does not report them absent, and
+ * specc_validate_as does in the direction that needs them. */
 
-/* What one value is: its kind and everything that constrains it. */
+/*
+ * What one value is: its kind and everything that constrains it.
+ *
+ * Where a value is stored: in a field, at the field's offset (OBJECT as a
+ * T *, owned); as an array item or map value, in place (OBJECT as a T);
+ * as a union variant, at the union's value_offset (OBJECT as a T *); as the
+ * value of a SPECC_TYPE_VALUE type, in place at offset 0.
+ *
+ * Elements that are more than a value (runtime version 3): when elem_size
+ * is not 0, an item, map value, union variant or VALUE type's value is a
+ * generated struct of elem_size bytes, e.g. `struct { specc_state state;
+ * int64_t value; }` or `struct { int value; char *other; }`: the value sits
+ * at value_offset; with SPECC_S_NULLABLE a specc_state member (SPECC_NULL
+ * or SPECC_PRESENT) at state_offset says whether it is null; an ENUM with
+ * SPECC_S_OPEN_ENUM keeps an unknown value's text in the char * member at
+ * other_offset (with elem_size 0, as in version 2, an unknown value inside
+ * an array or map keeps only the number enum_count). Field shapes do not
+ * use these members (fields have their own state and other offsets).
+ *
+ * Bounds (version 3): SPECC_S_EXCLUSIVE_MINIMUM makes min_int/min_num a
+ * bound by itself (SPECC_S_MINIMUM need not be set) and an exclusive one;
+ * the same for maxima. A shape has one lower and one upper bound: a spec
+ * with both `minimum` and `exclusiveMinimum` gives the stricter.
+ */
 typedef struct specc_shape {
     specc_kind kind;
     specc_format format;
@@ -188,7 +244,81 @@ typedef struct specc_shape {
     size_t enum_count;
     const struct specc_type *type;    /* OBJECT */
     const struct specc_shape *items;  /* ARRAY items, MAP values */
+    /* Runtime version 3 (all 0 = not used): */
+    const struct specc_union *union_; /* UNION */
+    size_t elem_size;    /* elements: sizeof the generated element struct, or 0 */
+    size_t state_offset; /* elements, SPECC_S_NULLABLE: the specc_state member */
+    size_t value_offset; /* elements: the value in the element struct */
+    size_t other_offset; /* elements, open ENUM: the char * member for unknown text */
+    int64_t multiple_int; /* INTEGER/INT32 with SPECC_S_MULTIPLE_OF (> 0) */
+    double multiple_num;  /* NUMBER/DECIMAL with SPECC_S_MULTIPLE_OF (> 0): valid
+                             when value / multiple_num is an integer in double
+                             arithmetic, as ajv checks it (0.5 is a multiple of
+                             0.1, 0.3 is not); decimals are read as doubles */
+    const char *const_json; /* SPECC_S_CONST: the JSON text of the constant,
+                               compared by JSON value (as specc_equal does) */
 } specc_shape;
+
+/*
+ * Unions (`oneOf`), runtime version 3. The generated struct is
+ *
+ *     typedef struct api_ref {
+ *         api_ref_kind_t kind;  // 0: no value; i + 1: variants[i]; count + 1: other
+ *         union { char *string; api_customer_t *customer; } as;
+ *         char *other;          // open unions only: the value's JSON text as sent
+ *     } api_ref_t;
+ *
+ * stored in place wherever the union is used (a field, an item, a VALUE
+ * type). A variant's value lives at value_offset: OBJECT variants as a T *
+ * (owned), the others as in a field, or, with the variant shape's
+ * elem_size set, as an element struct (see specc_shape).
+ *
+ * Decoding without a discriminator chooses by the JSON kind of the value:
+ * the first variant (in order) that reads that kind, except that an integer
+ * literal goes to the first INTEGER or INT32 variant if there is one.
+ * Strings: STRING, ENUM, DECIMAL; numbers: NUMBER, DECIMAL (and integers
+ * INTEGER, INT32); true/false: BOOLEAN; objects: OBJECT, MAP; arrays: ARRAY;
+ * ANY takes every value but null; a UNION variant takes what one of its
+ * variants takes (a union directly inside a union counts as one level of
+ * nesting). null is never a variant: it is the field's (or element's)
+ * nullable state. No variant: an open union keeps the text in `other`,
+ * a closed one is SPECC_ERR_TYPE ("expected string or object (Source), got
+ * number 7").
+ *
+ * With a discriminator, the value must be an object; its members are
+ * scanned (nothing built) up to the discriminator key, whose value's JSON
+ * text is compared by JSON value with each variant's tag ("push"
+ * equals "push"; the first equal tag wins); absent: default_variant, or
+ * SPECC_ERR_MISSING at the key; unmapped: an open union keeps the whole
+ * object's text in `other`, a closed one is SPECC_ERR_ENUM at the key. Then
+ * the object is decoded as the chosen variant (the key is a field of the
+ * variant's type, or an unknown key it keeps, ignores or rejects); a key
+ * repeated is SPECC_ERR_DUPLICATE_KEY there.
+ */
+typedef struct specc_variant {
+    const char *name;  /* for messages: "string", "Customer", "array" */
+    specc_shape shape; /* the variant's value */
+    const char *tag;   /* discriminator value as JSON text ("\"push\"", "true",
+                          "1"), or NULL */
+    size_t tag_len;
+} specc_variant;
+
+typedef struct specc_union {
+    const char *name;          /* "CustomerRef", or the inline type's name */
+    size_t kind_offset;        /* int-sized member: 0 none, i + 1 variants[i], count + 1 other */
+    size_t value_offset;       /* the C union: every variant's member starts here */
+    size_t other_offset;       /* open unions: char *, the value's JSON text as sent */
+    const specc_variant *variants;
+    size_t variant_count;
+    const char *discriminator; /* property name, or NULL: told apart by JSON kind */
+    size_t discriminator_len;
+    size_t default_variant;    /* with a discriminator: index + 1 of the variant for
+                                  an absent key; 0: an absent key is an error */
+    bool open;                 /* keep what no variant takes in `other` */
+    size_t size;               /* sizeof the generated union struct: needed when
+                                  the union is an array item or map value without
+                                  elem_size (an element of size 0 is refused) */
+} specc_union;
 
 /* Flags of a specc_field. */
 #define SPECC_F_REQUIRED 0x01u /* key must be present */
@@ -206,6 +336,21 @@ typedef struct specc_field {
     specc_shape shape;
 } specc_field;
 
+/* What a type is (runtime version 3). */
+typedef enum specc_type_kind {
+    SPECC_TYPE_OBJECT = 0, /* a JSON object: the fields (as in version 2) */
+    SPECC_TYPE_VALUE       /* one value of shape `value`, stored at offset 0 */
+} specc_type_kind;
+
+/*
+ * A type. A VALUE type (a top-level array, map, union or scalar) has the
+ * value's layout at offset 0 (an array `{T *items; size_t count;}`, a map,
+ * a union struct, or a scalar in a one-member struct `{char *value;}`; with
+ * the value shape's elem_size set, that element struct). Every type
+ * operation works on it, the document being that value; a root null is
+ * SPECC_ERR_NULL. Inside other shapes a VALUE type never appears: the
+ * generator inlines its shape.
+ */
 typedef struct specc_type {
     const char *name; /* spec name, "Model" */
     size_t size;      /* sizeof the generated struct */
@@ -213,6 +358,9 @@ typedef struct specc_type {
     size_t field_count;
     specc_unknown_policy unknown;
     size_t unknown_offset; /* of the specc_unknown `_unknown` member (PRESERVE) */
+    /* Runtime version 3: */
+    specc_type_kind kind;
+    const struct specc_shape *value; /* SPECC_TYPE_VALUE: the shape of the value */
 } specc_type;
 
 /* ------------------------------------------------------- type operations */
@@ -263,9 +411,28 @@ SPECC_CHECK_RESULT json_t *specc_encode_json(const specc_type *type, const void 
                                              specc_error *err);
 
 /* Check every constraint (formats, bounds, lengths, counts, patterns, enums,
- * required members, states) of a decoded or hand-built value. Calls `each`
- * (may be NULL) once per violation and returns how many there were. */
+ * multipleOf, uniqueItems, const, required members, states, unions) of a
+ * decoded or hand-built value. Calls `each` (may be NULL) once per violation
+ * and returns how many there were. Direction-free: readOnly and writeOnly
+ * are not checked (see specc_validate_as). */
 size_t specc_validate(const specc_type *type, const void *value, specc_error_fn *each, void *ctx);
+
+/* Which way a value travels, for readOnly and writeOnly. */
+typedef enum specc_as {
+    SPECC_AS_ANY = 0,  /* as specc_validate: neither is checked */
+    SPECC_AS_REQUEST,  /* a readOnly field present: SPECC_ERR_READ_ONLY; a
+                          required readOnly field may be absent */
+    SPECC_AS_RESPONSE  /* a writeOnly field present: SPECC_ERR_WRITE_ONLY; a
+                          required writeOnly field may be absent */
+} specc_as;
+
+/* specc_validate, plus readOnly/writeOnly for values sent `as` a request
+ * body or received as a response. "Present" means a state other than
+ * SPECC_ABSENT, or a pointer that is not NULL for a field without a state
+ * member (a field of another kind without one is always present, so such
+ * fields should have a state member). */
+size_t specc_validate_as(const specc_type *type, const void *value, specc_as as,
+                         specc_error_fn *each, void *ctx);
 
 /* Is s[0..len) valid for the format (SPECC_FORMAT_NONE and UNIX_TIME: true)?
  * date-time leap seconds are accepted only at 23:59:60 UTC. */
@@ -273,9 +440,12 @@ bool specc_format_valid(specc_format format, const char *s, size_t len);
 
 /* Deep equality of two values of one type. Unknown fields count, compared
  * by JSON value: in any order, numbers by exact value (1.0E+2 equals 100,
- * beyond int64 and double too), strings by their decoded text. The answer
- * never depends on memory: only a large object whose keys come in another
- * order gets a sorted index, and without memory for it, a slower search. */
+ * beyond int64 and double too), strings by their decoded text; so do the
+ * kept texts of open unions. Unions: the same kind and equal active
+ * members. The answer never depends on memory: only a large object whose
+ * keys come in another order gets a sorted index, and without memory for
+ * it, a slower search. Values nested deeper than SPECC_MAX_DEPTH (only a
+ * hand-built cycle can be) are unequal. */
 bool specc_equal(const specc_type *type, const void *a, const void *b);
 
 /* ------------------------------------------------------ unknown fields */
@@ -314,31 +484,62 @@ void specc_free(void *ptr);
 
 /* ------------------------------------------------------------- endpoints */
 
-typedef enum specc_param_in { SPECC_IN_PATH, SPECC_IN_QUERY } specc_param_in;
+typedef enum specc_param_in {
+    SPECC_IN_PATH,
+    SPECC_IN_QUERY,
+    SPECC_IN_HEADER /* runtime version 3: name is the header's exact name */
+} specc_param_in;
 
 #define SPECC_P_REQUIRED 0x01u
 #define SPECC_P_KEEP_SLASHES 0x02u /* path parameter: '/' stays a separator */
+#define SPECC_P_EXPLODE 0x04u      /* query array: k=a&k=b (the spec's default,
+                                      explode: true); without it k=a,b */
 
-/* A request parameter, stored in the generated params struct as
- * const char * (STRING; NULL = not given), int64_t (INTEGER), double
- * (NUMBER) or bool (BOOLEAN); the non-string kinds, when optional, come with
- * a `bool has_<name>` member at has_offset. */
+/*
+ * A request parameter, stored in the generated params struct as
+ * const char * (STRING; NULL = not given), int64_t (INTEGER), int32_t
+ * (INT32), double (NUMBER), bool (BOOLEAN) or int (ENUM: a C enum, written
+ * as shape->enum_names[v]); the non-string kinds, when optional, come with
+ * a `bool has_<name>` member at has_offset. Runtime version 3: ARRAY
+ * parameters (query and header) are `struct { const char **items; size_t
+ * count; }` (or int64_t *, int32_t *, double *, bool *, int * items, by
+ * shape->items->kind); count 0 = not given. A query array is written
+ * k=a&k=b with SPECC_P_EXPLODE, else k=a,b (each value percent-encoded, so
+ * a ',' inside one is %2C); a header array is a,b. Names are written as
+ * given, percent-encoded in the query (`expand[]` is expand%5B%5D).
+ *
+ * `shape` (version 3; may be NULL) holds the constraints the request
+ * helpers check before building anything: format, enum (for a STRING
+ * parameter, enum_names/enum_count list the allowed values, closed unless
+ * SPECC_S_OPEN_ENUM; INTEGER: SPECC_S_INT_ENUM), bounds, multipleOf,
+ * lengths, pattern, const, and for arrays minItems/maxItems/uniqueItems
+ * and the items' constraints in shape->items. Its kind is the parameter's
+ * kind. A violation is SPECC_ERR_PARAM at $.name, naming the parameter.
+ */
 typedef struct specc_param {
-    const char *name; /* name in the path template / query string */
+    const char *name; /* name in the path template / query string / header */
     specc_param_in in;
     specc_kind kind;
     specc_format format; /* STRING: checked before the request is built */
     unsigned flags; /* SPECC_P_* */
     size_t offset;
     size_t has_offset;
+    const struct specc_shape *shape; /* version 3: constraints, or NULL */
 } specc_param;
 
+/* specc_response.kind: which statuses a declared response covers. */
+#define SPECC_STATUS_EXACT 0   /* status */
+#define SPECC_STATUS_RANGE 1   /* status / 100 == this status / 100 (200: 2XX) */
+#define SPECC_STATUS_DEFAULT 2 /* any status no other response covers */
+
 /* One declared response: for this status, decode a `type` into the member
- * (a `T *`) at `offset` of the generated response struct. */
+ * (a `T *`) at `offset` of the generated response struct. A status is
+ * looked up exactly first, then by range, then `default`. */
 typedef struct specc_response {
     int status;
     const specc_type *type;
     size_t offset;
+    int kind; /* version 3: SPECC_STATUS_EXACT (0), _RANGE or _DEFAULT */
 } specc_response;
 
 typedef struct specc_endpoint {
@@ -350,15 +551,54 @@ typedef struct specc_endpoint {
     const specc_response *responses;
     size_t response_count;
     size_t status_offset; /* int member of the response struct */
+    /* Runtime version 3: */
+    const specc_type *body_type; /* the JSON request body's type, or NULL: none */
+    bool body_required;
 } specc_endpoint;
 
 /* The request target: path with parameters percent-encoded (RFC 3986), then
  * ?query for the query parameters given. A required parameter missing, an
- * empty path parameter, a value not in its declared format, or a '.'/'..'
- * segment in a keep-slashes parameter is SPECC_ERR_PARAM. Free the result
- * with specc_free(). */
+ * empty path parameter, a value not in its declared format or breaking a
+ * constraint of its shape, or a '.'/'..' segment in a keep-slashes
+ * parameter is SPECC_ERR_PARAM. Header parameters and the body are not
+ * looked at (see specc_request_build). Free the result with specc_free(). */
 SPECC_CHECK_RESULT char *specc_request_target(const specc_endpoint *endpoint, const void *params,
                                               specc_error *err);
+
+/* One header of a request: the parameter's name (the descriptor's string,
+ * not owned) and its value (owned). */
+typedef struct specc_header {
+    const char *name;
+    char *value;
+} specc_header;
+
+/* Everything an HTTP client needs to send one request (runtime version 3).
+ * All zero is the empty request; release with specc_request_clear. */
+typedef struct specc_request {
+    const char *method;         /* the endpoint's, not owned */
+    char *target;               /* path + query, to append to the base URL */
+    specc_header *headers;      /* the header parameters given, in descriptor order */
+    size_t header_count;
+    char *body;                 /* JSON text (application/json), NUL-terminated;
+                                   NULL when there is no body */
+    size_t body_len;
+} specc_request;
+
+/* Build the request for `params` (may be NULL when the endpoint has no
+ * parameters) and `body` (a value of endpoint->body_type, or NULL): checks
+ * every parameter as specc_request_target does, header values (a CR, LF or
+ * other control character but tab is SPECC_ERR_PARAM: no header
+ * injection), then the body: a required body missing, or a body given to an
+ * endpoint that takes none, is SPECC_ERR_PARAM; a body is validated with
+ * specc_validate_as(SPECC_AS_REQUEST), its first violation returned as is
+ * (code, path from $ of the body, message), and encoded with
+ * specc_encode_text. On failure *out is all zero with nothing allocated. */
+SPECC_CHECK_RESULT specc_code specc_request_build(const specc_endpoint *endpoint,
+                                                  const void *params, const void *body,
+                                                  specc_request *out, specc_error *err);
+
+/* Free what a request owns and zero it (safe on a zeroed request). */
+void specc_request_clear(specc_request *request);
 
 /* Decode a response body by HTTP status into the generated response struct:
  * sets its status and the one member for that status (none for a response

@@ -138,6 +138,11 @@ const char *specc_code_name(specc_code code)
     case SPECC_ERR_PARAM: return "param";
     case SPECC_ERR_INVALID: return "invalid";
     case SPECC_ERR_NOMEM: return "nomem";
+    case SPECC_ERR_MULTIPLE_OF: return "multiple-of";
+    case SPECC_ERR_UNIQUE: return "unique";
+    case SPECC_ERR_CONST: return "const";
+    case SPECC_ERR_READ_ONLY: return "read-only";
+    case SPECC_ERR_WRITE_ONLY: return "write-only";
     }
     return "unknown";
 }
@@ -319,7 +324,8 @@ void speccp_quote(const char *s, size_t len, size_t max, char *buf, size_t size)
 
 /* ------------------------------------------------------------------ kinds */
 
-size_t speccp_elem_size(const specc_shape *shape)
+/* Bytes of a bare value of this shape stored in place (OBJECT as a T). */
+static size_t bare_size(const specc_shape *shape)
 {
     switch (shape->kind) {
     case SPECC_KIND_STRING: return sizeof(char *);
@@ -329,11 +335,18 @@ size_t speccp_elem_size(const specc_shape *shape)
     case SPECC_KIND_DECIMAL: return sizeof(specc_decimal);
     case SPECC_KIND_ANY: return sizeof(json_t *);
     case SPECC_KIND_ENUM: return sizeof(int);
-    case SPECC_KIND_OBJECT: return shape->type->size;
+    case SPECC_KIND_OBJECT: return shape->type ? shape->type->size : 0;
     case SPECC_KIND_ARRAY: return sizeof(specc_array);
     case SPECC_KIND_MAP: return sizeof(specc_map);
+    case SPECC_KIND_INT32: return sizeof(int32_t);
+    case SPECC_KIND_UNION: return shape->union_ ? shape->union_->size : 0;
     }
     return 0;
+}
+
+size_t speccp_elem_size(const specc_shape *shape)
+{
+    return shape->elem_size ? shape->elem_size : bare_size(shape);
 }
 
 const char *speccp_kind_name(const specc_shape *shape)
@@ -349,8 +362,56 @@ const char *speccp_kind_name(const specc_shape *shape)
     case SPECC_KIND_OBJECT: return "object";
     case SPECC_KIND_ARRAY: return "array";
     case SPECC_KIND_MAP: return "object";
+    case SPECC_KIND_INT32: return "integer";
+    case SPECC_KIND_UNION: return "union";
     }
     return "value";
+}
+
+/* One variant in a list of what a union takes: "string", "object (Source)". */
+static size_t variant_text(const specc_variant *v, char *buf, size_t size)
+{
+    const char *word = v->shape.kind == SPECC_KIND_DECIMAL ? "decimal" : speccp_kind_name(&v->shape);
+    const char *name = v->name;
+    int w;
+    if (v->shape.kind == SPECC_KIND_OBJECT && v->shape.type)
+        name = v->shape.type->name;
+    if (name && strcmp(name, word) != 0)
+        w = snprintf(buf, size, "%s (%s)", word, name);
+    else
+        w = snprintf(buf, size, "%s", word);
+    return w < 0 ? 0 : (size_t)w;
+}
+
+/* "string, integer or object (Source)"; "..." when it does not fit. */
+static void union_expected(const specc_union *u, char *buf, size_t size)
+{
+    size_t i, used = 0;
+    char one[96];
+    buf[0] = '\0';
+    if (u->discriminator) {
+        snprintf(buf, size, u->name ? "object (%s)" : "object", u->name);
+        return;
+    }
+    for (i = 0; i < u->variant_count; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == u->variant_count ? " or " : ", ";
+        size_t n = variant_text(&u->variants[i], one, sizeof one);
+        if (used + strlen(sep) + n + 4 >= size) {
+            snprintf(buf + used, size - used, "%s...", i ? ", " : "");
+            return;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", sep, one);
+    }
+}
+
+void speccp_expected(const specc_shape *shape, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    if (shape->kind == SPECC_KIND_UNION && shape->union_ && size >= 16)
+        union_expected(shape->union_, buf, size);
+    else
+        snprintf(buf, size, "%s", speccp_kind_name(shape));
 }
 
 const char *speccp_format_name(specc_format format)
@@ -362,6 +423,10 @@ const char *speccp_format_name(specc_format format)
     case SPECC_FORMAT_URI: return "uri";
     case SPECC_FORMAT_EMAIL: return "email";
     case SPECC_FORMAT_UNIX_TIME: return "unix-time";
+    case SPECC_FORMAT_HOSTNAME: return "hostname";
+    case SPECC_FORMAT_IPV4: return "ipv4";
+    case SPECC_FORMAT_IPV6: return "ipv6";
+    case SPECC_FORMAT_BYTE: return "byte";
     case SPECC_FORMAT_NONE: break;
     }
     return "";

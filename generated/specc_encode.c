@@ -196,21 +196,25 @@ static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path,
 
 static specc_code put_object(encoder *e, const specc_type *type, const char *base,
                              const speccp_path *path, size_t depth);
-static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool in_field,
+static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool has_other,
                             const char *other, const speccp_path *path, size_t depth);
+static specc_code put_slot(encoder *e, const specc_shape *shape, const char *p, bool ptr,
+                           const speccp_path *path, size_t depth);
 
-static specc_code put_enum(encoder *e, const specc_shape *shape, int v, bool in_field,
+/* has_other: the value has a member for an open enum's unknown text (a
+ * field, or an element struct), whose content is `other`. */
+static specc_code put_enum(encoder *e, const specc_shape *shape, int v, bool has_other,
                            const char *other, const speccp_path *path)
 {
     if (v >= 0 && (size_t)v < shape->enum_count) {
         const char *name = shape->enum_names[v];
         return put_string(e, name, strlen(name), path);
     }
-    /* 'other' (== enum_count) of an open enum: its text lives in the field's
-     * other member. Elements of arrays and maps have no such member
-     * (in_field false), so their unknown spelling cannot be written. */
+    /* 'other' (== enum_count) of an open enum: its text lives in the other
+     * member. Bare elements of arrays and maps have no such member, so
+     * their unknown spelling cannot be written. */
     if ((shape->flags & SPECC_S_OPEN_ENUM) && v >= 0 && (size_t)v == shape->enum_count) {
-        if (!in_field)
+        if (!has_other)
             return speccp_fail(e->err, SPECC_ERR_INVALID, path,
                                "open enum value 'other' has no text inside an array or map");
         if (!other)
@@ -220,6 +224,12 @@ static specc_code put_enum(encoder *e, const specc_shape *shape, int v, bool in_
     }
     return speccp_fail(e->err, SPECC_ERR_ENUM, path, "enum value %d out of range 0..%zu", v,
                        shape->enum_count ? shape->enum_count - 1 : 0);
+}
+
+static specc_code no_size(encoder *e, const speccp_path *path)
+{
+    return speccp_fail(e->err, SPECC_ERR_INVALID, path,
+                       "the descriptor gives elements a size of 0");
 }
 
 static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
@@ -234,13 +244,15 @@ static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
                            a.count);
     if (depth >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
+    if (a.count && !size)
+        return no_size(e, path);
     SPECCP_TRY(speccp_buf_put_char(&e->out, '['));
     for (i = 0; i < a.count; i++) {
         speccp_path here = {path, NULL, 0, i};
         if (i)
             SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
-        SPECCP_TRY(put_value(e, shape->items, (const char *)a.items + i * size, false, NULL,
-                             &here, depth + 1));
+        SPECCP_TRY(put_slot(e, shape->items, (const char *)a.items + i * size, false, &here,
+                            depth + 1));
     }
     return speccp_buf_put_char(&e->out, ']');
 }
@@ -303,27 +315,65 @@ static specc_code put_map(encoder *e, const specc_shape *shape, const char *p,
                            m.count);
     if (depth >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
+    if (m.count && !size)
+        return no_size(e, path);
     SPECCP_TRY(check_map_keys(e, &m, path));
     SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
     for (i = 0; i < m.count; i++) {
         speccp_path here = {path, m.keys[i], strlen(m.keys[i]), 0};
         SPECCP_TRY(put_key(e, here.key, here.key_len, &first, &here));
-        SPECCP_TRY(put_value(e, shape->items, (const char *)m.values + i * size, false, NULL,
-                             &here, depth + 1));
+        SPECCP_TRY(put_slot(e, shape->items, (const char *)m.values + i * size, false, &here,
+                            depth + 1));
     }
     return speccp_buf_put_char(&e->out, '}');
 }
 
-/* The value stored at p (by value: an OBJECT here is the struct itself).
- * in_field: p is a field's member, not an array or map element; `other` is
- * then the text member of an open enum. */
-static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool in_field,
+/* An open union's kept text: exactly one JSON value, written as it is. */
+static specc_code put_other(encoder *e, const specc_union *u, const char *base,
+                            const speccp_path *path, size_t depth)
+{
+    const char *text = speccp_get_ptr(base, u->other_offset);
+    size_t len;
+    if (!text)
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path,
+                           "union value is 'other' but its text is NULL");
+    len = strlen(text);
+    SPECCP_TRY(speccp_json_check(text, len, path, (unsigned)depth, e->err));
+    return speccp_buf_put(&e->out, text, len);
+}
+
+/* The active variant of the union at base (see specc.h). */
+static specc_code put_union(encoder *e, const specc_shape *shape, const char *base,
+                            const speccp_path *path, size_t depth)
+{
+    const specc_union *u = shape->union_;
+    const specc_shape *vs;
+    int kind;
+
+    if (!u)
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "union shape without a union");
+    kind = speccp_union_kind(u, base);
+    if (kind == 0)
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "union has no value");
+    if (u->open && kind > 0 && (size_t)kind == u->variant_count + 1)
+        return put_other(e, u, base, path, depth);
+    if (kind < 0 || (size_t)kind > u->variant_count)
+        return speccp_fail(e->err, SPECC_ERR_INVALID, path, "union kind %d out of range", kind);
+    vs = &u->variants[kind - 1].shape;
+    if (vs->kind == SPECC_KIND_UNION && depth++ >= SPECC_MAX_DEPTH)
+        return too_deep(e, path);
+    return put_slot(e, vs, base + u->value_offset, true, path, depth);
+}
+
+/* The value stored at p (by value: an OBJECT here is the struct itself). */
+static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool has_other,
                             const char *other, const speccp_path *path, size_t depth)
 {
     char buf[40];
     const char *s;
     const json_t *j;
     int64_t i64;
+    int32_t i32;
     double d;
     unsigned char b;
     specc_decimal dec;
@@ -338,6 +388,9 @@ static specc_code put_value(encoder *e, const specc_shape *shape, const char *p,
     case SPECC_KIND_INTEGER:
         memcpy(&i64, p, sizeof i64);
         return put_int(e, i64);
+    case SPECC_KIND_INT32:
+        memcpy(&i32, p, sizeof i32);
+        return put_int(e, i32);
     case SPECC_KIND_NUMBER:
         memcpy(&d, p, sizeof d);
         if (!isfinite(d))
@@ -356,15 +409,54 @@ static specc_code put_value(encoder *e, const specc_shape *shape, const char *p,
         return put_json(e, j, path, depth);
     case SPECC_KIND_ENUM:
         memcpy(&v, p, sizeof v);
-        return put_enum(e, shape, v, in_field, other, path);
+        return put_enum(e, shape, v, has_other, other, path);
     case SPECC_KIND_OBJECT:
         return put_object(e, shape->type, p, path, depth);
     case SPECC_KIND_ARRAY:
         return put_array(e, shape, p, path, depth);
     case SPECC_KIND_MAP:
         return put_map(e, shape, p, path, depth);
+    case SPECC_KIND_UNION:
+        return put_union(e, shape, p, path, depth);
     }
     return speccp_fail(e->err, SPECC_ERR_INVALID, path, "unknown kind %d", (int)shape->kind);
+}
+
+/* A value stored as fields and variants store it: OBJECT as a T *. */
+static specc_code put_stored(encoder *e, const specc_shape *shape, const char *p, bool ptr,
+                             bool has_other, const char *other, const speccp_path *path,
+                             size_t depth)
+{
+    if (ptr && shape->kind == SPECC_KIND_OBJECT) {
+        p = speccp_get_ptr(p, 0);
+        if (!p)
+            return speccp_fail(e->err, SPECC_ERR_MISSING, path, "object is NULL");
+    }
+    return put_value(e, shape, p, has_other, other, path, depth);
+}
+
+/* An element (item, map value, variant, VALUE type's value): the bare value,
+ * or the element struct with its state and other members. */
+static specc_code put_slot(encoder *e, const specc_shape *shape, const char *p, bool ptr,
+                           const speccp_path *path, size_t depth)
+{
+    const char *other = NULL;
+    specc_state st;
+
+    if (!shape->elem_size)
+        return put_stored(e, shape, p, ptr, false, NULL, path, depth);
+    if (shape->flags & SPECC_S_NULLABLE) {
+        memcpy(&st, p + shape->state_offset, sizeof st);
+        if (st == SPECC_NULL)
+            return speccp_buf_put(&e->out, "null", 4);
+        if (st != SPECC_PRESENT)
+            return speccp_fail(e->err, SPECC_ERR_INVALID, path, "invalid element state %d",
+                               (int)st);
+    }
+    if (speccp_is_open_enum(shape))
+        other = speccp_get_ptr(p, shape->other_offset);
+    return put_stored(e, shape, p + shape->value_offset, ptr, speccp_is_open_enum(shape), other,
+                      path, depth);
 }
 
 /* ----------------------------------------------------------------- objects */
@@ -396,14 +488,9 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
     } else {
         SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
     }
-    if (f->shape.kind == SPECC_KIND_OBJECT) { /* a field holds a pointer */
-        p = speccp_get_ptr(p, 0);
-        if (!p)
-            return speccp_fail(e->err, SPECC_ERR_MISSING, &here, "object is NULL");
-    }
-    if (f->shape.kind == SPECC_KIND_ENUM && (f->shape.flags & SPECC_S_OPEN_ENUM))
+    if (speccp_is_open_enum(&f->shape))
         other = speccp_get_ptr(base, f->other_offset);
-    return put_value(e, &f->shape, p, true, other, &here, depth);
+    return put_stored(e, &f->shape, p, true, true, other, &here, depth);
 }
 
 /* Keeps the first problem speccp_unknown_check reports. */
@@ -456,6 +543,16 @@ static specc_code put_object(encoder *e, const specc_type *type, const char *bas
 
 /* ------------------------------------------------------------------ public */
 
+/* The document: the type's object, or a VALUE type's value. */
+static specc_code put_root(encoder *e, const specc_type *type, const char *base)
+{
+    if (type->kind != SPECC_TYPE_VALUE)
+        return put_object(e, type, base, NULL, 0);
+    if (!type->value)
+        return speccp_fail(e->err, SPECC_ERR_INVALID, NULL, "VALUE type without a value shape");
+    return put_slot(e, type->value, base, false, NULL, 0);
+}
+
 static char *encode(encoder *e, const specc_type *type, const void *value, size_t *len)
 {
     specc_code code;
@@ -466,14 +563,26 @@ static char *encode(encoder *e, const specc_type *type, const void *value, size_
         speccp_fail(e->err, SPECC_ERR_INVALID, NULL, "NULL type or value");
         return NULL;
     }
-    code = put_object(e, type, value, NULL, 0);
+    code = put_root(e, type, value);
     if (code != SPECC_OK) {
         specc_free(e->out.data);
         return NULL;
     }
     if (len)
         *len = e->out.len;
-    return speccp_buf_take(&e->out); /* never NULL: the text holds "{}" at least */
+    return speccp_buf_take(&e->out); /* never NULL: something was written */
+}
+
+char *speccp_value_text(const specc_shape *shape, const void *p, const char *other, size_t *len,
+                        specc_error *err)
+{
+    encoder e = {SPECCP_BUF_INIT(err, "the value's text"), err, false};
+    if (put_value(&e, shape, p, other != NULL, other, NULL, 0) != SPECC_OK) {
+        specc_free(e.out.data);
+        return NULL;
+    }
+    *len = e.out.len;
+    return speccp_buf_take(&e.out);
 }
 
 char *specc_encode_text(const specc_type *type, const void *value, size_t *len,

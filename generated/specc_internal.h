@@ -40,8 +40,13 @@ void speccp_path_format(const speccp_path *path, char *buf, size_t size);
 /* Quote up to `max` bytes of s for a message: "abc" or "abc..." (escaped). */
 void speccp_quote(const char *s, size_t len, size_t max, char *buf, size_t size);
 
-/* Bytes one stored value of this shape takes inside an array or map. */
+/* Bytes one stored value of this shape takes inside an array or map (its
+ * elem_size when set); 0 for a broken descriptor (callers refuse it). */
 size_t speccp_elem_size(const specc_shape *shape);
+
+/* What a value of this shape is, for "expected ..." messages: "integer",
+ * "string or object (Source)" for a union. */
+void speccp_expected(const specc_shape *shape, char *buf, size_t size);
 
 /* "date", "date-time", "uuid", "uri", "email", "unix-time" (or ""). */
 const char *speccp_format_name(specc_format format);
@@ -192,6 +197,58 @@ bool speccp_text_equal(const char *a, size_t alen, const char *b, size_t blen);
 
 /* Two kept lists by JSON value, in any order (see specc_equal). */
 bool speccp_unknown_equal(const specc_unknown *a, const specc_unknown *b);
+
+/* ------------------------------------------ values by shape (value.c) */
+
+/* Deep equality (specc_equal's rules) of two stored values of `shape`: in
+ * place as array items are (the element struct when elem_size is set;
+ * OBJECT as a T), or as a T * with `ptr` (fields, variants). Deeper than
+ * SPECC_MAX_DEPTH: unequal. */
+bool speccp_equal_slot(const specc_shape *shape, const void *a, const void *b, bool ptr,
+                       unsigned depth);
+
+/* A hash of a stored value that equal values share (speccp_equal_slot). */
+uint64_t speccp_hash_slot(const specc_shape *shape, const void *p, bool ptr, unsigned depth);
+
+/* A hash of JSON text that texts equal by speccp_text_equal share. */
+uint64_t speccp_text_hash(const char *text, size_t len);
+
+/* The kind member of a union stored at base. */
+static inline int speccp_union_kind(const specc_union *u, const void *base)
+{
+    int kind;
+    memcpy(&kind, (const char *)base + u->kind_offset, sizeof kind);
+    return kind;
+}
+
+static inline bool speccp_is_open_enum(const specc_shape *sh)
+{
+    return sh->kind == SPECC_KIND_ENUM && (sh->flags & SPECC_S_OPEN_ENUM);
+}
+
+/* ------------------------------------------------- one value (encode.c) */
+
+/* A bare value (OBJECT in place; `other` the text of an open enum's
+ * unknown value, or NULL) as new JSON text (specc_free it), for const and
+ * discriminator checks; NULL on failure, with *err filled. */
+char *speccp_value_text(const specc_shape *shape, const void *p, const char *other, size_t *len,
+                        specc_error *err);
+
+/* ------------------------------------------------- unions (decode.c) */
+
+/* The union kind decoding text[0..len) would choose (0 when a closed union
+ * refuses it, variant_count + 1 when an open one keeps it), by the rules in
+ * specc.h; the text is assumed well-formed. SPECC_ERR_NOMEM when out of
+ * memory. */
+specc_code speccp_union_pick(const specc_union *u, const char *text, size_t len, int *kind);
+
+/* ------------------------------------------- one shape (validate.c) */
+
+/* Validate a bare value of `shape` (as a field's member, without an other
+ * text) at `path`; returns the number of violations. For request
+ * parameters. */
+size_t speccp_validate_shape(const specc_shape *shape, const void *p, const speccp_path *path,
+                             specc_error_fn *each, void *ctx);
 
 /* Unaligned-safe access to pointer members found by offset. */
 static inline void *speccp_get_ptr(const void *base, size_t offset)

@@ -87,6 +87,8 @@ typedef struct jnum {
 
 static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *other,
                             const speccp_path *path, unsigned depth);
+static specc_code dec_slot(dec *d, const specc_shape *shape, char *p, bool ptr,
+                           const speccp_path *path, unsigned depth);
 static specc_code dec_object(dec *d, const specc_type *type, void *out, const speccp_path *path,
                              unsigned depth);
 static specc_code dec_any(dec *d, json_t **out, const speccp_path *path, unsigned depth);
@@ -613,6 +615,14 @@ static COLD specc_code range_error(dec *d, const char *at, const speccp_path *pa
                 n->integer ? "integer" : "number", shown, n->integer ? "int64" : "double");
 }
 
+static COLD specc_code int32_range_error(dec *d, const char *at, const speccp_path *path,
+                                         const jnum *n)
+{
+    char shown[64];
+    show_number(n, shown, sizeof shown);
+    return fail(d, at, SPECC_ERR_RANGE, path, "integer %s is out of range (int32)", shown);
+}
+
 /* ---------------------------------------------------------------- keysets */
 
 /*
@@ -849,7 +859,7 @@ static specc_code skip_container(dec *d, const speccp_path *path, unsigned depth
 static COLD specc_code type_error(dec *d, const specc_shape *shape, const speccp_path *path)
 {
     const char *at = d->p, *text;
-    char shown[96];
+    char shown[96], want[160];
     specc_code rc;
     jstr s;
     jnum n;
@@ -879,8 +889,17 @@ static COLD specc_code type_error(dec *d, const specc_shape *shape, const speccp
         show_number(&n, shown + 7, sizeof shown - 7);
         break;
     }
-    return fail(d, at, SPECC_ERR_TYPE, path, "expected %s, got %s", speccp_kind_name(shape),
-                shown);
+    speccp_expected(shape, want, sizeof want);
+    return fail(d, at, SPECC_ERR_TYPE, path, "expected %s, got %s", want, shown);
+}
+
+/* null where the shape does not allow it (SPECC_ERR_NULL), at `at`. */
+static COLD specc_code null_error(dec *d, const char *at, const specc_shape *shape,
+                                  const speccp_path *path)
+{
+    char want[160];
+    speccp_expected(shape, want, sizeof want);
+    return fail(d, at, SPECC_ERR_NULL, path, "expected %s, got null", want);
 }
 
 /* A string holding U+0000 where C needs a C string. */
@@ -1062,11 +1081,15 @@ static COLD specc_code int_enum_error(dec *d, const char *at, const specc_shape 
     return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, shown);
 }
 
+/* An INTEGER (int64_t) or INT32 (int32_t) value: an integer literal in
+ * range, in a closed integer enum's list. */
 static specc_code dec_integer(dec *d, const specc_shape *shape, void *slot,
                               const speccp_path *path)
 {
     const char *at = d->p;
+    bool is32 = shape->kind == SPECC_KIND_INT32;
     int64_t v;
+    int32_t v32;
     size_t i;
     jnum n;
     specc_code rc = scan_number(d, &n, path);
@@ -1077,14 +1100,20 @@ static specc_code dec_integer(dec *d, const specc_shape *shape, void *slot,
         return type_error(d, shape, path);
     }
     if (!parse_int64(n.s, n.len, &v))
-        return range_error(d, at, path, &n);
+        return is32 ? int32_range_error(d, at, path, &n) : range_error(d, at, path, &n);
+    if (is32 && (v < INT32_MIN || v > INT32_MAX))
+        return int32_range_error(d, at, path, &n);
     if ((shape->flags & SPECC_S_INT_ENUM) && !(shape->flags & SPECC_S_OPEN_ENUM)) {
         for (i = 0; i < shape->enum_count && shape->enum_ints[i] != v; i++)
             ;
         if (i == shape->enum_count)
             return int_enum_error(d, at, shape, &n, path);
     }
-    memcpy(slot, &v, sizeof v);
+    v32 = (int32_t)v;
+    if (is32)
+        memcpy(slot, &v32, sizeof v32);
+    else
+        memcpy(slot, &v, sizeof v);
     return SPECC_OK;
 }
 
@@ -1214,6 +1243,11 @@ static COLD specc_code depth_error(dec *d, const speccp_path *path)
     return fail(d, d->p, SPECC_ERR_DEPTH, path, "nesting deeper than %d", SPECC_MAX_DEPTH);
 }
 
+static COLD specc_code no_size_error(dec *d, const speccp_path *path)
+{
+    return fail(d, d->p, SPECC_ERR_INVALID, path, "the descriptor gives elements a size of 0");
+}
+
 /* An array into the specc_array at slot. Invariant: `count` elements of
  * items are initialised (each zeroed before it is decoded). */
 static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const speccp_path *path,
@@ -1227,6 +1261,8 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
 
     if (depth > SPECC_MAX_DEPTH)
         return depth_error(d, path);
+    if (!esz)
+        return no_size_error(d, path);
     child.parent = path;
     child.key = NULL;
     child.key_len = 0;
@@ -1240,7 +1276,7 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
         memset(elem, 0, esz);
         child.index = a.count++;
         memcpy(slot, &a, sizeof a);
-        if ((rc = dec_value(d, items, elem, NULL, &child, depth)) != SPECC_OK)
+        if ((rc = dec_slot(d, items, elem, false, &child, depth)) != SPECC_OK)
             return rc;
     }
     return rc;
@@ -1313,7 +1349,7 @@ static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size
     memcpy(slot, m, sizeof *m);
     if ((rc = colon(d, &child)) != SPECC_OK)
         return rc;
-    return dec_value(d, items, elem, NULL, &child, depth);
+    return dec_slot(d, items, elem, false, &child, depth);
 }
 
 /* A map into the specc_map at slot; keys keep input order. Invariant as for
@@ -1329,6 +1365,8 @@ static specc_code dec_map(dec *d, const specc_shape *items, void *slot, const sp
 
     if (depth > SPECC_MAX_DEPTH)
         return depth_error(d, path);
+    if (!speccp_elem_size(items))
+        return no_size_error(d, path);
     keyset_begin(d, &ks);
     for (more = first_member(d, path, &rc); more > 0; more = next_member(d, path, &rc)) {
         rc = map_entry(d, items, &m, &cap, slot, &ks, path, depth);
@@ -1338,6 +1376,271 @@ static specc_code dec_map(dec *d, const specc_shape *items, void *slot, const sp
     keyset_end(d, &ks);
     return rc;
 }
+
+/* ----------------------------------------------------------------- unions */
+
+/* The JSON kind of a value, as unions choose variants by it. */
+typedef enum jkind {
+    JK_STRING,
+    JK_INTEGER, /* a number literal without fraction or exponent */
+    JK_NUMBER,
+    JK_BOOLEAN,
+    JK_OBJECT,
+    JK_ARRAY,
+    JK_OTHER /* null, or not a value */
+} jkind;
+
+/* The kind of the value starting at p (looking ahead over a number's
+ * digits; syntax is checked by whoever reads the value). */
+static jkind kind_at(const char *p, const char *end)
+{
+    if (p >= end)
+        return JK_OTHER;
+    switch (*p) {
+    case '"': return JK_STRING;
+    case '{': return JK_OBJECT;
+    case '[': return JK_ARRAY;
+    case 't':
+    case 'f': return JK_BOOLEAN;
+    default: break;
+    }
+    if (*p != '-' && !is_digit(*p))
+        return JK_OTHER;
+    for (p++; p < end && is_digit(*p); p++)
+        ;
+    return p < end && (*p == '.' || *p == 'e' || *p == 'E') ? JK_NUMBER : JK_INTEGER;
+}
+
+static bool union_takes(const specc_union *u, jkind k, unsigned hops);
+
+/* Does a value of this shape read JSON of kind k? */
+static bool shape_takes(const specc_shape *s, jkind k, unsigned hops)
+{
+    switch (s->kind) {
+    case SPECC_KIND_STRING:
+    case SPECC_KIND_ENUM: return k == JK_STRING;
+    case SPECC_KIND_INTEGER:
+    case SPECC_KIND_INT32: return k == JK_INTEGER;
+    case SPECC_KIND_NUMBER: return k == JK_INTEGER || k == JK_NUMBER;
+    case SPECC_KIND_DECIMAL: return k == JK_INTEGER || k == JK_NUMBER || k == JK_STRING;
+    case SPECC_KIND_BOOLEAN: return k == JK_BOOLEAN;
+    case SPECC_KIND_OBJECT:
+    case SPECC_KIND_MAP: return k == JK_OBJECT;
+    case SPECC_KIND_ARRAY: return k == JK_ARRAY;
+    case SPECC_KIND_ANY: return k != JK_OTHER;
+    case SPECC_KIND_UNION: return s->union_ && hops < 16 && union_takes(s->union_, k, hops + 1);
+    }
+    return false;
+}
+
+static bool union_takes(const specc_union *u, jkind k, unsigned hops)
+{
+    size_t i;
+    if (u->discriminator)
+        return k == JK_OBJECT;
+    if (u->open)
+        return k != JK_OTHER;
+    for (i = 0; i < u->variant_count; i++)
+        if (shape_takes(&u->variants[i].shape, k, hops))
+            return true;
+    return false;
+}
+
+/* The variant for a value of kind k (without a discriminator), or
+ * variant_count: an integer literal goes to the first INTEGER or INT32
+ * variant if any, everything else to the first variant that takes it. */
+static size_t pick_by_kind(const specc_union *u, jkind k)
+{
+    size_t i;
+    if (k == JK_INTEGER)
+        for (i = 0; i < u->variant_count; i++)
+            if (u->variants[i].shape.kind == SPECC_KIND_INTEGER ||
+                u->variants[i].shape.kind == SPECC_KIND_INT32)
+                return i;
+    for (i = 0; i < u->variant_count; i++)
+        if (shape_takes(&u->variants[i].shape, k, 0))
+            return i;
+    return u->variant_count;
+}
+
+/* The first variant whose tag equals the discriminator's JSON text, or
+ * variant_count. */
+static size_t pick_by_tag(const specc_union *u, const char *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < u->variant_count; i++)
+        if (u->variants[i].tag &&
+            speccp_text_equal(text, len, u->variants[i].tag, u->variants[i].tag_len))
+            return i;
+    return u->variant_count;
+}
+
+static void set_union_kind(const specc_union *u, char *base, size_t kind)
+{
+    int k = (int)kind;
+    memcpy(base + u->kind_offset, &k, sizeof k);
+}
+
+/* Variant i, in the union at base: its kind first, so that a failure half
+ * way leaves the member for specc_clear to free. */
+static specc_code dec_variant(dec *d, const specc_union *u, size_t i, char *base,
+                              const speccp_path *path, unsigned depth)
+{
+    const specc_shape *shape = &u->variants[i].shape;
+    set_union_kind(u, base, i + 1);
+    return dec_slot(d, shape, base + u->value_offset, true, path,
+                    depth + (shape->kind == SPECC_KIND_UNION));
+}
+
+/* An open union's value that no variant takes: checked, kept as sent. */
+static specc_code keep_other(dec *d, const specc_union *u, char *base, const speccp_path *path,
+                             unsigned depth)
+{
+    const char *start = d->p;
+    char *copy;
+    SPECCP_TRY(skip_value(d, path, depth));
+    if (!(copy = speccp_strndup(start, (size_t)(d->p - start))))
+        return nomem(d, path);
+    speccp_set_ptr(base, u->other_offset, copy);
+    set_union_kind(u, base, u->variant_count + 1);
+    return SPECC_OK;
+}
+
+/* Where the discriminator's value is, once scanned for. */
+typedef struct tagscan {
+    const char *at; /* its text */
+    size_t len;
+    bool found;
+} tagscan;
+
+/* Scan the object at the cursor ('{', at nesting `depth`) for the
+ * discriminator key, building nothing; stops at the first one. The cursor
+ * is left where the scan stopped (the caller rewinds). */
+static specc_code scan_tag(dec *d, const specc_union *u, tagscan *t, const speccp_path *path,
+                           unsigned depth)
+{
+    specc_code rc = SPECC_OK;
+    int more;
+    t->found = false;
+    if (depth > SPECC_MAX_DEPTH)
+        return depth_error(d, path);
+    for (more = first_member(d, path, &rc); more > 0 && !t->found;
+         more = next_member(d, path, &rc)) {
+        speccp_path child;
+        jkey k;
+        if ((rc = scan_key(d, &k, path)) != SPECC_OK)
+            return rc;
+        child.parent = path;
+        child.key = k.s;
+        child.key_len = k.len;
+        child.index = 0;
+        t->found = k.len == u->discriminator_len && !memcmp(k.s, u->discriminator, k.len);
+        rc = colon(d, &child);
+        t->at = d->p;
+        if (!rc)
+            rc = skip_value(d, &child, depth);
+        t->len = (size_t)(d->p - t->at);
+        specc_free(k.owned);
+        if (rc)
+            return rc;
+    }
+    return rc;
+}
+
+/* JSON text for a message: up to 40 bytes, control characters as spaces. */
+static void show_json(const char *text, size_t len, char *buf, size_t size)
+{
+    size_t i, n = len > 40 ? 40 : len;
+    if (n + 4 > size)
+        n = size - 4;
+    for (i = 0; i < n; i++)
+        buf[i] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
+    memcpy(buf + n, n < len ? "..." : "", n < len ? 4 : 1);
+}
+
+/* "expected one of \"push\", \"star\", got \"fork\"" at the key. */
+static COLD specc_code tag_error(dec *d, const specc_union *u, const tagscan *t,
+                                 const speccp_path *key)
+{
+    char list[168], got[48];
+    size_t used = 0, i, shown = 0;
+    list[0] = '\0';
+    for (i = 0; i < u->variant_count && used + 40 < sizeof list; i++) {
+        const specc_variant *v = &u->variants[i];
+        if (!v->tag)
+            continue;
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s", shown++ ? ", " : "");
+        show_json(v->tag, v->tag_len, list + used, 32);
+        used += strlen(list + used);
+    }
+    if (i < u->variant_count)
+        snprintf(list + used, sizeof list - used, ", ...");
+    show_json(t->at, t->len, got, sizeof got);
+    return fail(d, t->at, SPECC_ERR_ENUM, key, "expected one of %s, got %s", list, got);
+}
+
+static COLD specc_code tag_missing(dec *d, const char *at, const specc_union *u,
+                                   const speccp_path *key)
+{
+    int n = u->discriminator_len > 64 ? 64 : (int)u->discriminator_len;
+    return fail(d, at, SPECC_ERR_MISSING, key, "discriminator '%.*s' is missing", n,
+                u->discriminator);
+}
+
+/* A union with a discriminator: scan the object for the key, choose, rewind
+ * and decode the object as the chosen variant. */
+static specc_code dec_tagged(dec *d, const specc_shape *shape, char *base,
+                             const speccp_path *path, unsigned depth)
+{
+    const specc_union *u = shape->union_;
+    const char *open = d->p;
+    speccp_path key;
+    tagscan t;
+    size_t i;
+
+    if (open >= d->end || *open != '{')
+        return type_error(d, shape, path);
+    SPECCP_TRY(scan_tag(d, u, &t, path, depth + 1));
+    d->p = open;
+    key.parent = path;
+    key.key = u->discriminator;
+    key.key_len = u->discriminator_len;
+    key.index = 0;
+    if (!t.found && u->default_variant && u->default_variant <= u->variant_count)
+        return dec_variant(d, u, u->default_variant - 1, base, path, depth);
+    if (!t.found)
+        return tag_missing(d, open, u, &key);
+    i = pick_by_tag(u, t.at, t.len);
+    if (i < u->variant_count)
+        return dec_variant(d, u, i, base, path, depth);
+    if (u->open)
+        return keep_other(d, u, base, path, depth);
+    return tag_error(d, u, &t, &key);
+}
+
+/* A union in place at base: its variant chosen by the JSON kind or the
+ * discriminator (see specc.h). */
+static specc_code dec_union(dec *d, const specc_shape *shape, char *base,
+                            const speccp_path *path, unsigned depth)
+{
+    const specc_union *u = shape->union_;
+    size_t i;
+
+    if (!u)
+        return fail(d, d->p, SPECC_ERR_INVALID, path, "union shape without a union");
+    if (depth > SPECC_MAX_DEPTH)
+        return depth_error(d, path);
+    if (u->discriminator)
+        return dec_tagged(d, shape, base, path, depth);
+    i = pick_by_kind(u, kind_at(d->p, d->end));
+    if (i < u->variant_count)
+        return dec_variant(d, u, i, base, path, depth);
+    if (u->open && d->p < d->end && *d->p != 'n')
+        return keep_other(d, u, base, path, depth);
+    return type_error(d, shape, path);
+}
+
+/* ----------------------------------------------------------------- values */
 
 /* One value in place: slot is the member (a field) or the element. */
 static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *other,
@@ -1354,13 +1657,13 @@ static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *
         const char *at = d->p;
         if ((rc = scan_literal(d, "null", 4, path)) != SPECC_OK)
             return rc;
-        return fail(d, at, SPECC_ERR_NULL, path, "expected %s, got null",
-                    speccp_kind_name(shape));
+        return null_error(d, at, shape, path);
     }
     switch (shape->kind) {
     case SPECC_KIND_STRING:
         return c == '"' ? dec_string(d, slot, path) : type_error(d, shape, path);
     case SPECC_KIND_INTEGER:
+    case SPECC_KIND_INT32:
         return c == '-' || is_digit(c) ? dec_integer(d, shape, slot, path)
                                        : type_error(d, shape, path);
     case SPECC_KIND_NUMBER:
@@ -1386,8 +1689,57 @@ static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *
     case SPECC_KIND_MAP:
         return c == '{' ? dec_map(d, shape->items, slot, path, depth + 1)
                         : type_error(d, shape, path);
+    case SPECC_KIND_UNION:
+        return dec_union(d, shape, slot, path, depth);
     }
     return type_error(d, shape, path);
+}
+
+/* A value stored as fields and variants store it: OBJECT as a T * (owned;
+ * allocated, linked, then filled), anything else in place. */
+static specc_code dec_stored(dec *d, const specc_shape *shape, char *p, void *other, bool ptr,
+                             const speccp_path *path, unsigned depth)
+{
+    void *child;
+    if (!ptr || shape->kind != SPECC_KIND_OBJECT || (d->p < d->end && *d->p == 'n'))
+        return dec_value(d, shape, p, other, path, depth);
+    if (d->p >= d->end || *d->p != '{')
+        return type_error(d, shape, path);
+    if (!(child = specc_alloc(shape->type->size)))
+        return nomem(d, path);
+    specc_init(shape->type, child);
+    speccp_set_ptr(p, 0, child);
+    return dec_object(d, shape->type, child, path, depth + 1);
+}
+
+static void put_state(void *at, specc_state state)
+{
+    memcpy(at, &state, sizeof state);
+}
+
+/* An element (array item, map value, variant, VALUE type's value): the bare
+ * value, or with elem_size set, the element struct with its state and
+ * other members. `ptr`: OBJECT as a T * (variants). */
+static specc_code dec_slot(dec *d, const specc_shape *shape, char *p, bool ptr,
+                           const speccp_path *path, unsigned depth)
+{
+    bool nullable = (shape->flags & SPECC_S_NULLABLE) != 0;
+    void *other = NULL;
+    specc_code rc;
+
+    if (!shape->elem_size)
+        return dec_stored(d, shape, p, NULL, ptr, path, depth);
+    if (nullable && shape->kind != SPECC_KIND_ANY && d->p < d->end && *d->p == 'n') {
+        if ((rc = scan_literal(d, "null", 4, path)) == SPECC_OK)
+            put_state(p + shape->state_offset, SPECC_NULL);
+        return rc;
+    }
+    if (speccp_is_open_enum(shape))
+        other = p + shape->other_offset;
+    rc = dec_stored(d, shape, p + shape->value_offset, other, ptr, path, depth);
+    if (!rc && nullable)
+        put_state(p + shape->state_offset, SPECC_PRESENT);
+    return rc;
 }
 
 /* The value of a known field, with its null rule and state. */
@@ -1395,7 +1747,7 @@ static specc_code dec_field(dec *d, const specc_field *f, char *base, const spec
                             unsigned depth)
 {
     const char *at = d->p;
-    void *other = NULL, *child;
+    void *other = NULL;
     specc_code rc;
 
     if (at < d->end && *at == 'n') {
@@ -1406,25 +1758,13 @@ static specc_code dec_field(dec *d, const specc_field *f, char *base, const spec
             return SPECC_OK;
         }
         if (!(f->flags & SPECC_F_NULLABLE))
-            return fail(d, at, SPECC_ERR_NULL, path, "expected %s, got null",
-                        speccp_kind_name(&f->shape));
+            return null_error(d, at, &f->shape, path);
         set_state(base, f, SPECC_NULL);
         return SPECC_OK;
     }
-    if (f->shape.kind == SPECC_KIND_OBJECT) {
-        /* A field holds a pointer: allocate, link, then fill. */
-        if (at >= d->end || *at != '{')
-            return type_error(d, &f->shape, path);
-        if (!(child = specc_alloc(f->shape.type->size)))
-            return nomem(d, path);
-        specc_init(f->shape.type, child);
-        speccp_set_ptr(base, f->offset, child);
-        rc = dec_object(d, f->shape.type, child, path, depth + 1);
-    } else {
-        if (f->shape.kind == SPECC_KIND_ENUM && (f->shape.flags & SPECC_S_OPEN_ENUM))
-            other = base + f->other_offset;
-        rc = dec_value(d, &f->shape, base + f->offset, other, path, depth);
-    }
+    if (speccp_is_open_enum(&f->shape))
+        other = base + f->other_offset;
+    rc = dec_stored(d, &f->shape, base + f->offset, other, true, path, depth);
     if (!rc)
         set_state(base, f, SPECC_PRESENT);
     return rc;
@@ -1530,6 +1870,10 @@ static specc_code check_required(dec *d, const objctx *o, const char *at,
     size_t i;
     for (i = 0; i < o->type->field_count; i++) {
         const specc_field *f = &o->type->fields[i];
+        /* readOnly / writeOnly fields are required in one direction only:
+         * specc_validate_as checks them. */
+        if (f->shape.flags & (SPECC_S_READ_ONLY | SPECC_S_WRITE_ONLY))
+            continue;
         if ((f->flags & SPECC_F_REQUIRED) && !(o->seen[i / 64] & ((uint64_t)1 << (i % 64)))) {
             speccp_path child;
             child.parent = path;
@@ -1601,22 +1945,34 @@ static specc_code check_end(dec *d, const speccp_path *path)
     return SPECC_OK;
 }
 
+/* The document's value: an object of the type's fields, or a VALUE type's
+ * value (never null: a root null is SPECC_ERR_NULL). */
+static specc_code dec_root(dec *d, const specc_type *type, void *out)
+{
+    const specc_shape *shape = type->kind == SPECC_TYPE_VALUE ? type->value : &object_shape;
+    const char *at = d->p;
+    specc_code rc;
+
+    if (at < d->end && *at == 'n') { /* null for the document: like a null member */
+        if ((rc = scan_literal(d, "null", 4, NULL)) != SPECC_OK)
+            return rc;
+        return null_error(d, at, shape, NULL);
+    }
+    if (type->kind == SPECC_TYPE_VALUE)
+        return dec_slot(d, shape, out, false, NULL, 0);
+    if (at >= d->end || *at != '{')
+        return type_error(d, shape, NULL);
+    return dec_object(d, type, out, NULL, 1);
+}
+
 static specc_code dec_document(dec *d, const specc_type *type, void *out)
 {
     specc_code rc = check_start(d, NULL);
-    if (rc)
-        return rc;
-    if (d->p < d->end && *d->p == 'n') { /* null for the document: like a null member */
-        const char *at = d->p;
-        if ((rc = scan_literal(d, "null", 4, NULL)) != SPECC_OK)
-            return rc;
-        return fail(d, at, SPECC_ERR_NULL, NULL, "expected object, got null");
-    }
-    if (d->p >= d->end || *d->p != '{')
-        return type_error(d, &object_shape, NULL);
-    if ((rc = dec_object(d, type, out, NULL, 1)) != SPECC_OK)
-        return rc;
-    return check_end(d, NULL);
+    if (!rc)
+        rc = dec_root(d, type, out);
+    if (!rc)
+        rc = check_end(d, NULL);
+    return rc;
 }
 
 /* Syntax, depth and duplicate keys of the whole text, building nothing. */
@@ -1685,7 +2041,7 @@ specc_code specc_decode_text(const specc_type *type, const char *text, size_t le
     specc_code rc;
     dec d;
 
-    if (!type || !out || (!text && len)) {
+    if (!type || !out || (!text && len) || (type->kind == SPECC_TYPE_VALUE && !type->value)) {
         if (type && out)
             specc_init(type, out);
         return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no type, text or output given");
@@ -1748,6 +2104,46 @@ specc_code speccp_json_check(const char *text, size_t len, const speccp_path *pa
     if (rc)
         d.err->line = d.err->column = 0; /* positions in a fragment mislead */
     return dec_end(&d, rc, err);
+}
+
+/* The kind a discriminated union takes for the object at the cursor. */
+static specc_code pick_tagged(dec *d, const specc_union *u, int *kind)
+{
+    size_t n = u->variant_count, i;
+    tagscan t;
+    SPECCP_TRY(scan_tag(d, u, &t, NULL, 1));
+    if (!t.found) {
+        i = u->default_variant;
+        *kind = i && i <= n ? (int)i : 0;
+        return SPECC_OK;
+    }
+    i = pick_by_tag(u, t.at, t.len);
+    *kind = i < n || u->open ? (int)i + 1 : 0;
+    return SPECC_OK;
+}
+
+specc_code speccp_union_pick(const specc_union *u, const char *text, size_t len, int *kind)
+{
+    specc_error local;
+    specc_code rc = SPECC_OK;
+    size_t i;
+    dec d;
+
+    *kind = 0;
+    dec_begin(&d, text, len, NULL, &local);
+    skip_ws(&d);
+    if (!u->discriminator) {
+        i = pick_by_kind(u, kind_at(d.p, d.end));
+        if (i < u->variant_count || (u->open && d.p < d.end && *d.p != 'n'))
+            *kind = (int)i + 1;
+    } else if (d.p < d.end && *d.p == '{') {
+        rc = pick_tagged(&d, u, kind);
+    }
+    if (rc && rc != SPECC_ERR_NOMEM) { /* not well-formed: nothing takes it */
+        *kind = 0;
+        rc = SPECC_OK;
+    }
+    return dec_end(&d, rc, NULL);
 }
 
 /* Text of a jansson value, built by json_dump_callback. json_dumps cannot

@@ -1,6 +1,7 @@
 /* {{banner}} */
 /*
- * specc_format.c — string formats: date, date-time, uuid, uri, email.
+ * specc_format.c — string formats: date, date-time, uuid, uri, email,
+ * hostname, ipv4, ipv6, byte.
  *
  * date and date-time are RFC 3339 (§5.6) exactly: a real calendar date; a
  * 'T', 't' or space between date and time (the space per the §5.6 NOTE);
@@ -9,6 +10,14 @@
  * uuid is RFC 4122's text form: 8-4-4-4-12 hex digits, either case.
  * uri and email follow the rules in specc.h's description (RFC 3986 with a
  * scheme; local@domain with DNS-style labels).
+ *
+ * hostname, ipv4, ipv6 and byte accept what ajv-formats (the JSON Schema
+ * validator the test suite compares with) accepts, with one difference:
+ * ajv-formats checks byte with a multi-line regular expression, so it
+ * accepts text with a line break when one line is base64; specc accepts
+ * base64 only (RFC 4648 §3.3: no characters outside the alphabet).
+ * hostname allows one final '.' (a fully qualified name), as ajv-formats
+ * does, and counts the 253 bytes without it.
  */
 #include "specc_internal.h"
 
@@ -207,6 +216,130 @@ static bool valid_email(const char *s, size_t len)
     }
 }
 
+/* -------------------------------------------------------------- hostname */
+
+/* RFC 1123 §2.1: labels as valid_label, 253 bytes at most (a final '.'
+ * allowed and not counted). */
+static bool valid_hostname(const char *s, size_t len)
+{
+    size_t start = 0;
+    if (len && s[len - 1] == '.')
+        len--;
+    if (len == 0 || len > 253)
+        return false;
+    for (;;) {
+        const char *dot = memchr(s + start, '.', len - start);
+        size_t end = dot ? (size_t)(dot - s) : len;
+        if (!valid_label(s + start, end - start))
+            return false;
+        if (!dot)
+            return true;
+        start = end + 1;
+    }
+}
+
+/* ------------------------------------------------------------------- ip */
+
+/* One part of a dotted quad at s: 0-255, no leading zero; its length, or 0. */
+static size_t ipv4_part(const char *s, size_t len)
+{
+    size_t n = 0;
+    int v = 0;
+    while (n < len && n < 4 && is_digit(s[n]))
+        v = v * 10 + (s[n++] - '0');
+    if (n == 0 || n > 3 || v > 255 || (n > 1 && s[0] == '0'))
+        return 0;
+    return n;
+}
+
+static bool valid_ipv4(const char *s, size_t len)
+{
+    size_t i = 0, part, n;
+    for (part = 0; part < 4; part++) {
+        if (part && (i >= len || s[i++] != '.'))
+            return false;
+        if (!(n = ipv4_part(s + i, len - i)))
+            return false;
+        i += n;
+    }
+    return i == len;
+}
+
+/* How many groups s[0..len) holds ("1:ab:0", "" for none), an IPv4 quad
+ * at the end counting as two when `tail`; -1 when it is not such a list. */
+static int ipv6_groups(const char *s, size_t len, bool tail)
+{
+    size_t i = 0, j;
+    int groups = 0;
+    if (len == 0)
+        return 0;
+    for (;;) {
+        const char *colon = memchr(s + i, ':', len - i);
+        size_t end = colon ? (size_t)(colon - s) : len;
+        if (!colon && tail && memchr(s + i, '.', len - i))
+            return valid_ipv4(s + i, len - i) ? groups + 2 : -1;
+        if (end == i || end - i > 4 || ++groups > 8)
+            return -1;
+        for (j = i; j < end; j++)
+            if (!is_hex(s[j]))
+                return -1;
+        if (!colon)
+            return groups;
+        i = end + 1;
+        if (i == len)
+            return -1; /* a final single ':' */
+    }
+}
+
+/* Where "::" starts in s[0..len), or len. */
+static size_t find_gap(const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i + 1 < len; i++)
+        if (s[i] == ':' && s[i + 1] == ':')
+            return i;
+    return len;
+}
+
+/* RFC 4291 §2.2: eight groups of 1-4 hex digits separated by ':'; or one
+ * "::" standing for one or more zero groups; the last two groups may be
+ * written as an IPv4 quad. */
+static bool valid_ipv6(const char *s, size_t len)
+{
+    size_t gap = find_gap(s, len), rest;
+    int head, tail;
+    if (gap == len)
+        return ipv6_groups(s, len, true) == 8;
+    rest = gap + 2;
+    if (find_gap(s + rest, len - rest) != len - rest)
+        return false;
+    head = ipv6_groups(s, gap, false);
+    tail = ipv6_groups(s + rest, len - rest, true);
+    return head >= 0 && tail >= 0 && head + tail <= 7;
+}
+
+/* ------------------------------------------------------------------ byte */
+
+static bool is_base64(char c)
+{
+    return is_alpha(c) || is_digit(c) || c == '+' || c == '/';
+}
+
+/* RFC 4648 §4: quads of the standard alphabet, the last one possibly
+ * ending in "=" or "=="; "" is the empty data. */
+static bool valid_byte(const char *s, size_t len)
+{
+    size_t i, pad = 0;
+    if (len % 4)
+        return false;
+    if (len && s[len - 1] == '=')
+        pad = len >= 2 && s[len - 2] == '=' ? 2 : 1;
+    for (i = 0; i < len - pad; i++)
+        if (!is_base64(s[i]))
+            return false;
+    return true;
+}
+
 /* ---------------------------------------------------------------- public */
 
 bool specc_format_valid(specc_format format, const char *s, size_t len)
@@ -221,6 +354,10 @@ bool specc_format_valid(specc_format format, const char *s, size_t len)
     case SPECC_FORMAT_URI: return valid_uri(s, len);
     case SPECC_FORMAT_EMAIL: return valid_email(s, len);
     case SPECC_FORMAT_UNIX_TIME: return true;
+    case SPECC_FORMAT_HOSTNAME: return valid_hostname(s, len);
+    case SPECC_FORMAT_IPV4: return valid_ipv4(s, len);
+    case SPECC_FORMAT_IPV6: return valid_ipv6(s, len);
+    case SPECC_FORMAT_BYTE: return valid_byte(s, len);
     }
     return false;
 }

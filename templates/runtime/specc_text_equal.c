@@ -571,3 +571,114 @@ bool speccp_unknown_equal(const specc_unknown *a, const specc_unknown *b)
     }
     return true;
 }
+
+/* ---------------------------------------------------------------- hashes */
+
+/* Hashes that texts equal by value share (for uniqueItems): strings by
+ * decoded bytes, numbers by their digits and exponent once normalised,
+ * objects as a sum over members (any order). Malformed text hashes to
+ * something; what it equals is unspecified anyway. */
+
+static uint64_t hmix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdu;
+}
+
+static uint64_t str_hash(const strtext *t)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    unsigned char u[4];
+    size_t i = 0;
+    int n, k;
+    while ((n = next_units(t, &i, u)) > 0)
+        for (k = 0; k < n; k++)
+            h = (h ^ u[k]) * 0x100000001b3u;
+    return hmix(h, 1);
+}
+
+static uint64_t num_hash(const numval *n)
+{
+    uint64_t h = 2;
+    size_t k;
+    if (n->sig == 0)
+        return h; /* zeros, of any sign */
+    h = hmix(h, (uint64_t)n->neg);
+    h = hmix(h, (uint64_t)n->exp);
+    for (k = 0; k < n->sig; k++)
+        h = hmix(h, (uint64_t)(unsigned char)digit_at(n, n->lead + k));
+    if (n->huge) {
+        h = hmix(h, (uint64_t)n->huge_neg + 7);
+        for (k = 0; k < n->huge_n; k++)
+            h = hmix(h, (uint64_t)(unsigned char)n->huge[k]);
+    }
+    return h;
+}
+
+static uint64_t value_hash(cursor *c, unsigned depth);
+
+static uint64_t object_hash(cursor *c, unsigned depth)
+{
+    uint64_t h = 5;
+    member m;
+    bool first = true;
+    int r;
+    for (c->p++; (r = next_member(c, first, &m)) > 0; first = false) {
+        cursor v = {m.v, m.v + m.v_len};
+        h += hmix(str_hash(&m.key), value_hash(&v, depth + 1));
+    }
+    return h;
+}
+
+static uint64_t array_hash(cursor *c, unsigned depth)
+{
+    uint64_t h = 6;
+    c->p++;
+    for (;;) {
+        skip_ws(c);
+        if (c->p >= c->end)
+            return h;
+        if (*c->p == ']') {
+            c->p++;
+            return h;
+        }
+        if (*c->p == ',')
+            c->p++;
+        h = hmix(h, value_hash(c, depth + 1));
+    }
+}
+
+static uint64_t value_hash(cursor *c, unsigned depth)
+{
+    const char *before;
+    strtext s;
+    numval n;
+    skip_ws(c);
+    if (c->p >= c->end)
+        return 0;
+    if (depth > NEST_MAX) {
+        if (!skip_value(c))
+            c->p = c->end;
+        return 0;
+    }
+    before = c->p;
+    switch (*c->p) {
+    case '{': return object_hash(c, depth);
+    case '[': return array_hash(c, depth);
+    case '"': return scan_string(c, &s) ? str_hash(&s) : (c->p = c->end, 0);
+    case 't': c->p += literal(c, "true", 4) ? 0 : 1; return 3;
+    case 'f': c->p += literal(c, "false", 5) ? 0 : 1; return 4;
+    case 'n': c->p += literal(c, "null", 4) ? 0 : 1; return 8;
+    default:
+        if (scan_number(c, &n))
+            return num_hash(&n);
+        c->p = before + 1; /* malformed: move on */
+        return 9;
+    }
+}
+
+uint64_t speccp_text_hash(const char *text, size_t len)
+{
+    cursor c = {text, text + len};
+    return value_hash(&c, 0);
+}

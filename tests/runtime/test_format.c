@@ -170,6 +170,132 @@ static void test_email(void)
          "u@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"); /* 63 */
 }
 
+static void test_hostname(void)
+{
+    GOOD(HOSTNAME, "example.com");
+    GOOD(HOSTNAME, "a");
+    GOOD(HOSTNAME, "A-1.b-2.C3");
+    GOOD(HOSTNAME, "123");
+    GOOD(HOSTNAME, "1.2.3.4");
+    GOOD(HOSTNAME, "xn--bcher-kva.example");
+    GOOD(HOSTNAME, "example.com."); /* fully qualified */
+    GOOD(HOSTNAME, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.b"); /* 63 */
+    BAD(HOSTNAME, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.b"); /* 64 */
+    BAD(HOSTNAME, "");
+    BAD(HOSTNAME, ".");
+    BAD(HOSTNAME, "example..com");
+    BAD(HOSTNAME, ".example.com");
+    BAD(HOSTNAME, "example.com..");
+    BAD(HOSTNAME, "-a.com");
+    BAD(HOSTNAME, "a-.com");
+    BAD(HOSTNAME, "a_b.com");
+    BAD(HOSTNAME, "a b");
+    BAD(HOSTNAME, "h\xc3\xa9.com");
+    BAD(HOSTNAME, "a:80");
+}
+
+/* 253 bytes is the longest name; 254 with a final dot still is. */
+static void test_hostname_length(void)
+{
+    char name[300];
+    size_t i;
+    for (i = 0; i < 253; i++)
+        name[i] = i % 2 ? '.' : 'a';
+    name[253] = '\0';
+    CHECK(specc_format_valid(SPECC_FORMAT_HOSTNAME, name, 253));
+    name[253] = '.';
+    CHECK(specc_format_valid(SPECC_FORMAT_HOSTNAME, name, 254));
+    name[253] = '\0';
+    name[252] = 'b';
+    name[253] = 'c';
+    CHECK(!specc_format_valid(SPECC_FORMAT_HOSTNAME, name, 254));
+}
+
+static void test_ipv4(void)
+{
+    GOOD(IPV4, "0.0.0.0");
+    GOOD(IPV4, "192.168.1.1");
+    GOOD(IPV4, "255.255.255.255");
+    GOOD(IPV4, "10.0.0.10");
+    BAD(IPV4, "256.0.0.1");
+    BAD(IPV4, "1.2.3");
+    BAD(IPV4, "1.2.3.4.5");
+    BAD(IPV4, "01.2.3.4");
+    BAD(IPV4, "1.2.3.04");
+    BAD(IPV4, "1.2.3.");
+    BAD(IPV4, ".1.2.3");
+    BAD(IPV4, "1..2.3");
+    BAD(IPV4, "1.2.3.4 ");
+    BAD(IPV4, "1.2.3.a");
+    BAD(IPV4, "1000.2.3.4");
+    BAD(IPV4, "");
+    BAD(IPV4, "::1");
+}
+
+static void test_ipv6(void)
+{
+    GOOD(IPV6, "::");
+    GOOD(IPV6, "::1");
+    GOOD(IPV6, "1::");
+    GOOD(IPV6, "2001:db8::8a2e:370:7334");
+    GOOD(IPV6, "2001:0db8:0000:0000:0000:ff00:0042:8329");
+    GOOD(IPV6, "FE80::0202:B3FF:FE1E:8329");
+    GOOD(IPV6, "1:2:3:4:5:6:7:8");
+    GOOD(IPV6, "1:2:3:4:5:6:7::");
+    GOOD(IPV6, "::2:3:4:5:6:7:8");
+    GOOD(IPV6, "1::8");
+    GOOD(IPV6, "::ffff:192.0.2.128");
+    GOOD(IPV6, "1:2:3:4:5:6:1.2.3.4");
+    GOOD(IPV6, "1::1.2.3.4");
+    GOOD(IPV6, "::1.2.3.4");
+    GOOD(IPV6, "1:2:3:4:5::1.2.3.4");
+    BAD(IPV6, "");
+    BAD(IPV6, ":");
+    BAD(IPV6, ":::");
+    BAD(IPV6, "1:2:3:4:5:6:7");
+    BAD(IPV6, "1:2:3:4:5:6:7:8:9");
+    BAD(IPV6, "1:2:3:4:5:6:7:8::");
+    BAD(IPV6, "::1:2:3:4:5:6:7:8");
+    BAD(IPV6, "1::2::3");
+    BAD(IPV6, "1:::2");
+    BAD(IPV6, ":1:2:3:4:5:6:7");
+    BAD(IPV6, "1:2:3:4:5:6:7:");
+    BAD(IPV6, "12345::");
+    BAD(IPV6, "g::");
+    BAD(IPV6, "1:2:3:4:5:6:7:1.2.3.4");
+    BAD(IPV6, "1:2:3:4:5:6::1.2.3.4");
+    BAD(IPV6, "::1.2.3");
+    BAD(IPV6, "::01.2.3.4");
+    BAD(IPV6, "1.2.3.4::");
+    BAD(IPV6, "1.2.3.4");
+    BAD(IPV6, "fe80::1%eth0");
+    BAD(IPV6, "[::1]");
+    BAD(IPV6, " ::1");
+}
+
+static void test_byte(void)
+{
+    GOOD(BYTE, "");
+    GOOD(BYTE, "QQ==");
+    GOOD(BYTE, "QUI=");
+    GOOD(BYTE, "QUJD");
+    GOOD(BYTE, "aGVsbG8gd29ybGQ=");
+    GOOD(BYTE, "+/+/");
+    GOOD(BYTE, "QR=="); /* non-zero padding bits: accepted, as ajv-formats does */
+    BAD(BYTE, "Q");
+    BAD(BYTE, "QQ");
+    BAD(BYTE, "QQ=");
+    BAD(BYTE, "Q===");
+    BAD(BYTE, "====");
+    BAD(BYTE, "QQ==QQ==");
+    BAD(BYTE, "Q=Q=");
+    BAD(BYTE, "QUJD\n");    /* ajv-formats accepts this (multi-line regular expression) */
+    BAD(BYTE, "QUJ D");
+    BAD(BYTE, "QUJ-");
+    BAD(BYTE, "QUJ_");
+    BAD(BYTE, "QQ==\nQUJD"); /* ajv-formats accepts this (a line of it matches) */
+}
+
 static void test_none(void)
 {
     GOOD(NONE, "anything at all");
@@ -187,6 +313,11 @@ int main(void)
     test_uuid();
     test_uri();
     test_email();
+    test_hostname();
+    test_hostname_length();
+    test_ipv4();
+    test_ipv6();
+    test_byte();
     test_none();
     if (failures) {
         printf("test_format: %d failed\n", failures);
