@@ -178,9 +178,23 @@ static size_t inline_room(const node *n)
     return room;
 }
 
+/* What a type's definition will make it, before it is checked. */
+static type_kind declared_kind(const node *def)
+{
+    const node *t;
+    if (def->kind != NODE_MAP)
+        return TYPE_OBJECT;
+    if (node_get(def, "oneOf"))
+        return TYPE_UNION;
+    if ((t = node_get(def, "type")) && !node_get(def, "fields") && !node_get(def, "allOf"))
+        return TYPE_VALUE;
+    return TYPE_OBJECT;
+}
+
 static void check_types(checker *ck, const node *types)
 {
     size_t i;
+    int pass;
     spec *s = ck->s;
     if (types && !ck_expect(types, NODE_MAP, "types"))
         types = NULL;
@@ -200,14 +214,19 @@ static void check_types(checker *ck, const node *types)
         }
         s->types[s->type_count].name = arena_strdup(ck->a, k->value);
         s->types[s->type_count].where = k->where;
+        s->types[s->type_count].kind = declared_kind(types->items[i]);
         s->type_count++;
     }
-    for (i = 0; i < types->count; i++) {
-        type_def *t = ck_find_type(s, types->keys[i]->value);
-        if (t && !t->is_inline && t->where.line == types->keys[i]->where.line &&
-            t->where.col == types->keys[i]->where.col)
-            check_type_body(ck, t, types->items[i]);
-    }
+    /* Value types, then unions, then objects: a union looks at its variants'
+     * values, and everyone at the kind of the types it names. */
+    for (pass = 0; pass < 3; pass++)
+        for (i = 0; i < types->count; i++) {
+            type_def *t = ck_find_type(s, types->keys[i]->value);
+            if (t && !t->is_inline && t->where.line == types->keys[i]->where.line &&
+                t->where.col == types->keys[i]->where.col &&
+                (int)t->kind == (pass == 0 ? TYPE_VALUE : pass == 1 ? TYPE_UNION : TYPE_OBJECT))
+                check_type_body(ck, t, types->items[i]);
+        }
     /* Then what needs other types' fields: compositions, discriminators. */
     for (i = 0; i < s->type_count; i++)
         if (s->types[i].def && node_get(s->types[i].def, "allOf"))

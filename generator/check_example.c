@@ -50,10 +50,33 @@ static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullabl
 
 static void check_bounds(ex_ctx *cx, const node *n, const shape *sh, double v)
 {
-    if (sh->minimum.set && v < sh->minimum.number)
+    if (sh->minimum.set && (v < sh->minimum.number ||
+                            (sh->exclusive_minimum && v == sh->minimum.number)))
         ex_fail(cx, n, "%s is below the minimum %s", n->value, sh->minimum.text);
-    if (sh->maximum.set && v > sh->maximum.number)
+    if (sh->maximum.set && (v > sh->maximum.number ||
+                            (sh->exclusive_maximum && v == sh->maximum.number)))
         ex_fail(cx, n, "%s is above the maximum %s", n->value, sh->maximum.text);
+}
+
+/* The runtime's constant for a format, by name (the two enums need not be
+ * numbered alike). */
+static specc_format runtime_format(format_kind f)
+{
+    switch (f) {
+    case FORMAT_DATE: return SPECC_FORMAT_DATE;
+    case FORMAT_DATE_TIME: return SPECC_FORMAT_DATE_TIME;
+    case FORMAT_UUID: return SPECC_FORMAT_UUID;
+    case FORMAT_URI: return SPECC_FORMAT_URI;
+    case FORMAT_EMAIL: return SPECC_FORMAT_EMAIL;
+    case FORMAT_HOSTNAME: return SPECC_FORMAT_HOSTNAME;
+    case FORMAT_IPV4: return SPECC_FORMAT_IPV4;
+    case FORMAT_IPV6: return SPECC_FORMAT_IPV6;
+    case FORMAT_BYTE: return SPECC_FORMAT_BYTE;
+    case FORMAT_NONE:
+    case FORMAT_UNIX_TIME:
+    case FORMAT_INT32: break;
+    }
+    return SPECC_FORMAT_NONE;
 }
 
 static void check_string(ex_ctx *cx, const node *n, const shape *sh)
@@ -64,7 +87,7 @@ static void check_string(ex_ctx *cx, const node *n, const shape *sh)
                 n->kind == NODE_SCALAR ? " (quote it to make it a string)" : "");
         return;
     }
-    if (sh->format && !specc_format_valid((specc_format)sh->format, n->value, n->len))
+    if (sh->format && !specc_format_valid(runtime_format(sh->format), n->value, n->len))
         ex_fail(cx, n, "'%s' is not a valid %s", n->value, format_name(sh->format));
     if (sh->enums && !sh->open) {
         bool found = false;
@@ -143,10 +166,64 @@ static void check_integer(ex_ctx *cx, const node *n, const shape *sh)
         if (!found)
             ex_fail(cx, n, "%s is not one of the enum values%s", n->value, "");
     }
-    if (sh->minimum.set && v < sh->minimum.integer)
+    if (sh->minimum.set && (v < sh->minimum.integer ||
+                            (sh->exclusive_minimum && v == sh->minimum.integer)))
         ex_fail(cx, n, "%s is below the minimum %s", n->value, sh->minimum.text);
-    if (sh->maximum.set && v > sh->maximum.integer)
+    if (sh->maximum.set && (v > sh->maximum.integer ||
+                            (sh->exclusive_maximum && v == sh->maximum.integer)))
         ex_fail(cx, n, "%s is above the maximum %s", n->value, sh->maximum.text);
+    if (sh->format == FORMAT_INT32 && (v < INT32_MIN || v > INT32_MAX))
+        ex_fail(cx, n, "%s is out of range (int32)%s", n->value, "");
+    if (sh->multiple_of.set && sh->multiple_of.integer > 0 && v % sh->multiple_of.integer != 0)
+        ex_fail(cx, n, "%s is not a multiple of %s", n->value, sh->multiple_of.text);
+}
+
+/* The variant of a union a YAML value is, by its kind or discriminator;
+ * NULL after reporting that it is none. */
+static const variant *example_variant(ex_ctx *cx, const node *n, const type_def *t)
+{
+    const union_def *u = t->u;
+    const node *d;
+    size_t i, j;
+    if (u->discriminator) {
+        if (n->kind != NODE_MAP) {
+            ex_fail(cx, n, "expected a mapping for %s, got %s", t->name, what(n));
+            return NULL;
+        }
+        if (!(d = node_get(n, u->discriminator)))
+            return u->default_variant ? &u->variants[u->default_variant - 1] : NULL;
+        for (i = 0; i < u->variant_count; i++)
+            for (j = 0; j < u->variants[i].tag_count; j++)
+                if (d->kind == NODE_SCALAR && strcmp(u->variants[i].tags[j], d->value) == 0)
+                    return &u->variants[i];
+        if (!u->open)
+            ex_fail(cx, d, "'%s' maps to no variant of %s", d->kind == NODE_SCALAR ? d->value : "?",
+                    t->name);
+        return NULL;
+    }
+    for (i = 0; i < u->variant_count; i++) {
+        const shape *sh = &u->variants[i].shape;
+        shape_kind k = sh->kind == SHAPE_REF && sh->ref->kind == TYPE_VALUE ? sh->ref->value.kind
+                                                                           : sh->kind;
+        bool is_int = n->kind == NODE_SCALAR && !n->quoted && node_as_int(n, &(int64_t){0});
+        if ((n->kind == NODE_MAP && (k == SHAPE_REF || k == SHAPE_MAP)) ||
+            (n->kind == NODE_SEQ && k == SHAPE_ARRAY) ||
+            (n->kind == NODE_SCALAR && node_is_string(n) && (k == SHAPE_STRING || k == SHAPE_DECIMAL)) ||
+            (is_int && k == SHAPE_INTEGER))
+            return &u->variants[i];
+    }
+    for (i = 0; i < u->variant_count; i++) {
+        shape_kind k = u->variants[i].shape.kind;
+        double x;
+        bool b;
+        if (n->kind == NODE_SCALAR && !n->quoted &&
+            ((node_as_number(n, &x) && (k == SHAPE_NUMBER || k == SHAPE_DECIMAL)) ||
+             (node_as_bool(n, &b) && k == SHAPE_BOOLEAN)))
+            return &u->variants[i];
+    }
+    if (!u->open)
+        ex_fail(cx, n, "%s is none of the variants of %s", what(n), t->name);
+    return NULL;
 }
 
 static void check_number(ex_ctx *cx, const node *n, const shape *sh)
@@ -189,6 +266,18 @@ static void check_container(ex_ctx *cx, const node *n, const shape *sh, int dept
     }
 }
 
+/* A named type: an object, a value type's value, or a union's variant. */
+static void check_ref(ex_ctx *cx, const node *n, const type_def *t, int depth)
+{
+    const variant *v;
+    if (t->kind == TYPE_OBJECT)
+        check_object(cx, n, t, depth);
+    else if (t->kind == TYPE_VALUE)
+        check_value(cx, n, &t->value, false, depth + 1);
+    else if (t->u && (v = example_variant(cx, n, t)) != NULL)
+        check_value(cx, n, &v->shape, false, depth + 1);
+}
+
 static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullable, int depth)
 {
     bool b;
@@ -214,7 +303,7 @@ static void check_value(ex_ctx *cx, const node *n, const shape *sh, bool nullabl
     case SHAPE_DECIMAL: check_decimal(cx, n, sh); break;
     case SHAPE_ARRAY:
     case SHAPE_MAP: check_container(cx, n, sh, depth); break;
-    case SHAPE_REF: check_object(cx, n, sh->ref, depth); break;
+    case SHAPE_REF: check_ref(cx, n, sh->ref, depth); break;
     case SHAPE_ANY: break;
     }
 }
@@ -228,15 +317,20 @@ void check_examples(checker *ck)
         const type_def *t = &s->types[i];
         for (j = 0; j < t->field_count; j++) {
             const field *f = &t->fields[j];
-            ex_ctx cx;
-            if (!f->example)
-                continue;
-            snprintf(field_name, sizeof field_name, "field '%.60s' of type '%s'", f->json_name,
-                     t->name);
-            cx.field = field_name;
-            cx.path[0] = '\0';
-            cx.ok = true;
-            check_value(&cx, f->example, &f->shape, f->nullable, 0);
+            const node *values[3] = {f->example, f->shape.default_value, f->shape.const_value};
+            static const char *const kinds[3] = {"", " (its default)", " (its const)"};
+            size_t k;
+            for (k = 0; k < 3; k++) {
+                ex_ctx cx;
+                if (!values[k])
+                    continue;
+                snprintf(field_name, sizeof field_name, "field '%.60s' of type '%s'%s",
+                         f->json_name, t->name, kinds[k]);
+                cx.field = field_name;
+                cx.path[0] = '\0';
+                cx.ok = true;
+                check_value(&cx, values[k], &f->shape, f->nullable, 0);
+            }
         }
     }
 }

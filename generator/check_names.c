@@ -75,6 +75,12 @@ static bool claim_suffixes(registry *r, const char *prefix, const char *const *s
     return true;
 }
 
+/* naming_upper into the arena. */
+static char *naming_upper_tmp(checker *ck, const char *s)
+{
+    return arena_own(ck->a, naming_upper(s));
+}
+
 /* c_name without the '_' that naming_safe may have appended. */
 static char *base_name(arena *a, const char *c_name)
 {
@@ -141,6 +147,14 @@ static void name_fields(checker *ck, type_def *t, registry *global)
         f->has_state = !(f->required && !f->nullable) && f->shape.kind != SHAPE_ANY;
         if (!claim(&members, f->c_name, f->where, what))
             continue; /* its derived members would only repeat the clash */
+        if (f->shape.default_value && f->shape.default_value->kind == NODE_SCALAR &&
+            f->shape.kind != SHAPE_ANY && f->shape.kind != SHAPE_DECIMAL) {
+            char *upper = naming_upper(base_name(ck->a, f->c_name));
+            f->c_default = arena_printf(ck->a, "%s_%s_DEFAULT", naming_upper_tmp(ck, t->c_name),
+                                        upper ? upper : "");
+            free(upper);
+            claim(global, f->c_default, f->where, arena_printf(ck->a, "the default of %s", what));
+        }
         if (f->has_state) {
             f->c_state = arena_printf(ck->a, "%s_state", base_name(ck->a, f->c_name));
             claim(&members, f->c_state, f->where,
@@ -220,7 +234,7 @@ static void name_endpoints(checker *ck, registry *global)
 {
     static const char *const suffixes[] = {"_params_t",        "_response_t",     "_endpoint",
                                            "_target",          "_decode_response", "_response_clear",
-                                           "_response_free",   NULL};
+                                           "_response_free",   "_request",        NULL};
     spec *s = ck->s;
     size_t i, j;
     for (i = 0; i < s->endpoint_count; i++) {

@@ -87,7 +87,7 @@ static bool parse_format(checker *ck, const node *n, shape *out)
             return false;
         }
         out->format = f->format;
-        return true;
+        return f->version <= ck->s->version || ck_needs_version(ck, n, f->version);
     }
     names[format_names(names, 32, SHAPE_ANY)] = NULL;
     hint = naming_suggest(n->value, names);
@@ -436,8 +436,8 @@ static const struct keyword {
     keyword_fn *parse; /* NULL: resolved before the others ("type", "oneOf" keys) */
 } keywords[] = {
     {"type", R_ALL, 1, NULL},
-    {"oneOf", R_FIELD | R_ELEMENT, 2, NULL},
-    {"discriminator", R_FIELD | R_ELEMENT, 2, NULL},
+    {"oneOf", R_FIELD | R_ELEMENT | R_VALUE, 2, NULL},
+    {"discriminator", R_FIELD | R_ELEMENT | R_VALUE, 2, NULL},
     {"format", R_ALL, 1, kw_format},
     {"items", R_FIELD | R_ELEMENT | R_VALUE, 1, kw_container},
     {"items", R_PARAM, 2, kw_container},

@@ -130,6 +130,7 @@ typedef struct field {
     char *c_enum_upper; /* string enum: "API_MODEL_SOURCE" (constants prefix) */
     bool deprecated;
     const node *key_node, *def_node; /* where it was declared (allOf compares them) */
+    char *c_default;   /* scalar with a default: its macro, "API_MODEL_LIMIT_DEFAULT" */
 } field;
 
 /* What a named type is. */
@@ -276,6 +277,7 @@ typedef struct format_info {
     const char *c_constant; /* the runtime's SPECC_FORMAT_* */
     shape_kind applies_to;  /* the kind it belongs to */
     bool in_schema;         /* written as JSON Schema's "format" */
+    int version;            /* the spec language version that has it */
 } format_info;
 
 const kind_info *kind_get(shape_kind kind);

@@ -21,17 +21,23 @@ static const kind_info kinds[] = {
 };
 
 static const format_info formats[] = {
-    /* format            name         runtime constant           applies to     schema */
-    {FORMAT_NONE, "", "SPECC_FORMAT_NONE", SHAPE_ANY, false},
-    {FORMAT_DATE, "date", "SPECC_FORMAT_DATE", SHAPE_STRING, true},
-    {FORMAT_DATE_TIME, "date-time", "SPECC_FORMAT_DATE_TIME", SHAPE_STRING, true},
-    {FORMAT_UUID, "uuid", "SPECC_FORMAT_UUID", SHAPE_STRING, true},
-    {FORMAT_URI, "uri", "SPECC_FORMAT_URI", SHAPE_STRING, true},
-    {FORMAT_EMAIL, "email", "SPECC_FORMAT_EMAIL", SHAPE_STRING, true},
-    {FORMAT_UNIX_TIME, "unix-time", "SPECC_FORMAT_UNIX_TIME", SHAPE_INTEGER, false},
+    /* format            name         runtime constant           applies to  schema  version */
+    {FORMAT_NONE, "", "SPECC_FORMAT_NONE", SHAPE_ANY, false, 1},
+    {FORMAT_DATE, "date", "SPECC_FORMAT_DATE", SHAPE_STRING, true, 1},
+    {FORMAT_DATE_TIME, "date-time", "SPECC_FORMAT_DATE_TIME", SHAPE_STRING, true, 1},
+    {FORMAT_UUID, "uuid", "SPECC_FORMAT_UUID", SHAPE_STRING, true, 1},
+    {FORMAT_URI, "uri", "SPECC_FORMAT_URI", SHAPE_STRING, true, 1},
+    {FORMAT_EMAIL, "email", "SPECC_FORMAT_EMAIL", SHAPE_STRING, true, 1},
+    {FORMAT_UNIX_TIME, "unix-time", "SPECC_FORMAT_UNIX_TIME", SHAPE_INTEGER, false, 1},
+    {FORMAT_HOSTNAME, "hostname", "SPECC_FORMAT_HOSTNAME", SHAPE_STRING, true, 2},
+    {FORMAT_IPV4, "ipv4", "SPECC_FORMAT_IPV4", SHAPE_STRING, true, 2},
+    {FORMAT_IPV6, "ipv6", "SPECC_FORMAT_IPV6", SHAPE_STRING, true, 2},
+    {FORMAT_BYTE, "byte", "SPECC_FORMAT_BYTE", SHAPE_STRING, true, 2},
+    /* int32 is a storage, not a check: an int32_t member (SPECC_KIND_INT32). */
+    {FORMAT_INT32, "int32", "SPECC_FORMAT_NONE", SHAPE_INTEGER, true, 2},
     /* OpenAPI's names for what the kind already is: accepted, no check. */
-    {FORMAT_NONE, "int64", "SPECC_FORMAT_NONE", SHAPE_INTEGER, false},
-    {FORMAT_NONE, "double", "SPECC_FORMAT_NONE", SHAPE_NUMBER, false},
+    {FORMAT_NONE, "int64", "SPECC_FORMAT_NONE", SHAPE_INTEGER, false, 1},
+    {FORMAT_NONE, "double", "SPECC_FORMAT_NONE", SHAPE_NUMBER, false, 1},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])

@@ -50,6 +50,43 @@ static json_t *enum_json(const shape *sh)
     return values;
 }
 
+/* minimum/maximum, their exclusive forms (2020-12: numbers), multipleOf. */
+static void bounds_schema(json_t *o, const shape *sh)
+{
+    if (sh->minimum.set)
+        set(o, sh->exclusive_minimum ? "exclusiveMinimum" : "minimum",
+            bound_json(sh, &sh->minimum));
+    if (sh->maximum.set)
+        set(o, sh->exclusive_maximum ? "exclusiveMaximum" : "maximum",
+            bound_json(sh, &sh->maximum));
+    if (sh->multiple_of.set)
+        set(o, "multipleOf", bound_json(sh, &sh->multiple_of));
+}
+
+/* const, default, deprecated, readOnly, writeOnly; null for nullable items. */
+static json_t *annotate(json_t *o, const shape *sh)
+{
+    if (sh->const_value)
+        set(o, "const", node_json(sh->const_value));
+    if (sh->default_value)
+        set(o, "default", node_json(sh->default_value));
+    if (sh->deprecated)
+        set(o, "deprecated", json_true());
+    if (sh->read_only)
+        set(o, "readOnly", json_true());
+    if (sh->write_only)
+        set(o, "writeOnly", json_true());
+    if (sh->nullable) {
+        json_t *any = json_array(), *null = json_object(), *wrap = json_object();
+        set(null, "type", json_string("null"));
+        json_array_append_new(any, o);
+        json_array_append_new(any, null);
+        set(wrap, "anyOf", any);
+        return wrap;
+    }
+    return o;
+}
+
 static json_t *shape_schema(const shape *sh)
 {
     json_t *o = json_object(), *num, *str, *any;
@@ -72,10 +109,9 @@ static json_t *shape_schema(const shape *sh)
         set(o, "type", json_string(sh->kind == SHAPE_INTEGER ? "integer" : "number"));
         if (sh->enums && !sh->open)
             set(o, "enum", enum_json(sh));
-        if (sh->minimum.set)
-            set(o, "minimum", bound_json(sh, &sh->minimum));
-        if (sh->maximum.set)
-            set(o, "maximum", bound_json(sh, &sh->maximum));
+        bounds_schema(o, sh);
+        if (sh->kind == SHAPE_INTEGER && sh->format == FORMAT_INT32)
+            set(o, "format", json_string("int32"));
         break;
     case SHAPE_BOOLEAN:
         set(o, "type", json_string("boolean"));
@@ -83,10 +119,7 @@ static json_t *shape_schema(const shape *sh)
     case SHAPE_DECIMAL:
         num = json_object();
         set(num, "type", json_string("number"));
-        if (sh->minimum.set)
-            set(num, "minimum", bound_json(sh, &sh->minimum));
-        if (sh->maximum.set)
-            set(num, "maximum", bound_json(sh, &sh->maximum));
+        bounds_schema(num, sh);
         str = json_object();
         set(str, "type", json_string("string"));
         set(str, "pattern", json_string(DECIMAL_PATTERN));
@@ -104,6 +137,8 @@ static json_t *shape_schema(const shape *sh)
             set(o, "minItems", json_integer((json_int_t)sh->min_items.value));
         if (sh->max_items.set)
             set(o, "maxItems", json_integer((json_int_t)sh->max_items.value));
+        if (sh->unique_items)
+            set(o, "uniqueItems", json_true());
         break;
     case SHAPE_MAP:
         set(o, "type", json_string("object"));
@@ -120,7 +155,7 @@ static json_t *shape_schema(const shape *sh)
         break;
     }
     }
-    return o;
+    return annotate(o, sh);
 }
 
 static json_t *field_schema(const field *f)
@@ -146,10 +181,75 @@ static json_t *field_schema(const field *f)
     return o;
 }
 
+/* One discriminated variant: its type, with the key fixed to one of its
+ * tags (or, for the default variant, the key absent). */
+static json_t *tagged_variant(const union_def *u, size_t i)
+{
+    const variant *v = &u->variants[i];
+    json_t *all = json_array(), *o = json_object(), *cond = json_object(), *props = json_object(),
+           *req = json_array(), *values = json_array();
+    size_t j;
+    json_array_append_new(all, shape_schema(&v->shape));
+    for (j = 0; j < v->tag_count; j++) {
+        json_t *tag = json_loads(v->tags[j], JSON_DECODE_ANY, NULL);
+        json_array_append_new(values, tag && !json_is_object(tag) && !json_is_array(tag)
+                                          ? tag
+                                          : json_string(v->tags[j]));
+        if (tag && (json_is_object(tag) || json_is_array(tag)))
+            json_decref(tag);
+    }
+    if (v->tag_count) {
+        json_t *p = json_object();
+        set(p, "enum", values);
+        set(props, u->discriminator, p);
+        set(cond, "properties", props);
+        json_array_append_new(req, json_string(u->discriminator));
+        set(cond, "required", req);
+    } else {
+        json_t *not = json_object();
+        json_decref(values);
+        json_decref(props);
+        json_array_append_new(req, json_string(u->discriminator));
+        set(not, "required", req);
+        set(cond, "not", not);
+    }
+    json_array_append_new(all, cond);
+    set(o, "allOf", all);
+    return o;
+}
+
+/* A union: oneOf of its variants, each fixed to its discriminator values;
+ * without a discriminator anyOf (an integer is also a number), the runtime
+ * choosing by JSON kind. An open union accepts anything else too. */
+static json_t *union_schema(const type_def *t)
+{
+    const union_def *u = t->u;
+    json_t *o = json_object(), *list = json_array();
+    size_t i;
+    for (i = 0; i < u->variant_count; i++)
+        json_array_append_new(list, u->discriminator ? tagged_variant(u, i)
+                                                     : shape_schema(&u->variants[i].shape));
+    if (u->open)
+        json_array_append_new(list, json_object());
+    set(o, u->discriminator && !u->open ? "oneOf" : "anyOf", list);
+    return o;
+}
+
 static json_t *type_schema(const type_def *t)
 {
-    json_t *o = json_object(), *props = json_object(), *required = json_array();
+    json_t *o, *props, *required;
     size_t i;
+    if (t->kind != TYPE_OBJECT) {
+        o = t->kind == TYPE_UNION ? union_schema(t) : shape_schema(&t->value);
+        if (t->description)
+            set(o, "description", json_string(t->description));
+        if (t->deprecated)
+            set(o, "deprecated", json_true());
+        return o;
+    }
+    o = json_object();
+    props = json_object();
+    required = json_array();
     set(o, "type", json_string("object"));
     if (t->description)
         set(o, "description", json_string(t->description));

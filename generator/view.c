@@ -14,7 +14,7 @@
 
 const char *view_param_in(param_in in)
 {
-    return in == PARAM_PATH ? "path" : "query";
+    return in == PARAM_PATH ? "path" : in == PARAM_HEADER ? "header" : "query";
 }
 
 /* ------------------------------------------------------------------ types */
@@ -38,6 +38,7 @@ static json_t *view_field(view_ctx *ctx, const type_def *t, const field *f)
 
     md_field(o, f);        /* Markdown text (specc doc) */
     c_field(ctx, o, t, f); /* C text */
+    c_elements(ctx, &f->shape);
     return o;
 }
 
@@ -47,14 +48,24 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
     size_t i;
     put_s(o, "name", t->name);
     put_s(o, "c_name", t->c_name);
+    put_s(o, "kind", t->kind == TYPE_OBJECT ? "object" : t->kind == TYPE_UNION ? "union" : "value");
+    put_b(o, "is_object", t->kind == TYPE_OBJECT);
+    put_b(o, "is_value", t->kind != TYPE_OBJECT);
+    put_b(o, "deprecated", t->deprecated);
+    if (t->kind == TYPE_UNION)
+        c_union_view(ctx, o, t);
+    else if (t->kind == TYPE_VALUE)
+        c_value_type_view(ctx, o, t);
     put(o, "doc", c_comment(t->description));
     put_own(o, "md_description", md_text(t->description));
     put_s(o, "md_unknown", md_unknown_policy(t->unknown));
+    put_own(o, "md_form", md_type_form(t));
     put_s(o, "policy", c_unknown_policy(t->unknown));
-    put_b(o, "preserve", t->unknown == UNKNOWN_PRESERVE);
+    put_b(o, "preserve", t->kind == TYPE_OBJECT && t->unknown == UNKNOWN_PRESERVE);
     put(o, "field_count", json_integer((json_int_t)t->field_count));
     put_b(o, "has_fields", t->field_count > 0);
-    put_b(o, "empty", t->field_count == 0 && t->unknown != UNKNOWN_PRESERVE);
+    put_b(o, "empty", t->kind == TYPE_OBJECT && t->field_count == 0 &&
+                          t->unknown != UNKNOWN_PRESERVE);
     for (i = 0; i < t->field_count; i++)
         json_array_append_new(fields, view_field(ctx, t, &t->fields[i]));
     put(o, "fields", fields);
@@ -63,16 +74,35 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
 
 /* -------------------------------------------------------------- endpoints */
 
-static json_t *view_param(const endpoint *e, const param *p)
+/* Does a parameter need a shape in its descriptor (version 2 constraints)? */
+static bool param_has_constraints(const param *p)
+{
+    const shape *sh = &p->shape;
+    return sh->kind == SHAPE_ARRAY || sh->enums || sh->minimum.set || sh->maximum.set ||
+           sh->min_length.set || sh->max_length.set || sh->pattern || sh->multiple_of.set ||
+           sh->const_json || sh->format == FORMAT_INT32;
+}
+
+static json_t *view_param(view_ctx *ctx, const endpoint *e, const param *p)
 {
     json_t *o = json_object();
+    char *shape_name = NULL;
+    if (param_has_constraints(p) && (shape_name = str_printf("%s_%s_shape", e->c_name, p->c_name))) {
+        json_t *so = json_object();
+        put_s(so, "name", shape_name);
+        put_own(so, "init", c_param_shape_init(ctx, p, shape_name));
+        json_array_append_new(ctx->shapes, so);
+    }
+    put_own(o, "shape", shape_name);
     put_s(o, "name", p->name);
     put_own(o, "literal", c_literal(p->name, strlen(p->name)));
     put_s(o, "c_name", p->c_name);
     put_s(o, "owner", e->c_name);
     put_own(o, "decl", c_param_decl(p));
     put_s(o, "c_has", p->c_has);
-    put_s(o, "in", p->in == PARAM_PATH ? "SPECC_IN_PATH" : "SPECC_IN_QUERY");
+    put_s(o, "in", p->in == PARAM_PATH     ? "SPECC_IN_PATH"
+                   : p->in == PARAM_HEADER ? "SPECC_IN_HEADER"
+                                           : "SPECC_IN_QUERY");
     put_s(o, "kind", c_kind_constant(&p->shape, false));
     put_s(o, "format", p->shape.format ? c_format_constant(p->shape.format) : NULL);
     put_own(o, "flags", c_param_flags(p));
@@ -89,7 +119,16 @@ static json_t *view_param(const endpoint *e, const param *p)
 static json_t *view_response(const endpoint *e, const response *r)
 {
     json_t *o = json_object();
+    char *member = str_printf("%s", r->status_text ? r->status_text : "");
+    size_t i;
+    for (i = 0; member && member[i]; i++)
+        member[i] = member[i] >= 'A' && member[i] <= 'Z' ? (char)(member[i] - 'A' + 'a') : member[i];
     put(o, "status", json_integer(r->status));
+    put_own(o, "member", member);
+    put_s(o, "status_text", r->status_text);
+    put_s(o, "kind", r->status_kind == STATUS_RANGE     ? "SPECC_STATUS_RANGE"
+                     : r->status_kind == STATUS_DEFAULT ? "SPECC_STATUS_DEFAULT"
+                                                        : NULL);
     put_s(o, "type", r->type ? r->type->c_name : NULL);
     put_s(o, "type_name", r->type ? r->type->name : NULL);
     put_s(o, "owner", e->c_name);
@@ -97,7 +136,7 @@ static json_t *view_response(const endpoint *e, const response *r)
     return o;
 }
 
-static json_t *view_endpoint(const endpoint *e)
+static json_t *view_endpoint(view_ctx *ctx, const spec *s, const endpoint *e)
 {
     json_t *o = json_object(), *params = json_array(), *responses = json_array();
     char *summary = str_printf("%s %s", e->method, e->path);
@@ -113,11 +152,15 @@ static json_t *view_endpoint(const endpoint *e)
     put_own(o, "md_description", md_text(e->description));
     put_own(o, "md_path", md_text(e->path));
     for (i = 0; i < e->param_count; i++)
-        json_array_append_new(params, view_param(e, &e->params[i]));
+        json_array_append_new(params, view_param(ctx, e, &e->params[i]));
     for (i = 0; i < e->response_count; i++)
         json_array_append_new(responses, view_response(e, &e->responses[i]));
     put(o, "params", params);
     put_b(o, "has_params", e->param_count > 0);
+    put_b(o, "has_request", s->version >= 2);
+    put_s(o, "body_type", e->body ? e->body->type->c_name : NULL);
+    put_s(o, "body_type_name", e->body ? e->body->type->name : NULL);
+    put_b(o, "body_required", e->body && e->body->required);
     put(o, "param_count", json_integer((json_int_t)e->param_count));
     put(o, "responses", responses);
     put(o, "response_count", json_integer((json_int_t)e->response_count));
@@ -157,8 +200,10 @@ static void view_auth(json_t *v, const spec *s)
 json_t *view_spec(const spec *s, const char *version)
 {
     json_t *v = json_object(), *types = json_array(), *endpoints = json_array();
-    view_ctx ctx = {json_array(), json_array(), json_array()};
+    view_ctx ctx = {json_array(), json_array(), json_array(), json_object(),
+                    json_array(), json_array(), json_array(), json_array()};
     size_t i;
+    int pass;
 
     view_header(v, s, version);
     put_s(v, "api", s->api);
@@ -175,16 +220,26 @@ json_t *view_spec(const spec *s, const char *version)
     put_own(v, "base_url_literal", c_literal(s->base_url ? s->base_url : "",
                                              s->base_url ? strlen(s->base_url) : 0));
     view_auth(v, s);
-    for (i = 0; i < s->type_count; i++)
-        json_array_append_new(types, view_type(&ctx, &s->types[i]));
+    /* Value types, then unions, then objects: a struct holds the first two
+     * in place, so their definitions come first. */
+    for (pass = 0; pass < 3; pass++)
+        for (i = 0; i < s->type_count; i++)
+            if ((int)s->types[i].kind == (pass == 0 ? TYPE_VALUE : pass == 1 ? TYPE_UNION : TYPE_OBJECT))
+                json_array_append_new(types, view_type(&ctx, &s->types[i]));
     for (i = 0; i < s->endpoint_count; i++)
-        json_array_append_new(endpoints, view_endpoint(&s->endpoints[i]));
+        json_array_append_new(endpoints, view_endpoint(&ctx, s, &s->endpoints[i]));
     put(v, "types", types);
     put(v, "type_count", json_integer((json_int_t)s->type_count));
     put_b(v, "has_types", s->type_count > 0);
     put(v, "enums", ctx.enums);
     put(v, "int_enums", ctx.int_enums);
     put(v, "shapes", ctx.shapes);
+    put_b(v, "has_forward", json_array_size(ctx.unions) > 0);
+    put(v, "kind_enums", ctx.kind_enums);
+    put(v, "unions", ctx.unions);
+    put(v, "elems", ctx.elems);
+    put(v, "name_tables", ctx.name_tables);
+    json_decref(ctx.seen);
     put(v, "endpoints", endpoints);
     put(v, "endpoint_count", json_integer((json_int_t)s->endpoint_count));
     put_b(v, "has_endpoints", s->endpoint_count > 0);

@@ -150,7 +150,13 @@ json_t *c_comment(const char *text)
 
 const char *c_kind_constant(const shape *sh, bool is_enum)
 {
-    return is_enum ? "SPECC_KIND_ENUM" : kind_get(sh->kind)->c_constant;
+    if (is_enum || sh->c_enum)
+        return "SPECC_KIND_ENUM";
+    if (sh->kind == SHAPE_INTEGER && sh->format == FORMAT_INT32)
+        return "SPECC_KIND_INT32";
+    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_UNION)
+        return "SPECC_KIND_UNION";
+    return kind_get(sh->kind)->c_constant;
 }
 
 const char *c_format_constant(format_kind f)
@@ -166,10 +172,17 @@ const char *c_unknown_policy(unknown_policy p)
 
 /* ---------------------------------------------------------------- members */
 
-/* C type of a value stored by value (in an array or map). */
-static char *elem_type(const shape *sh)
+/* C type of a value stored by value (in an array or map, a union, a value
+ * type): element structs, enums and int32 first. */
+char *c_value_type(const shape *sh)
 {
     char *inner, *decl, *out;
+    if (sh->c_elem)
+        return str_printf("%s_t", sh->c_elem);
+    if (sh->c_enum)
+        return str_printf("%s_t", sh->c_enum);
+    if (sh->kind == SHAPE_INTEGER && sh->format == FORMAT_INT32)
+        return str_printf("int32_t");
     switch (sh->kind) {
     case SHAPE_STRING:
     case SHAPE_INTEGER:
@@ -180,7 +193,7 @@ static char *elem_type(const shape *sh)
     case SHAPE_REF: return str_printf("%s_t", sh->ref->c_name);
     case SHAPE_ARRAY:
     case SHAPE_MAP:
-        inner = elem_type(sh->items);
+        inner = c_value_type(sh->items);
         if (sh->kind == SHAPE_ARRAY) {
             decl = pointer_to(inner, "items");
             out = str_printf("struct { %s; size_t count; }", decl);
@@ -201,12 +214,39 @@ static char *member_decl(const field *f)
     char *t, *d;
     if (f->c_enum)
         return str_printf("%s_t %s", f->c_enum, f->c_name);
-    if (f->shape.kind == SHAPE_REF)
+    if (f->shape.kind == SHAPE_REF && f->shape.ref->kind == TYPE_OBJECT)
         return str_printf("%s_t *%s", f->shape.ref->c_name, f->c_name);
-    t = elem_type(&f->shape);
+    t = c_value_type(&f->shape);
     d = declare(t, f->c_name);
     free(t);
     return d;
+}
+
+/* The version 2 facts after a note: "; const 3; default 9; read-only;
+ * deprecated" (spec text made safe for a comment). Takes note. */
+static char *note_v2(char *note, const shape *sh)
+{
+    strbuf b = STRBUF_INIT;
+    char *safe;
+    if (!note)
+        return NULL;
+    strbuf_append(&b, note);
+    free(note);
+    if (sh->const_json && (safe = naming_comment(sh->const_json, strlen(sh->const_json)))) {
+        strbuf_printf(&b, "; const %s", safe);
+        free(safe);
+    }
+    if (sh->default_json && (safe = naming_comment(sh->default_json, strlen(sh->default_json)))) {
+        strbuf_printf(&b, "; default %s", safe);
+        free(safe);
+    }
+    if (sh->read_only)
+        strbuf_append(&b, "; read-only (never sent)");
+    if (sh->write_only)
+        strbuf_append(&b, "; write-only (never received)");
+    if (sh->deprecated)
+        strbuf_append(&b, "; deprecated");
+    return strbuf_steal(&b, NULL);
 }
 
 /* "required, nullable; date-time" — the short note after a member. */
@@ -225,7 +265,7 @@ static char *member_note(const field *f)
     else
         note = str_printf("\"%s\": %s", json, presence);
     free(json);
-    return note;
+    return note_v2(note, &f->shape);
 }
 
 static char *field_flags(const field *f)
@@ -248,13 +288,13 @@ static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, cons
 /* ", .flags = SPECC_S_MINIMUM | ...", or nothing. */
 static void init_flags(strbuf *b, const shape *sh)
 {
-    const char *flags[8];
+    const char *flags[20];
     size_t n = 0;
     char *joined;
     if (sh->minimum.set)
-        flags[n++] = "SPECC_S_MINIMUM";
+        flags[n++] = sh->exclusive_minimum ? "SPECC_S_EXCLUSIVE_MINIMUM" : "SPECC_S_MINIMUM";
     if (sh->maximum.set)
-        flags[n++] = "SPECC_S_MAXIMUM";
+        flags[n++] = sh->exclusive_maximum ? "SPECC_S_EXCLUSIVE_MAXIMUM" : "SPECC_S_MAXIMUM";
     if (sh->min_length.set)
         flags[n++] = "SPECC_S_MIN_LENGTH";
     if (sh->max_length.set)
@@ -267,6 +307,18 @@ static void init_flags(strbuf *b, const shape *sh)
         flags[n++] = "SPECC_S_OPEN_ENUM";
     if (sh->kind == SHAPE_INTEGER && sh->enums)
         flags[n++] = "SPECC_S_INT_ENUM";
+    if (sh->nullable)
+        flags[n++] = "SPECC_S_NULLABLE";
+    if (sh->multiple_of.set)
+        flags[n++] = "SPECC_S_MULTIPLE_OF";
+    if (sh->unique_items)
+        flags[n++] = "SPECC_S_UNIQUE_ITEMS";
+    if (sh->const_json)
+        flags[n++] = "SPECC_S_CONST";
+    if (sh->read_only)
+        flags[n++] = "SPECC_S_READ_ONLY";
+    if (sh->write_only)
+        flags[n++] = "SPECC_S_WRITE_ONLY";
     if (n == 0)
         return;
     joined = join_flags(flags, n);
@@ -308,22 +360,60 @@ static void init_pattern(strbuf *b, const char *pattern)
 static void init_items(strbuf *b, view_ctx *ctx, const shape *sh, const char *name)
 {
     char *el = str_printf("%s_%s", name, sh->kind == SHAPE_ARRAY ? "items" : "values");
-    json_t *o = json_object();
-    put_s(o, "name", el);
-    put_own(o, "init", shape_init(ctx, sh->items, NULL, el ? el : ""));
-    json_array_append_new(ctx->shapes, o);
+    json_t *o;
     strbuf_printf(b, ", .items = &%s", el ? el : "");
+    if (!el || view_seen(ctx, el)) { /* a value type inlined again */
+        free(el);
+        return;
+    }
+    if (sh->items->c_enum)
+        json_array_append_new(ctx->enums, c_string_enum(sh->items, NULL, "an element"));
+    o = json_object();
+    put_s(o, "name", el);
+    put_own(o, "init", shape_init(ctx, sh->items, NULL, el));
+    json_array_append_new(ctx->shapes, o);
     free(el);
 }
 
+/* Members of version 3: multipleOf, const, and an element's layout. */
+static void init_v2(strbuf *b, const shape *sh)
+{
+    char *lit;
+    if (sh->multiple_of.set && sh->kind == SHAPE_INTEGER) {
+        lit = int64_literal(sh->multiple_of.integer);
+        strbuf_printf(b, ", .multiple_int = %s", lit ? lit : "");
+        free(lit);
+    } else if (sh->multiple_of.set) {
+        strbuf_printf(b, ", .multiple_num = %.17g", sh->multiple_of.number);
+    }
+    if (sh->const_json) {
+        lit = c_literal(sh->const_json, strlen(sh->const_json));
+        strbuf_printf(b, ", .const_json = %s", lit ? lit : "");
+        free(lit);
+    }
+    if (!sh->c_elem)
+        return;
+    strbuf_printf(b, ", .elem_size = sizeof(%s_t), .value_offset = offsetof(%s_t, value)",
+                  sh->c_elem, sh->c_elem);
+    if (sh->nullable)
+        strbuf_printf(b, ", .state_offset = offsetof(%s_t, state)", sh->c_elem);
+    if (sh->open && sh->c_enum)
+        strbuf_printf(b, ", .other_offset = offsetof(%s_t, other)", sh->c_elem);
+}
+
 /* The specc_shape initialiser of a value; `name` (the field's C prefix)
- * names its tables: NAME_ints, NAME_items. */
-static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, const char *name)
+ * names its tables: NAME_ints, NAME_items. A value type is written as its
+ * value's shape. */
+/* The initialiser with the kind constant given (a parameter's string enum
+ * stays a STRING with its allowed names). */
+static char *shape_init_as(view_ctx *ctx, const shape *sh, const char *c_enum, const char *name,
+                           const char *kind)
 {
     strbuf b = STRBUF_INIT;
     bool integer = sh->kind == SHAPE_INTEGER;
 
-    strbuf_printf(&b, "{.kind = %s", c_kind_constant(sh, c_enum != NULL));
+
+    strbuf_printf(&b, "{.kind = %s", kind);
     if (sh->format)
         strbuf_printf(&b, ", .format = %s", c_format_constant(sh->format));
     init_flags(&b, sh);
@@ -339,39 +429,65 @@ static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, cons
         strbuf_printf(&b, ", .enum_names = %s_names, .enum_count = %zu", c_enum, sh->enum_count);
     else if (sh->enums)
         strbuf_printf(&b, ", .enum_ints = %s_ints, .enum_count = %zu", name, sh->enum_count);
-    if (sh->kind == SHAPE_REF)
+    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_OBJECT)
         strbuf_printf(&b, ", .type = &%s_desc", sh->ref->c_name);
+    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_UNION)
+        strbuf_printf(&b, ", .union_ = &%s_union", sh->ref->c_name);
     if (sh->items)
         init_items(&b, ctx, sh, name);
+    init_v2(&b, sh);
     strbuf_append(&b, "}");
     return strbuf_steal(&b, NULL);
 }
 
+static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, const char *name)
+{
+    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_VALUE)
+        return shape_init(ctx, &sh->ref->value, sh->ref->value.c_enum, sh->ref->c_name);
+    if (!c_enum)
+        c_enum = sh->c_enum;
+    return shape_init_as(ctx, sh, c_enum, name, c_kind_constant(sh, c_enum != NULL));
+}
+
+char *c_shape_init(view_ctx *ctx, const shape *sh, const char *name)
+{
+    return shape_init(ctx, sh, sh->c_enum, name);
+}
+
 /* ------------------------------------------------------------------ enums */
 
-/* A string enum field's C enum: its constants and their JSON spellings. */
-static json_t *string_enum(const type_def *t, const field *f)
+/* A string enum's C enum: its constants and their JSON spellings. `c_other`
+ * names the member keeping unknown values (an element's is `other`);
+ * `comment` says whose values they are. */
+json_t *c_string_enum(const shape *sh, const char *c_other, const char *comment)
 {
     json_t *e = json_object(), *values = json_array();
-    char *json = naming_comment(f->json_name, f->json_len);
     size_t i;
-    for (i = 0; i < f->shape.enum_count; i++) {
-        const enum_value *ev = &f->shape.enums[i];
+    for (i = 0; i < sh->enum_count; i++) {
+        const enum_value *ev = &sh->enums[i];
         json_t *o = json_object();
-        put_own(o, "constant", str_printf("%s_%s", f->c_enum_upper, ev->c_suffix));
+        put_own(o, "constant", str_printf("%s_%s", sh->c_enum_upper, ev->c_suffix));
         put_own(o, "literal", c_literal(ev->text, ev->text_len));
         put_own(o, "json_comment", naming_comment(ev->text, ev->text_len));
         json_array_append_new(values, o);
     }
-    put_s(e, "c_enum", f->c_enum);
-    put_s(e, "c_enum_upper", f->c_enum_upper);
-    put_own(e, "comment", str_printf("Values of \"%s\" in %s.", json ? json : "", t->name));
+    put_s(e, "c_enum", sh->c_enum);
+    put_s(e, "c_enum_upper", sh->c_enum_upper);
+    put_own(e, "comment", str_printf("Values of %s.", comment));
     put(e, "values", values);
-    put_b(e, "open", f->shape.open);
-    put(e, "count", json_integer((json_int_t)f->shape.enum_count));
-    put_s(e, "c_other", f->c_other);
-    free(json);
+    put_b(e, "open", sh->open);
+    put(e, "count", json_integer((json_int_t)sh->enum_count));
+    put_s(e, "c_other", c_other ? c_other : "other");
     return e;
+}
+
+/* The comment of a field's enum: "\"source\" in Model". */
+static char *field_enum_comment(const type_def *t, const field *f)
+{
+    char *json = naming_comment(f->json_name, f->json_len);
+    char *out = str_printf("\"%s\" in %s", json ? json : "", t->name);
+    free(json);
+    return out;
 }
 
 /* An integer enum's allowed values: the table NAME_ints. */
@@ -391,18 +507,34 @@ static json_t *int_enum(const field *f, const char *name)
 
 /* ----------------------------------------------------------------- fields */
 
+/* A scalar default as a C constant expression: 9, INT64_C(9), 0.5, true,
+ * "text". */
+static char *default_literal(const field *f)
+{
+    const node *n = f->shape.default_value;
+    if (f->shape.kind == SHAPE_STRING)
+        return c_literal(n->value, n->len);
+    if (f->shape.kind == SHAPE_INTEGER && f->shape.format != FORMAT_INT32)
+        return str_printf("INT64_C(%s)", n->value);
+    return str_printf("%s", f->shape.default_json);
+}
+
 void c_field(view_ctx *ctx, json_t *o, const type_def *t, const field *f)
 {
     char *shape_name = str_printf("%s_%s", t->c_name, f->c_name);
     put_own(o, "decl", member_decl(f));
+    put_s(o, "default_macro", f->c_default);
+    put_own(o, "default_value", f->c_default ? default_literal(f) : NULL);
     put_own(o, "note", member_note(f));
     put_b(o, "has_state", f->has_state);
     put_s(o, "c_state", f->c_state);
     put_s(o, "c_other", f->c_other);
     put_own(o, "flags", field_flags(f));
-    if (f->c_enum)
-        json_array_append_new(ctx->enums, string_enum(t, f));
-    else if (f->shape.enums)
+    if (f->c_enum) {
+        char *comment = field_enum_comment(t, f);
+        json_array_append_new(ctx->enums, c_string_enum(&f->shape, f->c_other, comment ? comment : ""));
+        free(comment);
+    } else if (f->shape.enums)
         json_array_append_new(ctx->int_enums, int_enum(f, shape_name ? shape_name : ""));
     put_own(o, "shape", shape_init(ctx, &f->shape, f->c_enum, shape_name ? shape_name : ""));
     free(shape_name);
@@ -410,10 +542,51 @@ void c_field(view_ctx *ctx, json_t *o, const type_def *t, const field *f)
 
 /* ------------------------------------------------------------- parameters */
 
+/* C type of one parameter value: strings are borrowed. */
+static const char *param_c_type(const shape *sh)
+{
+    if (sh->kind == SHAPE_STRING)
+        return "const char *";
+    if (sh->kind == SHAPE_INTEGER && sh->format == FORMAT_INT32)
+        return "int32_t";
+    return kind_get(sh->kind)->c_type;
+}
+
 char *c_param_decl(const param *p)
 {
-    const kind_info *k = kind_get(p->shape.kind);
-    return declare(p->shape.kind == SHAPE_STRING ? "const char *" : k->c_type, p->c_name);
+    char *items, *out;
+    if (p->shape.kind != SHAPE_ARRAY || !p->shape.items)
+        return declare(param_c_type(&p->shape), p->c_name);
+    items = pointer_to(param_c_type(p->shape.items), "items");
+    out = str_printf("struct { %s; size_t count; } %s", items ? items : "", p->c_name);
+    free(items);
+    return out;
+}
+
+/* String enums of parameters are lists of allowed texts: NAME_names. */
+static void param_names_table(view_ctx *ctx, const shape *sh, const char *name)
+{
+    json_t *e = json_object(), *values = json_array();
+    size_t i;
+    for (i = 0; i < sh->enum_count; i++) {
+        json_t *v = json_object();
+        put_own(v, "literal", c_literal(sh->enums[i].text, sh->enums[i].text_len));
+        json_array_append_new(values, v);
+    }
+    put_s(e, "name", name);
+    put(e, "values", values);
+    json_array_append_new(ctx->name_tables, e);
+}
+
+char *c_param_shape_init(view_ctx *ctx, const param *p, const char *name)
+{
+    shape sh = p->shape;
+    if (sh.kind == SHAPE_STRING && sh.enums) {
+        param_names_table(ctx, &sh, name);
+        sh.c_enum = (char *)name; /* .enum_names = NAME_names; kind stays STRING */
+        return shape_init_as(ctx, &sh, name, name, "SPECC_KIND_STRING");
+    }
+    return shape_init(ctx, &sh, NULL, name);
 }
 
 /* "path, required; '/' kept", "query, optional: set has_limit". */
@@ -425,20 +598,26 @@ char *c_param_note(const param *p)
         strbuf_append(&b, "required");
     else if (p->c_has)
         strbuf_printf(&b, "optional: set %s", p->c_has);
+    else if (p->shape.kind == SHAPE_ARRAY)
+        strbuf_append(&b, "optional: count 0 to omit");
     else
         strbuf_append(&b, "optional: NULL to omit");
     if (p->keep_slashes)
         strbuf_append(&b, "; '/' kept");
-    return strbuf_steal(&b, NULL);
+    if (p->shape.kind == SHAPE_ARRAY && p->in == PARAM_QUERY)
+        strbuf_append(&b, p->explode ? "; k=a&k=b" : "; k=a,b");
+    return note_v2(strbuf_steal(&b, NULL), &p->shape);
 }
 
 char *c_param_flags(const param *p)
 {
-    const char *flags[2];
+    const char *flags[3];
     size_t n = 0;
     if (p->required)
         flags[n++] = "SPECC_P_REQUIRED";
     if (p->keep_slashes)
         flags[n++] = "SPECC_P_KEEP_SLASHES";
+    if (p->shape.kind == SHAPE_ARRAY && p->explode)
+        flags[n++] = "SPECC_P_EXPLODE";
     return join_flags(flags, n);
 }

@@ -22,7 +22,21 @@ typedef struct view_ctx {
     json_t *enums;     /* string enums: [{c_enum, values, ...}] */
     json_t *int_enums; /* allowed values of integer enums: [{name, values}] */
     json_t *shapes;    /* element shapes: [{name, init}], innermost first */
+    json_t *seen;      /* names of the tables above already made: {name: true} */
+    json_t *kind_enums; /* unions' kind enums: [{c_enum, values: [{constant, value, comment}]}] */
+    json_t *unions;    /* union descriptors: [{c_name, variants, ...}] */
+    json_t *elems;     /* element structs: [{c_elem, members: [{line}]}] */
+    json_t *name_tables; /* parameters' allowed texts: [{name, values: [{literal}]}] */
 } view_ctx;
+
+/* Has a table of this name been made? Marks it made. */
+static inline bool view_seen(view_ctx *ctx, const char *name)
+{
+    if (json_object_get(ctx->seen, name))
+        return true;
+    json_object_set_new(ctx->seen, name, json_true());
+    return false;
+}
 
 /* ------------------------------------------------- building the tree */
 
@@ -69,6 +83,27 @@ const char *c_unknown_policy(unknown_policy p);             /* PRESERVE, ... */
  * its enum (into ctx) and its shape initialiser. */
 void c_field(view_ctx *ctx, json_t *o, const type_def *t, const field *f);
 
+/* C type of a value stored by value: in an array or map, a union, a value
+ * type ("int64_t", "api_repo_t", "struct { char **items; size_t count; }"). */
+char *c_value_type(const shape *sh);
+
+/* The specc_shape initialiser of a value; its tables are named NAME_... */
+char *c_shape_init(view_ctx *ctx, const shape *sh, const char *name);
+
+/* A string enum's C enum for the enums list (see view_c.c). */
+json_t *c_string_enum(const shape *sh, const char *c_other, const char *comment);
+
+/* A value type's or union's C text (view_types.c): its struct members, its
+ * descriptor tables (into ctx), the value shape's initialiser. */
+void c_value_type_view(view_ctx *ctx, json_t *o, const type_def *t);
+void c_union_view(view_ctx *ctx, json_t *o, const type_def *t);
+
+/* Element structs of a shape's items and values, into ctx->elems. */
+void c_elements(view_ctx *ctx, const shape *sh);
+
+/* A parameter's constraints as a specc_shape initialiser (version 2). */
+char *c_param_shape_init(view_ctx *ctx, const param *p, const char *name);
+
 /* A parameter's member declaration, note, and SPECC_P_* flags. */
 char *c_param_decl(const param *p);
 char *c_param_note(const param *p);
@@ -81,6 +116,9 @@ char *c_param_flags(const param *p);
 char *md_text(const char *text);
 
 const char *md_unknown_policy(unknown_policy p); /* "kept and written back", ... */
+
+/* A value type's or union's one-line description, or NULL for objects. */
+char *md_type_form(const type_def *t);
 
 /* A field's Markdown cells (md_name, md_type, ...). */
 void md_field(json_t *o, const field *f);

@@ -46,6 +46,8 @@ static char *md_type(const shape *sh)
         free(inner);
         return out;
     default:
+        if (sh->format == FORMAT_INT32)
+            return str_printf("integer (int32)");
         if (sh->format)
             return str_printf("%s (%s)", shape_kind_name(sh->kind), format_name(sh->format));
         return str_printf("%s", shape_kind_name(sh->kind));
@@ -82,6 +84,32 @@ static void enum_clause(strbuf *b, const shape *sh)
     strbuf_free(&list);
 }
 
+/* Version 2 facts: uniqueItems, nullable items, const, default, read-only,
+ * write-only, deprecated. */
+static void md_v2_clauses(strbuf *b, const shape *sh)
+{
+    const char *const *texts[2] = {(const char *const *)&sh->const_json,
+                                   (const char *const *)&sh->default_json};
+    static const char *const names[2] = {"const", "default"};
+    size_t i;
+    if (sh->unique_items)
+        clause(b, "uniqueItems");
+    if (sh->items && sh->items->nullable)
+        clause(b, "items may be null");
+    for (i = 0; i < 2; i++) {
+        char *safe = *texts[i] ? md_text(*texts[i]) : NULL;
+        if (safe)
+            clause(b, "%s %s", names[i], safe);
+        free(safe);
+    }
+    if (sh->read_only)
+        clause(b, "read-only");
+    if (sh->write_only)
+        clause(b, "write-only");
+    if (sh->deprecated)
+        clause(b, "deprecated");
+}
+
 /* "one of "a", "b"; minimum 0; maxLength 8; pattern ^x$" */
 static char *md_constraints(const shape *sh)
 {
@@ -89,9 +117,13 @@ static char *md_constraints(const shape *sh)
     if (sh->enums)
         enum_clause(&b, sh);
     if (sh->minimum.set)
-        clause(&b, "minimum %s", sh->minimum.text);
+        clause(&b, "%s %s", sh->exclusive_minimum ? "exclusiveMinimum" : "minimum",
+               sh->minimum.text);
     if (sh->maximum.set)
-        clause(&b, "maximum %s", sh->maximum.text);
+        clause(&b, "%s %s", sh->exclusive_maximum ? "exclusiveMaximum" : "maximum",
+               sh->maximum.text);
+    if (sh->multiple_of.set)
+        clause(&b, "multipleOf %s", sh->multiple_of.text);
     if (sh->min_length.set)
         clause(&b, "minLength %" PRIu64, sh->min_length.value);
     if (sh->max_length.set)
@@ -105,6 +137,7 @@ static char *md_constraints(const shape *sh)
         clause(&b, "pattern %s", safe ? safe : "");
         free(safe);
     }
+    md_v2_clauses(&b, sh);
     return strbuf_steal(&b, NULL);
 }
 
@@ -113,6 +146,40 @@ const char *md_unknown_policy(unknown_policy p)
     return p == UNKNOWN_PRESERVE ? "kept and written back"
            : p == UNKNOWN_IGNORE ? "ignored"
                                  : "rejected";
+}
+
+/* What a type that is not an object is: "array of [Pet](#Pet)", "one of:
+ * string, [Cat](#Cat) (by "kind")". */
+char *md_type_form(const type_def *t)
+{
+    strbuf b = STRBUF_INIT;
+    size_t i;
+    char *part;
+    if (t->kind == TYPE_VALUE) {
+        part = md_type(&t->value);
+        strbuf_printf(&b, "A value: %s.", part ? part : "");
+        free(part);
+        return strbuf_steal(&b, NULL);
+    }
+    if (t->kind != TYPE_UNION || !t->u)
+        return NULL;
+    strbuf_append(&b, "One of: ");
+    for (i = 0; i < t->u->variant_count; i++) {
+        part = md_type(&t->u->variants[i].shape);
+        strbuf_printf(&b, "%s%s", i ? ", " : "", part ? part : "");
+        free(part);
+    }
+    if (t->u->discriminator) {
+        char *safe = md_text(t->u->discriminator);
+        strbuf_printf(&b, " (told apart by \"%s\")", safe ? safe : "");
+        free(safe);
+    } else {
+        strbuf_append(&b, " (told apart by JSON kind)");
+    }
+    if (t->u->open)
+        strbuf_append(&b, "; any other value is kept as sent");
+    strbuf_append(&b, ".");
+    return strbuf_steal(&b, NULL);
 }
 
 void md_field(json_t *o, const field *f)

@@ -27,6 +27,18 @@ awk 'NR == FNR { if ($0 != "") want[n++] = $0; next }
      END { if (i < n) { print "README line not in petstore.h (in order): " want[i]; exit 1 } }' \
     "$tmp/expect" "$tmp/out/petstore.h" || die "README's C differs from petstore.h"
 
+# The v2 example too: it generates, compiles strictly, and shows its C.
+block "spec shop.yaml" >"$tmp/shop.yaml"
+[ -s "$tmp/shop.yaml" ] || die "no v2 spec block in README"
+"$specc" generate -o "$tmp/shop" "$tmp/shop.yaml" || die "README v2 spec does not generate"
+block "expect shop.h" >"$tmp/expect2"
+awk 'NR == FNR { if ($0 != "") want[n++] = $0; next }
+     i < n && $0 == want[i] { i++ }
+     END { if (i < n) { print "README line not in shop.h (in order): " want[i]; exit 1 } }' \
+    "$tmp/expect2" "$tmp/shop/shop.h" || die "README's v2 C differs from shop.h"
+cc -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$tmp/shop" -c "$tmp/shop/shop.c" -o "$tmp/shop.o" ||
+    die "README v2 spec's C does not compile"
+
 # The decoding example compiles strictly and prints the documented output.
 block "program greenflash/get_model.200.json" >"$tmp/show.c"
 cat >>"$tmp/show.c" <<'C'

@@ -12,7 +12,8 @@ rm -rf "$work" && mkdir -p "$work/decode" "$work/spec" "$work/artifacts"
 fail=0
 
 "$build/make_corpus" "$work/decode" "$src"/tests/samples/*/*.json "$src"/tests/negative/*.tsv || exit 1
-cp "$src"/specs/*.yaml "$src"/tests/kitchen/kitchen.yaml "$src"/tests/cli/hostile.yaml \
+cp "$src"/specs/*.yaml "$src"/tests/kitchen/kitchen.yaml "$src"/tests/kitchen2/kitchen2.yaml \
+   "$src"/tests/cli/hostile.yaml \
    "$src"/tests/bad-specs/*.yaml "$work/spec/"
 for t in decode spec; do
     [ -d "$src/tests/regression/fuzz_$t" ] && cp "$src/tests/regression/fuzz_$t"/* "$work/$t/" 2>/dev/null

@@ -11,7 +11,12 @@
 
 #include <jansson.h>
 
-#include "kitchen.h"
+/* The bindings under test: kitchen.h, or another (kitchen2.h) named by
+ * CHECK_API_HEADER before this file is included. */
+#ifndef CHECK_API_HEADER
+#define CHECK_API_HEADER "kitchen.h"
+#endif
+#include CHECK_API_HEADER
 
 static int check_failures;
 

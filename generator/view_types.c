@@ -1,0 +1,214 @@
+/*
+ * view_types.c — the C text of the types that are not objects (spec
+ * language v2): value types (a top-level array, map or scalar), unions and
+ * the element structs of items that are more than a value. Their struct
+ * bodies are made here as lines, their descriptors as initialisers.
+ */
+#include <string.h>
+
+#include "naming.h"
+#include "view_internal.h"
+
+static void add_line(json_t *lines, char *text)
+{
+    json_t *o = json_object();
+    put_own(o, "line", text);
+    json_array_append_new(lines, o);
+}
+
+/* "T name" spelled well for T = "char *". */
+static char *decl(const char *type, const char *name)
+{
+    size_t n = strlen(type);
+    return str_printf("%s%s%s", type, n && type[n - 1] == '*' ? "" : " ", name);
+}
+
+/* ------------------------------------------------------------- elements */
+
+void c_elements(view_ctx *ctx, const shape *sh)
+{
+    const shape *el = sh->items;
+    json_t *o, *members;
+    char *t;
+    if (!el || (sh->kind != SHAPE_ARRAY && sh->kind != SHAPE_MAP))
+        return;
+    c_elements(ctx, el);
+    if (!el->c_elem || view_seen(ctx, el->c_elem))
+        return;
+    o = json_object();
+    members = json_array();
+    put_s(o, "c_elem", el->c_elem);
+    if (el->nullable)
+        add_line(members, str_printf("specc_state state; /* SPECC_NULL or SPECC_PRESENT */"));
+    t = el->c_enum ? str_printf("%s_t", el->c_enum) : NULL;
+    if (!t) { /* the value's own type, without the element struct */
+        shape bare = *el;
+        bare.c_elem = NULL;
+        t = c_value_type(&bare);
+    }
+    {
+        char *d = decl(t ? t : "", "value");
+        add_line(members, str_printf("%s;%s", d ? d : "", el->nullable ? " /* when state is SPECC_PRESENT */" : ""));
+        free(d);
+    }
+    free(t);
+    if (el->open && el->c_enum)
+        add_line(members, str_printf("char *other; /* the value when not listed in the enum */"));
+    put(o, "members", members);
+    json_array_append_new(ctx->elems, o);
+}
+
+/* ---------------------------------------------------------- value types */
+
+void c_value_type_view(view_ctx *ctx, json_t *o, const type_def *t)
+{
+    const shape *v = &t->value;
+    json_t *members = json_array();
+    char *inner, *name = str_printf("%s_value", t->c_name);
+
+    c_elements(ctx, v);
+    if (v->kind == SHAPE_ARRAY || v->kind == SHAPE_MAP) {
+        inner = c_value_type(v->items);
+        if (v->kind == SHAPE_MAP)
+            add_line(members, str_printf("char **keys; /* in input order */"));
+        add_line(members, str_printf("%s%s*%s;", inner ? inner : "",
+                                     inner && inner[strlen(inner) - 1] == '*' ? "" : " ",
+                                     v->kind == SHAPE_ARRAY ? "items" : "values"));
+        add_line(members, str_printf("size_t count;"));
+        free(inner);
+    } else {
+        char *d;
+        inner = c_value_type(v);
+        d = decl(inner ? inner : "", "value");
+        add_line(members, str_printf("%s;", d ? d : ""));
+        free(d);
+        free(inner);
+        if (v->c_enum) {
+            json_array_append_new(ctx->enums, c_string_enum(v, "other", t->name));
+            if (v->open)
+                add_line(members, str_printf("char *other; /* the value when not listed */"));
+        }
+    }
+    put(o, "members", members);
+    put_s(o, "value_name", name);
+    put_own(o, "value_init", c_shape_init(ctx, v, t->c_name));
+    free(name);
+}
+
+/* --------------------------------------------------------------- unions */
+
+/* The kind enum: NONE, one constant per variant, OTHER for open unions. */
+static json_t *kind_enum(const type_def *t)
+{
+    const union_def *u = t->u;
+    json_t *e = json_object(), *values = json_array(), *v;
+    size_t i;
+    put_s(e, "c_enum", u->c_kind_enum);
+    put_own(e, "comment", str_printf("Which variant of %s a value holds.", t->name));
+    v = json_object();
+    put_own(v, "constant", str_printf("%s_NONE", u->c_kind_upper));
+    put(v, "value", json_integer(0));
+    put_s(v, "comment", "no value (a zeroed union)");
+    json_array_append_new(values, v);
+    for (i = 0; i < u->variant_count; i++) {
+        v = json_object();
+        put_s(v, "constant", u->variants[i].c_kind);
+        put(v, "value", json_integer((json_int_t)i + 1));
+        put_own(v, "comment", str_printf("as.%s", u->variants[i].c_member));
+        json_array_append_new(values, v);
+    }
+    if (u->open) {
+        v = json_object();
+        put_own(v, "constant", str_printf("%s__OTHER", u->c_kind_upper));
+        put(v, "value", json_integer((json_int_t)u->variant_count + 1));
+        put_s(v, "comment", "none of them: the value as sent is in `other`");
+        json_array_append_new(values, v);
+    }
+    put(e, "values", values);
+    return e;
+}
+
+/* A variant's member in the C union: objects by pointer, the rest in place. */
+static char *variant_member(const variant *v)
+{
+    char *t, *d;
+    if (v->shape.kind == SHAPE_REF && v->shape.ref->kind == TYPE_OBJECT)
+        return str_printf("%s_t *%s;", v->shape.ref->c_name, v->c_member);
+    t = c_value_type(&v->shape);
+    d = decl(t ? t : "", v->c_member);
+    free(t);
+    return str_printf("%s;", d ? d : "");
+}
+
+/* A discriminator value as JSON text: true, false, null and numbers as
+ * themselves, anything else as a string. */
+static char *tag_json(const char *tag)
+{
+    json_t *j = json_loads(tag, JSON_DECODE_ANY, NULL);
+    char *out;
+    if (!j || json_is_object(j) || json_is_array(j) || json_is_string(j)) {
+        json_decref(j);
+        j = json_string(tag);
+    }
+    out = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    json_decref(j);
+    return out;
+}
+
+static json_t *variant_view(view_ctx *ctx, const type_def *t, const variant *v)
+{
+    json_t *o = json_object();
+    char *name = str_printf("%s_%s", t->c_name, v->c_member), *tag;
+    put_own(o, "name", c_literal(v->label, strlen(v->label)));
+    c_elements(ctx, &v->shape);
+    if (v->shape.c_enum && !view_seen(ctx, v->shape.c_enum))
+        json_array_append_new(ctx->enums, c_string_enum(&v->shape, "other", v->label));
+    put_own(o, "shape", c_shape_init(ctx, &v->shape, name ? name : ""));
+    free(name);
+    put_s(o, "tag", NULL);
+    put(o, "tag_len", json_integer(0));
+    if (v->tag_count) {
+        tag = tag_json(v->tags[0]);
+        put_own(o, "tag", c_literal(tag ? tag : "", tag ? strlen(tag) : 0));
+        put(o, "tag_len", json_integer((json_int_t)(tag ? strlen(tag) : 0)));
+        free(tag);
+    }
+    return o;
+}
+
+void c_union_view(view_ctx *ctx, json_t *o, const type_def *t)
+{
+    const union_def *u = t->u;
+    json_t *members = json_array(), *d = json_object(), *variants = json_array();
+    size_t i;
+
+    json_array_append_new(ctx->kind_enums, kind_enum(t));
+    add_line(members, str_printf("%s_t kind; /* which member of `as` is set */", u->c_kind_enum));
+    add_line(members, str_printf("union {"));
+    for (i = 0; i < u->variant_count; i++) {
+        char *m = variant_member(&u->variants[i]);
+        add_line(members, str_printf("    %s", m ? m : ""));
+        free(m);
+    }
+    add_line(members, str_printf("} as;"));
+    if (u->open)
+        add_line(members, str_printf("char *other; /* kind __OTHER: the value as sent */"));
+    put(o, "members", members);
+
+    for (i = 0; i < u->variant_count; i++)
+        json_array_append_new(variants, variant_view(ctx, t, &u->variants[i]));
+    put_s(d, "c_name", t->c_name);
+    put_s(d, "name", t->name);
+    put(d, "variants", variants);
+    put(d, "variant_count", json_integer((json_int_t)u->variant_count));
+    put_own(d, "discriminator",
+            u->discriminator ? c_literal(u->discriminator, strlen(u->discriminator)) : NULL);
+    put(d, "discriminator_len",
+        json_integer((json_int_t)(u->discriminator ? strlen(u->discriminator) : 0)));
+    put(d, "default_variant", json_integer((json_int_t)u->default_variant));
+    put_b(d, "open", u->open);
+    json_array_append_new(ctx->unions, d);
+    put_own(o, "value_name", str_printf("%s_value", t->c_name));
+    put_own(o, "value_init", str_printf("{.kind = SPECC_KIND_UNION, .union_ = &%s_union}",
+                                        t->c_name));
+}
