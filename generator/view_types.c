@@ -131,13 +131,15 @@ static json_t *kind_enum(const type_def *t)
 /* A variant's member in the C union: objects by pointer, the rest in place. */
 static char *variant_member(const variant *v)
 {
-    char *t, *d;
+    char *t, *d, *out;
     if (v->shape.kind == SHAPE_REF && v->shape.ref->kind == TYPE_OBJECT)
         return str_printf("%s_t *%s;", v->shape.ref->c_name, v->c_member);
     t = c_value_type(&v->shape);
     d = decl(t ? t : "", v->c_member);
+    out = str_printf("%s;", d ? d : "");
     free(t);
-    return str_printf("%s;", d ? d : "");
+    free(d);
+    return out;
 }
 
 /* A discriminator value as JSON text: true, false, null and numbers as
