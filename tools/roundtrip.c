@@ -7,7 +7,7 @@
  *
  * Exit status: 0 accepted (re-encoded JSON on stdout), 1 rejected (one line
  * per problem on stderr, each beginning with its JSON path), 2 usage.
- * It walks the descriptor tables of the five bindings in generated/, so it
+ * It walks the descriptor tables of the bindings in generated/, so it
  * is also an example of the reflection they offer.
  */
 #define _POSIX_C_SOURCE 200809L

@@ -6,13 +6,16 @@
 
 #include "targets.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "baseten.h"
+#include "github.h"
 #include "greenflash.h"
 #include "llmstats.h"
 #include "openwebui.h"
 #include "respan.h"
+#include "stripe.h"
 
 typedef struct api {
     const char *name;
@@ -32,6 +35,8 @@ static const api apis[] = {
     {"baseten", baseten_types, &baseten_type_count, baseten_endpoints,
      &baseten_endpoint_count},
     {"respan", respan_types, &respan_type_count, respan_endpoints, &respan_endpoint_count},
+    {"github", github_types, &github_type_count, github_endpoints, &github_endpoint_count},
+    {"stripe", stripe_types, &stripe_type_count, stripe_endpoints, &stripe_endpoint_count},
 };
 #define API_COUNT (sizeof apis / sizeof apis[0])
 
@@ -42,9 +47,17 @@ void targets_list(FILE *out)
         const api *p = &apis[a];
         for (i = 0; i < *p->endpoint_count; i++) {
             const specc_endpoint *e = p->endpoints[i];
-            for (j = 0; j < e->response_count; j++)
-                if (e->responses[j].type) /* a body to decode */
-                    fprintf(out, "%s.%s.%d\n", p->name, e->name, e->responses[j].status);
+            for (j = 0; j < e->response_count; j++) {
+                const specc_response *r = &e->responses[j];
+                if (!r->type) /* no body to decode */
+                    continue;
+                if (r->kind == SPECC_STATUS_DEFAULT)
+                    fprintf(out, "%s.%s.default\n", p->name, e->name);
+                else if (r->kind == SPECC_STATUS_RANGE)
+                    fprintf(out, "%s.%s.%dXX\n", p->name, e->name, r->status / 100);
+                else
+                    fprintf(out, "%s.%s.%d\n", p->name, e->name, r->status);
+            }
         }
         for (i = 0; i < *p->type_count; i++)
             fprintf(out, "%s.%s\n", p->name, p->types[i]->name);
@@ -73,9 +86,52 @@ const specc_type *targets_type(size_t i, const char **api_name)
     return NULL;
 }
 
+/* The response of kind `kind` covering `code` (exact: that status; range:
+ * the same hundred; default: any), or NULL. *found says whether there is one
+ * (its type may be NULL: a response without a body). */
+static const specc_type *response_of(const specc_endpoint *e, int kind, int code, bool *found)
+{
+    size_t j;
+    for (j = 0; j < e->response_count; j++) {
+        const specc_response *r = &e->responses[j];
+        if (r->kind == kind &&
+            (kind == SPECC_STATUS_DEFAULT ||
+             (kind == SPECC_STATUS_RANGE ? r->status / 100 == code / 100 : r->status == code))) {
+            *found = true;
+            return r->type;
+        }
+    }
+    return NULL;
+}
+
+/* The response of e that `status` names: as --list prints it (404, 4XX,
+ * default), or any HTTP status, resolved as specc_decode_response does
+ * (the exact status, else its range, else default). */
+static const specc_type *find_response(const specc_endpoint *e, const char *status)
+{
+    bool found = false;
+    const specc_type *t;
+    int code;
+    if (strcmp(status, "default") == 0)
+        return response_of(e, SPECC_STATUS_DEFAULT, 0, &found);
+    if (strlen(status) != 3 || status[0] < '1' || status[0] > '5')
+        return NULL;
+    if (strcmp(status + 1, "XX") == 0 || strcmp(status + 1, "xx") == 0)
+        return response_of(e, SPECC_STATUS_RANGE, (status[0] - '0') * 100, &found);
+    if (strspn(status, "0123456789") != 3)
+        return NULL;
+    code = atoi(status);
+    t = response_of(e, SPECC_STATUS_EXACT, code, &found);
+    if (!found)
+        t = response_of(e, SPECC_STATUS_RANGE, code, &found);
+    if (!found)
+        t = response_of(e, SPECC_STATUS_DEFAULT, code, &found);
+    return t;
+}
+
 static const specc_type *find_in_api(const api *p, const char *rest)
 {
-    size_t i, j;
+    size_t i;
     for (i = 0; i < *p->type_count; i++)
         if (strcmp(rest, p->types[i]->name) == 0)
             return p->types[i];
@@ -84,12 +140,7 @@ static const specc_type *find_in_api(const api *p, const char *rest)
         size_t en = strlen(e->name);
         if (strncmp(rest, e->name, en) != 0 || rest[en] != '.')
             continue;
-        for (j = 0; j < e->response_count; j++) {
-            char status[16];
-            snprintf(status, sizeof status, "%d", e->responses[j].status);
-            if (strcmp(rest + en + 1, status) == 0)
-                return e->responses[j].type;
-        }
+        return find_response(e, rest + en + 1);
     }
     return NULL;
 }

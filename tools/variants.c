@@ -15,13 +15,17 @@ const char *const variant_values[] = {
 };
 const size_t variant_value_count = sizeof variant_values / sizeof variant_values[0];
 
-/* Offset just after the document's '{', or 0 when text is not an object;
- * *empty tells whether the object has no members. */
+/* Offset just after the document's '{' (for a top-level array, its first
+ * item's), or 0 when there is no such object; *empty tells whether the
+ * object has no members. */
 static size_t after_brace(const char *text, size_t len, int *empty)
 {
     size_t i = 0, j;
     while (i < len && strchr(" \t\r\n", text[i]))
         i++;
+    if (i < len && text[i] == '[')
+        for (i++; i < len && strchr(" \t\r\n", text[i]); i++)
+            ;
     if (i >= len || text[i] != '{')
         return 0;
     for (j = i + 1; j < len && strchr(" \t\r\n", text[j]); j++)
@@ -110,52 +114,112 @@ typedef struct nest {
 } nest;
 
 static void walk_object(nest *n, const specc_type *type, char *base);
+static void walk_slot(nest *n, const specc_shape *shape, char *p, int ptr);
 
 /* Can a value of this shape hold objects? */
 static int holds_objects(const specc_shape *shape)
 {
+    size_t i;
     if (shape->kind == SPECC_KIND_OBJECT)
         return 1;
     if (shape->kind == SPECC_KIND_ARRAY || shape->kind == SPECC_KIND_MAP)
         return holds_objects(shape->items);
+    if (shape->kind == SPECC_KIND_UNION && shape->union_) {
+        for (i = 0; i < shape->union_->variant_count; i++)
+            if (holds_objects(&shape->union_->variants[i].shape))
+                return 1;
+    }
     return 0;
 }
 
-/* Size of one element of an array or map whose items hold objects. */
+/* Size of one element of an array or map (as the runtime lays them out):
+ * the element struct, or the bare value. */
 static size_t elem_size(const specc_shape *items)
 {
-    if (items->kind == SPECC_KIND_OBJECT)
-        return items->type->size;
-    return items->kind == SPECC_KIND_ARRAY ? sizeof(specc_array) : sizeof(specc_map);
+    if (items->elem_size)
+        return items->elem_size;
+    switch (items->kind) {
+    case SPECC_KIND_OBJECT: return items->type->size;
+    case SPECC_KIND_ARRAY: return sizeof(specc_array);
+    case SPECC_KIND_MAP: return sizeof(specc_map);
+    case SPECC_KIND_UNION: return items->union_->size;
+    default: return 0; /* holds no objects: never walked */
+    }
 }
 
-/* A value stored in place (an element, or a field's array or map member). */
-static void walk_slot(nest *n, const specc_shape *shape, char *slot)
+/* The elements of an array or map at p. */
+static void walk_items(nest *n, const specc_shape *shape, char *p)
 {
-    size_t i, count;
+    size_t i, count, size = elem_size(shape->items);
     char *items;
-    if (shape->kind == SPECC_KIND_OBJECT) {
-        walk_object(n, shape->type, slot);
-        return;
-    }
     if (shape->kind == SPECC_KIND_ARRAY) {
         specc_array a;
-        memcpy(&a, slot, sizeof a);
+        memcpy(&a, p, sizeof a);
         items = a.items;
         count = a.count;
     } else {
         specc_map m;
-        memcpy(&m, slot, sizeof m);
+        memcpy(&m, p, sizeof m);
         items = m.values;
         count = m.count;
     }
-    for (i = 0; i < count; i++)
-        walk_slot(n, shape->items, items + i * elem_size(shape->items));
+    for (i = 0; items && i < count; i++)
+        walk_slot(n, shape->items, items + i * size, 0);
 }
 
+/* The active variant of the union at p. */
+static void walk_union(nest *n, const specc_union *u, char *p)
+{
+    int kind;
+    memcpy(&kind, p + u->kind_offset, sizeof kind);
+    if (kind > 0 && (size_t)kind <= u->variant_count)
+        walk_slot(n, &u->variants[kind - 1].shape, p + u->value_offset, 1);
+}
+
+/* A value as the runtime stores it: in a field or a union variant (ptr:
+ * OBJECT as a T *), or as an element or a VALUE type's value (OBJECT as a T
+ * in place); with elem_size, inside its element struct (skipped when its
+ * state says null). */
+static void walk_slot(nest *n, const specc_shape *shape, char *p, int ptr)
+{
+    char *child;
+    if (!holds_objects(shape))
+        return;
+    if (shape->elem_size) {
+        if (shape->flags & SPECC_S_NULLABLE) {
+            specc_state st;
+            memcpy(&st, p + shape->state_offset, sizeof st);
+            if (st != SPECC_PRESENT)
+                return;
+        }
+        p += shape->value_offset;
+    }
+    switch (shape->kind) {
+    case SPECC_KIND_OBJECT:
+        if (!ptr) {
+            walk_object(n, shape->type, p);
+            return;
+        }
+        memcpy(&child, p, sizeof child);
+        if (child)
+            walk_object(n, shape->type, child);
+        return;
+    case SPECC_KIND_ARRAY:
+    case SPECC_KIND_MAP: walk_items(n, shape, p); return;
+    case SPECC_KIND_UNION: walk_union(n, shape->union_, p); return;
+    default: return;
+    }
+}
+
+/* A value of a type: an object's fields, or a VALUE type's value. */
 static void walk_object(nest *n, const specc_type *type, char *base)
 {
     size_t i;
+    if (type->kind == SPECC_TYPE_VALUE) {
+        if (type->value)
+            walk_slot(n, type->value, base, 0);
+        return;
+    }
     if (type->unknown == SPECC_UNKNOWN_PRESERVE) {
         specc_unknown *u = (specc_unknown *)(void *)(base + type->unknown_offset);
         if (specc_unknown_set(u, n->key, n->value, NULL) != SPECC_OK)
@@ -165,18 +229,10 @@ static void walk_object(nest *n, const specc_type *type, char *base)
     for (i = 0; i < type->field_count; i++) {
         const specc_field *f = &type->fields[i];
         specc_state st = SPECC_PRESENT;
-        char *child;
         if (f->flags & SPECC_F_STATE)
             memcpy(&st, base + f->state_offset, sizeof st);
-        if (st != SPECC_PRESENT || !holds_objects(&f->shape))
-            continue;
-        if (f->shape.kind != SPECC_KIND_OBJECT) {
-            walk_slot(n, &f->shape, base + f->offset);
-            continue;
-        }
-        memcpy(&child, base + f->offset, sizeof child); /* a field holds a T * */
-        if (child)
-            walk_object(n, f->shape.type, child);
+        if (st == SPECC_PRESENT)
+            walk_slot(n, &f->shape, base + f->offset, 1);
     }
 }
 

@@ -20,13 +20,15 @@ extern const char *const variant_values[];
 extern const size_t variant_value_count;
 
 /* text with "KEY":value inserted as the first member of the document's
- * object (text must be a JSON object). malloc'd, NUL-terminated; NULL when
- * text is not an object or out of memory. */
+ * object, or of a top-level array's first item (which must be an object).
+ * malloc'd, NUL-terminated; NULL when there is no such object or out of
+ * memory. */
 char *variant_top(const char *text, size_t len, const char *key, const char *value,
                   size_t *out_len);
 
 /* text decoded as type, "KEY":value kept in every object of the value whose
- * type preserves unknown keys (the document's and every nested one), then
+ * type preserves unknown keys (the document's, every nested one, inside
+ * arrays, maps and the active variant of unions), then
  * encoded: the same payload with the undeclared key at every level. Returns
  * specc_encode_text's buffer (free with specc_free) and *objects, the number
  * of objects that got the key; NULL when text does not decode. */
@@ -35,8 +37,9 @@ char *variant_nested(const specc_type *type, const char *text, size_t len, const
 
 /* text with n undeclared keys ("zzU0" ... ) of varied, ordinary values
  * (strings with escapes, integers, reals, objects, arrays, literals) added
- * at the top level (n >= 1): a payload where skipping unknown values
- * dominates. malloc'd; NULL when text is not an object or out of memory. */
+ * at the top level (n >= 1; in a top-level array, to its first item): a
+ * payload where skipping unknown values dominates. malloc'd; NULL when
+ * there is no such object or out of memory. */
 char *variant_widen(const char *text, size_t len, size_t n, size_t *out_len);
 
 #endif

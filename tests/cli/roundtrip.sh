@@ -21,7 +21,10 @@ expect_error() { # expect_error TARGET JSON LINE
 for t in llmstats.get_model.200 llmstats.get_model.401 llmstats.get_model.404 \
          openwebui.get_model.200 openwebui.get_model.401 openwebui.get_model.404 \
          greenflash.get_model.200 baseten.get_model.200 respan.get_model.200 \
-         respan.get_model.401 greenflash.Model greenflash.Product; do
+         respan.get_model.401 greenflash.Model greenflash.Product \
+         github.get_repo.200 github.list_repos_for_user.200 github.create_repo.4XX \
+         github.CreateRepositoryRequest stripe.retrieve_customer.200 \
+         stripe.retrieve_customer.default stripe.AnyCustomer; do
     grep -qx "$t" "$tmp/list" || die "--list lacks $t"
 done
 "$rt" >/dev/null 2>&1; [ $? -eq 2 ] || die "no arguments: want exit 2"
@@ -73,6 +76,15 @@ keeps respan.get_model.200 respan/get_model.200.rw-custom-nulls.json '"input_cos
 keeps openwebui.get_model.200 openwebui/get_model.200.rw-nulls.json '"user":null'
 keeps baseten.get_model.200 baseten/get_model.200.json '"cost_per_million_input_tokens":"0.13"' '"cost_per_million_output_tokens":"0.50"'
 keeps llmstats.get_model.200 llmstats/get_model.200.rw-inference.json '"inference":{'
+# Keys the official schemas do not declare, in the vendors' own examples.
+# (parent's subscribers_count and network_count, and source's
+# security_and_analysis, kept byte for byte as sent: newlines included).
+keeps github.get_repo.200 github/get_repo.200.json '"watchers":1,"subscribers_count":42,"network_count":0}' \
+    '"security_and_analysis":{' '"secret_scanning_delegated_alert_dismissal": {'
+keeps stripe.retrieve_customer.200 stripe/retrieve_customer.200.expanded.json '"account_balance":0'
+# A status that only a range or default covers names that response.
+keeps github.create_repo.404 github/get_repo.404.json '"message":"Not Found"'
+keeps stripe.retrieve_customer.402 stripe/list_customers.400.json '"type":"invalid_request_error"'
 # Every sample with an undeclared key whose value jansson cannot hold, as a
 # user would add it: roundtrip accepts it and writes the value back byte for
 # byte (tests/unknown/ does the same at every level).

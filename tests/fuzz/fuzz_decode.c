@@ -1,7 +1,7 @@
 /*
  * fuzz_decode — libFuzzer target for the runtime, over every type of the
- * five committed bindings. The first input byte picks the type; the rest is
- * the JSON text. Decode; where that succeeds, validate, encode, decode the
+ * committed bindings (generated/). The first input byte picks the type; the
+ * rest is the JSON text. Decode; where that succeeds, validate, encode, decode the
  * encoding again and require an equal value and a byte-identical second
  * encoding. Any crash, leak, sanitizer report or abort is a finding.
  */
