@@ -265,6 +265,11 @@ static void union_tags(checker *ck, type_def *t)
         const char *tag;
         if (v->tag_count == 0 && (tag = const_tag(ck, v, u->discriminator)))
             add_tag(ck, v, tag);
+        if (v->tag_count > 1)
+            diag_error(v->where,
+                       "variant '%s' of '%s' has %zu discriminator values; one per variant is "
+                       "supported (map the others to a variant of their own)",
+                       v->label, t->name, v->tag_count);
         if (v->tag_count == 0 && u->default_variant != i + 1)
             diag_error(v->where,
                        "variant '%s' of '%s' has no discriminator value: map one in "
