@@ -181,46 +181,126 @@ static json_t *field_schema(const field *f)
     return o;
 }
 
-/* One discriminated variant: its type, with the key fixed to one of its
- * tags (or, for the default variant, the key absent). */
+/* A tag as a JSON value: true, false, null and numbers as themselves, any
+ * other text as a string (as the generated descriptors compare them). */
+static json_t *tag_value(const char *tag)
+{
+    json_t *v = json_loads(tag, JSON_DECODE_ANY, NULL);
+    if (v && !json_is_object(v) && !json_is_array(v) && !json_is_string(v))
+        return v;
+    json_decref(v);
+    return json_string(tag);
+}
+
+/* {"properties": {KEY: {"enum": [tags]}}, "required": [KEY]} */
+static json_t *key_is_one_of(const char *key, json_t *values)
+{
+    json_t *cond = json_object(), *props = json_object(), *p = json_object(),
+           *req = json_array();
+    set(p, "enum", values);
+    set(props, key, p);
+    set(cond, "properties", props);
+    json_array_append_new(req, json_string(key));
+    set(cond, "required", req);
+    return cond;
+}
+
+/* {"not": {"required": [KEY]}} */
+static json_t *key_absent(const char *key)
+{
+    json_t *cond = json_object(), *not = json_object(), *req = json_array();
+    json_array_append_new(req, json_string(key));
+    set(not, "required", req);
+    set(cond, "not", not);
+    return cond;
+}
+
+/* One discriminated variant: its type, with the key one of its tags; the
+ * default variant's branch also takes the key absent. */
 static json_t *tagged_variant(const union_def *u, size_t i)
 {
     const variant *v = &u->variants[i];
-    json_t *all = json_array(), *o = json_object(), *cond = json_object(), *props = json_object(),
-           *req = json_array(), *values = json_array();
+    json_t *all = json_array(), *o = json_object(), *values = json_array(), *cond, *either;
     size_t j;
     json_array_append_new(all, shape_schema(&v->shape));
-    for (j = 0; j < v->tag_count; j++) {
-        json_t *tag = json_loads(v->tags[j], JSON_DECODE_ANY, NULL);
-        json_array_append_new(values, tag && !json_is_object(tag) && !json_is_array(tag)
-                                          ? tag
-                                          : json_string(v->tags[j]));
-        if (tag && (json_is_object(tag) || json_is_array(tag)))
-            json_decref(tag);
-    }
-    if (v->tag_count) {
-        json_t *p = json_object();
-        set(p, "enum", values);
-        set(props, u->discriminator, p);
-        set(cond, "properties", props);
-        json_array_append_new(req, json_string(u->discriminator));
-        set(cond, "required", req);
-    } else {
-        json_t *not = json_object();
+    for (j = 0; j < v->tag_count; j++)
+        json_array_append_new(values, tag_value(v->tags[j]));
+    if (!v->tag_count) {
         json_decref(values);
-        json_decref(props);
-        json_array_append_new(req, json_string(u->discriminator));
-        set(not, "required", req);
-        set(cond, "not", not);
+        cond = key_absent(u->discriminator);
+    } else if (u->default_variant == i + 1) {
+        cond = json_object();
+        either = json_array();
+        json_array_append_new(either, key_absent(u->discriminator));
+        json_array_append_new(either, key_is_one_of(u->discriminator, values));
+        set(cond, "anyOf", either);
+    } else {
+        cond = key_is_one_of(u->discriminator, values);
     }
     json_array_append_new(all, cond);
     set(o, "allOf", all);
     return o;
 }
 
+/* The JSON Schema type a variant's values have. */
+static const char *json_type_of(const shape *sh)
+{
+    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_VALUE)
+        return json_type_of(&sh->ref->value);
+    switch (sh->kind) {
+    case SHAPE_STRING: return "string";
+    case SHAPE_INTEGER: return "integer";
+    case SHAPE_NUMBER: return "number";
+    case SHAPE_BOOLEAN: return "boolean";
+    case SHAPE_ARRAY: return "array";
+    case SHAPE_MAP:
+    case SHAPE_REF: return "object";
+    case SHAPE_DECIMAL:
+    case SHAPE_ANY: break;
+    }
+    return NULL;
+}
+
+/* What an open union keeps as sent: an object whose key is no tag (with a
+ * discriminator), or a value of a JSON kind no variant takes. */
+static json_t *other_branch(const union_def *u)
+{
+    json_t *o = json_object(), *types = json_array(), *not = json_object(), *tags = json_array();
+    size_t i, j;
+    if (u->discriminator) {
+        json_t *props = json_object(), *p = json_object(), *req = json_array();
+        for (i = 0; i < u->variant_count; i++)
+            for (j = 0; j < u->variants[i].tag_count; j++)
+                json_array_append_new(tags, tag_value(u->variants[i].tags[j]));
+        set(not, "enum", tags);
+        set(p, "not", not);
+        set(props, u->discriminator, p);
+        set(o, "type", json_string("object"));
+        json_array_append_new(req, json_string(u->discriminator));
+        set(o, "required", req);
+        set(o, "properties", props);
+        json_decref(types);
+        return o;
+    }
+    json_decref(tags);
+    for (i = 0; i < u->variant_count; i++) {
+        const char *t = json_type_of(&u->variants[i].shape);
+        if (u->variants[i].shape.kind == SHAPE_DECIMAL) {
+            json_array_append_new(types, json_string("string"));
+            t = "number";
+        }
+        if (t)
+            json_array_append_new(types, json_string(t));
+    }
+    json_array_append_new(types, json_string("null"));
+    set(not, "type", types);
+    set(o, "not", not);
+    return o;
+}
+
 /* A union: oneOf of its variants, each fixed to its discriminator values;
  * without a discriminator anyOf (an integer is also a number), the runtime
- * choosing by JSON kind. An open union accepts anything else too. */
+ * choosing by JSON kind. An open union adds what it keeps as sent. */
 static json_t *union_schema(const type_def *t)
 {
     const union_def *u = t->u;
@@ -230,8 +310,8 @@ static json_t *union_schema(const type_def *t)
         json_array_append_new(list, u->discriminator ? tagged_variant(u, i)
                                                      : shape_schema(&u->variants[i].shape));
     if (u->open)
-        json_array_append_new(list, json_object());
-    set(o, u->discriminator && !u->open ? "oneOf" : "anyOf", list);
+        json_array_append_new(list, other_branch(u));
+    set(o, u->discriminator ? "oneOf" : "anyOf", list);
     return o;
 }
 

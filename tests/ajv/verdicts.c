@@ -1,20 +1,26 @@
 /*
  * verdicts.c — specc's verdict on many payloads, for the ajv differential
- * test (tests/ajv/differential.mjs).
+ * test (tests/ajv/differential.mjs). Built twice: as ajv_verdicts with
+ * tools/targets.c (the APIs in specs/, committed bindings) and as
+ * ajv_verdicts_kitchen2 with tests/kitchen2/targets_kitchen2.c (the v2
+ * kitchen sink, "kitchen2.Full").
  *
  * usage: ajv_verdicts < CASES
  *
  * Each input line is one of
- *   ID <TAB> TARGET <TAB> JSON   a case: TARGET as tools/targets.h names it
+ *   ID <TAB> TARGET <TAB> JSON   a case: TARGET as targets_find names it
  *                                ("greenflash.get_model.200"), JSON on one line
  *   ? <TAB> TARGET               a question: which type does TARGET name?
+ * A TARGET may end in "@request" or "@response": the value is then checked
+ * with specc_validate_as in that direction (readOnly / writeOnly fields),
+ * otherwise with specc_validate.
  * and gets one output line:
  *   ID <TAB> valid <TAB> -
  *   ID <TAB> invalid <TAB> STAGE CODE PATH: MESSAGE [(+N more)]
  *   ID <TAB> error <TAB> WHY     (unknown target, malformed line)
  *   ? <TAB> TARGET <TAB> NAME    (NAME empty when TARGET names nothing)
- * valid means specc_decode_text returned SPECC_OK and specc_validate reported
- * no violation. STAGE is "decode" or "validate"; for validate, CODE PATH and
+ * valid means specc_decode_text returned SPECC_OK and specc_validate (or
+ * specc_validate_as) reported no violation. STAGE is "decode" or "validate"; for validate, CODE PATH and
  * MESSAGE are the first violation's. Tabs and line breaks in a message are
  * written as spaces, so every answer is one line.
  *
@@ -57,10 +63,35 @@ static void put_error(const char *stage, const specc_error *err)
     put_clean(err->message);
 }
 
+/* The type TARGET names, with its direction suffix ("@request",
+ * "@response") read into *as; NULL when it names none. */
+static const specc_type *find_target(const char *target, specc_as *as)
+{
+    static const char *const suffixes[] = {"@request", "@response"};
+    static const specc_as directions[] = {SPECC_AS_REQUEST, SPECC_AS_RESPONSE};
+    const char *at = strchr(target, '@');
+    char name[256];
+    size_t i;
+
+    *as = SPECC_AS_ANY;
+    if (!at)
+        return targets_find(target);
+    for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        if (strcmp(at, suffixes[i]) == 0 && (size_t)(at - target) < sizeof name) {
+            memcpy(name, target, (size_t)(at - target));
+            name[at - target] = '\0';
+            *as = directions[i];
+            return targets_find(name);
+        }
+    }
+    return NULL;
+}
+
 /* One case; returns 0 when answered, 1 when the target is unknown. */
 static int run_case(const char *id, const char *target, const char *json, size_t len)
 {
-    const specc_type *type = targets_find(target);
+    specc_as as;
+    const specc_type *type = find_target(target, &as);
     specc_error err;
     first_violation v;
     void *value;
@@ -88,7 +119,7 @@ static int run_case(const char *id, const char *target, const char *json, size_t
         return 0;
     }
     memset(&v, 0, sizeof v);
-    n = specc_validate(type, value, keep_first, &v);
+    n = specc_validate_as(type, value, as, keep_first, &v);
     specc_clear(type, value);
     free(value);
     if (n == 0) {
@@ -128,7 +159,8 @@ int main(void)
         *tab = '\0';
         target = tab + 1;
         if (strcmp(line, "?") == 0) {
-            const specc_type *type = targets_find(target);
+            specc_as as;
+            const specc_type *type = find_target(target, &as);
             fputs("?\t", stdout);
             put_clean(target);
             printf("\t%s\n", type ? type->name : "");
