@@ -20,12 +20,17 @@
  * Text that is not JSON is therefore always reported as such.
  *
  * Choices: duplicate keys are errors everywhere (RFC 8259 leaves them
- * undefined); null is refused for a field without SPECC_F_NULLABLE, except
- * for `any`, where null is one more JSON value (json_null(), never NULL,
- * which means absent); inside arrays and maps an unknown value of an open enum
- * keeps only the value enum_count (there is no member for its text). The
- * recursion takes well under 1 KB of stack per nesting level (at most
- * SPECC_MAX_DEPTH levels).
+ * undefined); null is refused for a field without SPECC_F_NULLABLE (an
+ * element without SPECC_S_NULLABLE), except for `any`, where null is one
+ * more JSON value (json_null(), never NULL, which means absent); inside
+ * arrays and maps an unknown value of an open enum keeps its text when the
+ * element is a struct with an other member (elem_size), and only the value
+ * enum_count otherwise. Unions choose their variant by the JSON kind at the
+ * cursor, or by scanning the object for its discriminator first (building
+ * nothing; see "tag notes" for why that stays linear), then decode the
+ * value as that variant; a union directly inside a union counts as one
+ * nesting level. The recursion takes well under 1 KB of stack per nesting
+ * level (at most SPECC_MAX_DEPTH levels).
  */
 #include "specc_internal.h"
 
@@ -59,6 +64,13 @@ typedef struct dec {
     size_t kcount, kcap;
     char *kbytes;
     size_t kblen, kbcap;
+    /* Discriminators seen while scanning (see "tag notes" below). */
+    const char *note_name; /* while a scan looks for this key: note it */
+    size_t note_len;
+    struct tagnote *notes;
+    size_t note_count, note_cap;
+    size_t *note_index; /* open addressing: note + 1, 0 = empty */
+    size_t note_index_cap;
 } dec;
 
 /* A scanned JSON string. Without escapes its text is raw[0..len). */
@@ -771,6 +783,91 @@ static specc_code keyset_add_at(dec *d, keyset *ks, const jkey *k, const char *k
     return SPECC_OK;
 }
 
+/* ------------------------------------------------------------- tag notes */
+
+/*
+ * A union with a discriminator scans its object for the key before
+ * decoding it. Nested objects are skipped by that scan, and would be
+ * scanned again by their own unions: with the key after the nested
+ * content at every level, that is SPECC_MAX_DEPTH passes over the text.
+ * So while a scan looks for a key, every object it skips gets a note of
+ * where that key's value is (or that the key is absent), and a union
+ * looking for the same key in a noted object uses the note. Each byte is
+ * then scanned at most once per distinct discriminator name.
+ */
+typedef struct tagnote {
+    size_t open;      /* offset of the object's '{' */
+    const char *name; /* the key looked for */
+    size_t name_len;
+    size_t at, len;   /* its value's text; len 0: the key is absent */
+} tagnote;
+
+static size_t note_hash(size_t open, size_t cap)
+{
+    return (size_t)(((uint64_t)open * 0x9e3779b97f4a7c15u) >> 17) & (cap - 1);
+}
+
+static bool note_is(const tagnote *n, size_t open, const char *name, size_t len)
+{
+    return n->open == open && n->name_len == len && !memcmp(n->name, name, len);
+}
+
+static const tagnote *find_note(const dec *d, const char *open, const char *name, size_t len)
+{
+    size_t off = (size_t)(open - d->text), i;
+    if (!d->note_index)
+        return NULL;
+    for (i = note_hash(off, d->note_index_cap); d->note_index[i];
+         i = (i + 1) & (d->note_index_cap - 1))
+        if (note_is(&d->notes[d->note_index[i] - 1], off, name, len))
+            return &d->notes[d->note_index[i] - 1];
+    return NULL;
+}
+
+/* Index every note again in a table of cap slots. */
+static bool reindex_notes(dec *d, size_t cap)
+{
+    size_t *ix = specc_alloc(cap * sizeof *ix), i, j;
+    if (!ix || cap > SIZE_MAX / sizeof *ix) {
+        specc_free(ix);
+        return false;
+    }
+    memset(ix, 0, cap * sizeof *ix);
+    for (i = 0; i < d->note_count; i++) {
+        for (j = note_hash(d->notes[i].open, cap); ix[j]; j = (j + 1) & (cap - 1))
+            ;
+        ix[j] = i + 1;
+    }
+    specc_free(d->note_index);
+    d->note_index = ix;
+    d->note_index_cap = cap;
+    return true;
+}
+
+/* Note the discriminator's value at[0..len) (NULL: absent) for the object
+ * at `open`; false when out of memory. */
+static bool note_tag(dec *d, const char *open, const char *at, size_t len)
+{
+    tagnote *n = speccp_grow(d->notes, d->note_count, &d->note_cap, d->note_count + 1, sizeof *n);
+    size_t i;
+    if (!n)
+        return false;
+    d->notes = n;
+    n += d->note_count++;
+    n->open = (size_t)(open - d->text);
+    n->name = d->note_name;
+    n->name_len = d->note_len;
+    n->at = at ? (size_t)(at - d->text) : 0;
+    n->len = at ? len : 0;
+    if (d->note_count * 2 > d->note_index_cap)
+        return reindex_notes(d, d->note_index_cap ? d->note_index_cap * 2 : 64);
+    for (i = note_hash(n->open, d->note_index_cap); d->note_index[i];
+         i = (i + 1) & (d->note_index_cap - 1))
+        ;
+    d->note_index[i] = d->note_count;
+    return true;
+}
+
 /* ------------------------------------------------------- skipping values */
 
 /* Check the value at the cursor (syntax, depth, duplicate keys) and build
@@ -797,12 +894,18 @@ static specc_code skip_value(dec *d, const speccp_path *path, unsigned depth)
     }
 }
 
+/* Members of the object whose '{' is at `open`; while a scan looks for a
+ * discriminator (d->note_name), where that key is (or that it is absent)
+ * is noted for this object. */
 static specc_code skip_members(dec *d, keyset *ks, const speccp_path *path, unsigned depth)
 {
+    const char *open = d->p, *value;
+    bool noted = d->note_name == NULL;
     specc_code rc = SPECC_OK;
     int more = first_member(d, path, &rc);
     while (more > 0) {
         const char *key_at = d->p;
+        bool is_tag;
         jkey k;
         speccp_path child;
         rc = scan_key(d, &k, path);
@@ -812,16 +915,22 @@ static specc_code skip_members(dec *d, keyset *ks, const speccp_path *path, unsi
         child.key = k.s;
         child.key_len = k.len;
         child.index = 0;
+        is_tag = !noted && k.len == d->note_len && !memcmp(k.s, d->note_name, k.len);
         rc = keyset_add_at(d, ks, &k, key_at, &child);
         if (!rc)
             rc = colon(d, &child);
+        value = d->p;
         if (!rc)
             rc = skip_value(d, &child, depth);
+        if (!rc && is_tag && !(noted = note_tag(d, open, value, (size_t)(d->p - value))))
+            rc = nomem(d, &child);
         specc_free(k.owned);
         if (rc)
             return rc;
         more = next_member(d, path, &rc);
     }
+    if (!rc && !noted && !note_tag(d, open, NULL, 0))
+        rc = nomem(d, path);
     return rc;
 }
 
@@ -1516,14 +1625,11 @@ typedef struct tagscan {
 /* Scan the object at the cursor ('{', at nesting `depth`) for the
  * discriminator key, building nothing; stops at the first one. The cursor
  * is left where the scan stopped (the caller rewinds). */
-static specc_code scan_tag(dec *d, const specc_union *u, tagscan *t, const speccp_path *path,
-                           unsigned depth)
+static specc_code scan_members(dec *d, const specc_union *u, tagscan *t,
+                               const speccp_path *path, unsigned depth)
 {
     specc_code rc = SPECC_OK;
     int more;
-    t->found = false;
-    if (depth > SPECC_MAX_DEPTH)
-        return depth_error(d, path);
     for (more = first_member(d, path, &rc); more > 0 && !t->found;
          more = next_member(d, path, &rc)) {
         speccp_path child;
@@ -1544,6 +1650,33 @@ static specc_code scan_tag(dec *d, const specc_union *u, tagscan *t, const specc
         if (rc)
             return rc;
     }
+    return rc;
+}
+
+/* Find the discriminator of the object at the cursor: from a note, or by
+ * scanning (noting it for the objects skipped on the way). */
+static specc_code scan_tag(dec *d, const specc_union *u, tagscan *t, const speccp_path *path,
+                           unsigned depth)
+{
+    const tagnote *note = find_note(d, d->p, u->discriminator, u->discriminator_len);
+    const char *saved = d->note_name;
+    size_t saved_len = d->note_len;
+    specc_code rc;
+
+    t->found = false;
+    if (note) {
+        t->found = note->len != 0;
+        t->at = d->text + note->at;
+        t->len = note->len;
+        return SPECC_OK;
+    }
+    if (depth > SPECC_MAX_DEPTH)
+        return depth_error(d, path);
+    d->note_name = u->discriminator;
+    d->note_len = u->discriminator_len;
+    rc = scan_members(d, u, t, path, depth);
+    d->note_name = saved;
+    d->note_len = saved_len;
     return rc;
 }
 
@@ -2031,6 +2164,8 @@ static specc_code dec_end(dec *d, specc_code rc, specc_error *err)
     specc_free(d->scratch);
     specc_free(d->kents);
     specc_free(d->kbytes);
+    specc_free(d->notes);
+    specc_free(d->note_index);
     return rc;
 }
 

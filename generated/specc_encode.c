@@ -24,6 +24,9 @@ typedef struct encoder {
     /* specc_encode_json: number-form decimals are written so that jansson
      * loads them as reals ("5" -> 5.0), as specc.h promises. */
     bool decimals_as_reals;
+    /* Writing a union directly inside a union that has an integer variant:
+     * its numbers must not look like integers either. */
+    bool int_outside;
 } encoder;
 
 /* ---------------------------------------------------------------- scalars */
@@ -342,14 +345,40 @@ static specc_code put_other(encoder *e, const specc_union *u, const char *base,
     return speccp_buf_put(&e->out, text, len);
 }
 
+/* Does an integer literal go to another variant of this union? */
+static bool has_integer_variant(const specc_union *u)
+{
+    size_t i;
+    for (i = 0; i < u->variant_count; i++)
+        if (u->variants[i].shape.kind == SPECC_KIND_INTEGER ||
+            u->variants[i].shape.kind == SPECC_KIND_INT32)
+            return true;
+    return false;
+}
+
+/* A NUMBER always with a '.' or an exponent (7.0, not 7), so that it reads
+ * back as a number where an integer literal would choose another variant. */
+static specc_code put_real(encoder *e, const char *p, const speccp_path *path)
+{
+    char buf[40];
+    double d;
+    memcpy(&d, p, sizeof d);
+    if (!isfinite(d))
+        return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
+    return speccp_buf_put(&e->out, buf, speccp_format_double(d, buf, sizeof buf));
+}
+
 /* The active variant of the union at base (see specc.h). */
 static specc_code put_union(encoder *e, const specc_shape *shape, const char *base,
                             const speccp_path *path, size_t depth)
 {
     const specc_union *u = shape->union_;
     const specc_shape *vs;
+    bool outside = e->int_outside;
+    specc_code code;
     int kind;
 
+    e->int_outside = false;
     if (!u)
         return speccp_fail(e->err, SPECC_ERR_INVALID, path, "union shape without a union");
     kind = speccp_union_kind(u, base);
@@ -362,7 +391,12 @@ static specc_code put_union(encoder *e, const specc_shape *shape, const char *ba
     vs = &u->variants[kind - 1].shape;
     if (vs->kind == SPECC_KIND_UNION && depth++ >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
-    return put_slot(e, vs, base + u->value_offset, true, path, depth);
+    if (vs->kind == SPECC_KIND_NUMBER && !vs->elem_size && (outside || has_integer_variant(u)))
+        return put_real(e, base + u->value_offset, path);
+    e->int_outside = vs->kind == SPECC_KIND_UNION && (outside || has_integer_variant(u));
+    code = put_slot(e, vs, base + u->value_offset, true, path, depth);
+    e->int_outside = false;
+    return code;
 }
 
 /* The value stored at p (by value: an OBJECT here is the struct itself). */
@@ -461,6 +495,15 @@ static specc_code put_slot(encoder *e, const specc_shape *shape, const char *p, 
 
 /* ----------------------------------------------------------------- objects */
 
+/* A readOnly / writeOnly field without a state member holding NULL: absent
+ * (such a field may be absent although required; see specc.h). */
+static bool absent_directional(const specc_field *f, const char *p)
+{
+    return (f->shape.flags & (SPECC_S_READ_ONLY | SPECC_S_WRITE_ONLY)) &&
+           (f->shape.kind == SPECC_KIND_STRING || f->shape.kind == SPECC_KIND_OBJECT) &&
+           speccp_get_ptr(p, 0) == NULL;
+}
+
 /* One declared field: its state decides whether and how it is written. */
 static specc_code put_field(encoder *e, const specc_field *f, const char *base, bool *first,
                             const speccp_path *path, size_t depth)
@@ -475,6 +518,8 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
         SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
         return put_json(e, j, &here, depth);
     }
+    if (!(f->flags & SPECC_F_STATE) && absent_directional(f, p))
+        return SPECC_OK;
     if (f->flags & SPECC_F_STATE) {
         specc_state st;
         memcpy(&st, base + f->state_offset, sizeof st);
@@ -576,7 +621,7 @@ static char *encode(encoder *e, const specc_type *type, const void *value, size_
 char *speccp_value_text(const specc_shape *shape, const void *p, const char *other, size_t *len,
                         specc_error *err)
 {
-    encoder e = {SPECCP_BUF_INIT(err, "the value's text"), err, false};
+    encoder e = {SPECCP_BUF_INIT(err, "the value's text"), err, false, false};
     if (put_value(&e, shape, p, other != NULL, other, NULL, 0) != SPECC_OK) {
         specc_free(e.out.data);
         return NULL;
@@ -588,13 +633,13 @@ char *speccp_value_text(const specc_shape *shape, const void *p, const char *oth
 char *specc_encode_text(const specc_type *type, const void *value, size_t *len,
                         specc_error *err)
 {
-    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, false};
+    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, false, false};
     return encode(&e, type, value, len);
 }
 
 json_t *specc_encode_json(const specc_type *type, const void *value, specc_error *err)
 {
-    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, true};
+    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, true, false};
     json_t *json = NULL;
     size_t len;
     char *text;

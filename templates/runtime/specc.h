@@ -204,7 +204,9 @@ struct specc_union;
 /* As in OpenAPI, SPECC_F_REQUIRED on a readOnly field holds for responses
  * only, on a writeOnly field for requests only: the decoder does not
  * demand them, specc_validate does not report them absent, and
- * specc_validate_as does in the direction that needs them. */
+ * specc_validate_as does in the direction that needs them. Such fields
+ * should have a state member; without one, a NULL string or object is
+ * absent (not written), and a scalar is always present. */
 
 /*
  * What one value is: its kind and everything that constrains it.
@@ -287,13 +289,24 @@ typedef struct specc_shape {
  *
  * With a discriminator, the value must be an object; its members are
  * scanned (nothing built) up to the discriminator key, whose value's JSON
- * text is compared by JSON value with each variant's tag ("push"
- * equals "push"; the first equal tag wins); absent: default_variant, or
- * SPECC_ERR_MISSING at the key; unmapped: an open union keeps the whole
- * object's text in `other`, a closed one is SPECC_ERR_ENUM at the key. Then
- * the object is decoded as the chosen variant (the key is a field of the
- * variant's type, or an unknown key it keeps, ignores or rejects); a key
- * repeated is SPECC_ERR_DUPLICATE_KEY there.
+ * text is compared by JSON value with each variant's tag (escapes decoded:
+ * "\u0070ush" equals "push"; the first equal tag wins). Absent:
+ * default_variant, or SPECC_ERR_MISSING at the key; unmapped: an open
+ * union keeps the whole object's text in `other`, a closed one is
+ * SPECC_ERR_ENUM at the key ("expected one of \"push\", \"star\", got
+ * 5"). Then the object is decoded as the chosen variant (the key is a
+ * field of the variant's type, or an unknown key it keeps, ignores or
+ * rejects); a key repeated is SPECC_ERR_DUPLICATE_KEY there.
+ *
+ * Encoding writes the active variant (kind 0 is SPECC_ERR_INVALID "union
+ * has no value"; `other` is checked to be one JSON value, then written as
+ * it is). A NUMBER variant of a union in which an integer literal would
+ * choose another variant is written with a '.' or an exponent (7.0), so
+ * that it decodes back to itself. Validation checks the active variant
+ * (paths go on inside it), that `other` is text decoding would keep again,
+ * and that a variant object's discriminator, when present, selects that
+ * variant (SPECC_ERR_INVALID otherwise). Equality: the same kind and equal
+ * active members (kept texts by JSON value).
  */
 typedef struct specc_variant {
     const char *name;  /* for messages: "string", "Customer", "array" */

@@ -654,7 +654,8 @@ static size_t tag_selects(const specc_union *u, const char *text, size_t len)
     return u->variant_count;
 }
 
-/* The variant object's discriminator must select that variant again. */
+/* The variant object's discriminator, when present, must select that
+ * variant again. */
 static void check_tag(validator *v, const specc_union *u, size_t i, const char *at,
                       const speccp_path *path)
 {
@@ -675,12 +676,8 @@ static void check_tag(validator *v, const specc_union *u, size_t i, const char *
         report(v, SPECC_ERR_NOMEM, &key, "out of memory checking the discriminator");
     if (code != SPECC_OK)
         return;
-    if (!text) {
-        if (u->default_variant != i + 1)
-            report(v, SPECC_ERR_INVALID, &key, "discriminator is missing (%s needs it)",
-                   variant_label(&u->variants[i]));
+    if (!text) /* absent: a required field says so; otherwise the default */
         return;
-    }
     j = tag_selects(u, text, len);
     show_text(text, len, shown, sizeof shown);
     if (j == u->variant_count)

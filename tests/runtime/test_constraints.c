@@ -387,7 +387,10 @@ static void test_directions(void)
     VAL_NONE_AS(&tok_desc, &t, SPECC_AS_REQUEST);
     VAL_NONE(&tok_desc, &t);
     VAL_ONE_AS(&tok_desc, &t, SPECC_AS_RESPONSE, SPECC_ERR_MISSING, "$.token", "string is NULL");
+    ENC_IS(&tok_desc, &t, "{}"); /* NULL: absent */
+    ROUNDTRIP(&tok_desc, "{}", NULL);
     t.token = "t";
+    ENC_IS(&tok_desc, &t, "{\"token\":\"t\"}");
     VAL_ONE_AS(&tok_desc, &t, SPECC_AS_REQUEST, SPECC_ERR_READ_ONLY, "$.token", NULL);
     VAL_NONE_AS(&tok_desc, &t, SPECC_AS_RESPONSE);
     CHECK(specc_validate_as(NULL, &c, SPECC_AS_REQUEST, NULL, NULL) == 1);

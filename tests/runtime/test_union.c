@@ -322,6 +322,45 @@ static const specc_shape outer_shape = {.kind = SPECC_KIND_UNION, .union_ = &out
 static const specc_type outer_desc = {.name = "Outer", .size = sizeof(t_outer_t),
                                       .kind = SPECC_TYPE_VALUE, .value = &outer_shape};
 
+/* Outer2: [integer, NumStr: [number, string]]: a number inside must not be
+ * written as an integer literal (the outer union would take it). */
+typedef struct t_numstr {
+    int kind;
+    union {
+        double number;
+        char *string;
+    } as;
+} t_numstr_t;
+typedef struct t_outer2 {
+    int kind;
+    union {
+        int64_t integer;
+        t_numstr_t numstr;
+    } as;
+} t_outer2_t;
+static const specc_variant numstr_variants[] = {
+    {.name = "number", .shape = {.kind = SPECC_KIND_NUMBER}},
+    {.name = "string", .shape = {.kind = SPECC_KIND_STRING}},
+};
+static const specc_union numstr_union = {
+    .name = "NumStr", .kind_offset = offsetof(t_numstr_t, kind),
+    .value_offset = offsetof(t_numstr_t, as), .variants = numstr_variants, .variant_count = 2,
+    .size = sizeof(t_numstr_t)};
+static const specc_variant outer2_variants[] = {
+    {.name = "integer", .shape = {.kind = SPECC_KIND_INTEGER}},
+    {.name = "NumStr", .shape = {.kind = SPECC_KIND_UNION, .union_ = &numstr_union}},
+};
+static const specc_union outer2_union = {
+    .name = "Outer2", .kind_offset = offsetof(t_outer2_t, kind),
+    .value_offset = offsetof(t_outer2_t, as), .variants = outer2_variants, .variant_count = 2,
+    .size = sizeof(t_outer2_t)};
+static const specc_shape outer2_shape = {.kind = SPECC_KIND_UNION, .union_ = &outer2_union};
+static const specc_type outer2_desc = {.name = "Outer2", .size = sizeof(t_outer2_t),
+                                       .kind = SPECC_TYPE_VALUE, .value = &outer2_shape};
+static const specc_type numstr_desc = {.name = "NumStr", .size = sizeof(t_numstr_t),
+                                       .kind = SPECC_TYPE_VALUE, .value = &(const specc_shape){
+                                           .kind = SPECC_KIND_UNION, .union_ = &numstr_union}};
+
 /* ------------------ Tree: [integer, Tree[]], Node: [string, {next: Node}] */
 
 typedef struct t_tree t_tree_t;
@@ -378,6 +417,58 @@ const specc_type nodeobj_desc = {.name = "NodeObj", .size = sizeof(t_nodeobj_t),
                                  .unknown = SPECC_UNKNOWN_IGNORE};
 static const specc_type node_desc = {.name = "Node", .size = sizeof(t_node_t),
                                      .kind = SPECC_TYPE_VALUE, .value = &node_shape};
+
+/* Chain: {"next": Chain, "t": "link"} or an End (the default, no tag):
+ * nested discriminated unions, for the scan-ahead and its notes. */
+typedef struct t_link t_link_t;
+typedef struct t_end {
+    specc_state t_state;
+    char *t;
+} t_end_t;
+typedef struct t_chain {
+    int kind;
+    union {
+        t_link_t *link;
+        t_end_t *end;
+    } as;
+} t_chain_t;
+struct t_link {
+    specc_state next_state;
+    t_chain_t next;
+    char *t;
+};
+extern const specc_union chain_union;
+static const specc_field link_fields[] = {
+    {.name = "next", .name_len = 4, .flags = SPECC_F_STATE, .offset = offsetof(t_link_t, next),
+     .state_offset = offsetof(t_link_t, next_state),
+     .shape = {.kind = SPECC_KIND_UNION, .union_ = &chain_union}},
+    {.name = "t", .name_len = 1, .flags = SPECC_F_REQUIRED, .offset = offsetof(t_link_t, t),
+     .shape = {.kind = SPECC_KIND_STRING}},
+};
+static const specc_type link_desc = {.name = "Link", .size = sizeof(t_link_t),
+                                     .fields = link_fields, .field_count = 2,
+                                     .unknown = SPECC_UNKNOWN_IGNORE};
+static const specc_field end_fields[] = {
+    {.name = "t", .name_len = 1, .flags = SPECC_F_STATE, .offset = offsetof(t_end_t, t),
+     .state_offset = offsetof(t_end_t, t_state), .shape = {.kind = SPECC_KIND_STRING}},
+};
+static const specc_type end_desc = {.name = "End", .size = sizeof(t_end_t),
+                                    .fields = end_fields, .field_count = 1,
+                                    .unknown = SPECC_UNKNOWN_IGNORE};
+static const specc_variant chain_variants[] = {
+    {.name = "Link", .shape = {.kind = SPECC_KIND_OBJECT, .type = &link_desc},
+     .tag = "\"link\"", .tag_len = 6},
+    {.name = "End", .shape = {.kind = SPECC_KIND_OBJECT, .type = &end_desc},
+     .tag = "\"end\"", .tag_len = 5},
+};
+const specc_union chain_union = {
+    .name = "Chain", .kind_offset = offsetof(t_chain_t, kind),
+    .value_offset = offsetof(t_chain_t, as), .variants = chain_variants, .variant_count = 2,
+    .discriminator = "t", .discriminator_len = 1, .default_variant = 2,
+    .size = sizeof(t_chain_t)};
+static const specc_shape chain_shape = {.kind = SPECC_KIND_UNION, .union_ = &chain_union};
+static const specc_type chain_desc = {.name = "Chain", .size = sizeof(t_chain_t),
+                                      .kind = SPECC_TYPE_VALUE, .value = &chain_shape};
 
 /* Loop: a broken descriptor, a union whose first variant is itself (every
  * member at offset 0, so nothing is written out of bounds). */
@@ -491,6 +582,11 @@ static void test_open(void)
         specc_clear(&val_desc, &v);
         CHECK(all_zero(&v, sizeof v));
     }
+    /* A number that is integral stays a number: written 7.0, not 7. */
+    ROUNDTRIP(&val_desc, "7.0", NULL);
+    ROUNDTRIP(&val_desc, "1e2", "100.0");
+    ROUNDTRIP(&val_desc, "-0.0", NULL);
+    ROUNDTRIP(&mixed_desc, "3.0", NULL);
     ROUNDTRIP(&val_desc, "\"s\"", NULL);
     ROUNDTRIP(&val_desc, "[1,2]", NULL);
     ROUNDTRIP(&val_desc, "true", NULL);
@@ -601,6 +697,63 @@ static void test_discriminator(void)
     CHECK_NO_LEAK();
 }
 
+/* ------------------------------- nested discriminators (scan notes) */
+
+/* Links down a chain; -1 when it is not Link ... Link End. */
+static int chain_length(const t_chain_t *c)
+{
+    int n = 0;
+    while (c->kind == 1) {
+        n++;
+        if (c->as.link->next_state != SPECC_PRESENT)
+            return -1;
+        c = &c->as.link->next;
+    }
+    return c->kind == 2 ? n : -1;
+}
+
+static void test_nested_tags(void)
+{
+    t_chain_t c;
+    char *deep;
+    size_t i, n = 0, depth = 400, pad = 1 << 20;
+
+    /* The key after the nested object at every level; absent at the end. */
+    if (DEC_OK(&chain_desc, "{\"next\":{\"next\":{\"x\":1},\"t\":\"link\"},\"t\":\"link\"}", &c)) {
+        CHECK(chain_length(&c) == 2);
+        specc_clear(&chain_desc, &c);
+    }
+    if (DEC_OK(&chain_desc, "{\"next\":{\"\\u0074\":\"end\"},\"t\":\"link\"}", &c)) {
+        CHECK(chain_length(&c) == 1);
+        CHECK(c.as.link->next.as.end->t_state == SPECC_PRESENT);
+        specc_clear(&chain_desc, &c);
+    }
+    ROUNDTRIP(&chain_desc, "{\"next\":{\"next\":{\"t\":\"end\"},\"t\":\"link\"},\"t\":\"link\"}", NULL);
+    /* A repeated key inside a noted object is still a duplicate. */
+    DEC_ERR(&chain_desc, "{\"next\":{\"t\":\"end\",\"t\":\"link\"},\"t\":\"link\"}",
+            SPECC_ERR_DUPLICATE_KEY, "$.next.t", NULL);
+    DEC_ERR(&chain_desc, "{\"next\":{\"t\":\"fork\"},\"t\":\"link\"}", SPECC_ERR_ENUM,
+            "$.next.t", "expected one of \"link\", \"end\", got \"fork\"");
+    DEC_ERR(&chain_desc, "{\"next\":{\"next\":{},\"t\":\"link\"},\"t\":\"link\",\"next\":1}",
+            SPECC_ERR_DUPLICATE_KEY, "$.next", NULL);
+    /* 400 levels above a 1 MB string, each key last: one pass, not 400. */
+    deep = malloc(depth * 24 + pad + 64);
+    for (i = 0; i < depth; i++)
+        n += (size_t)sprintf(deep + n, "{\"next\":");
+    n += (size_t)sprintf(deep + n, "{\"pad\":\"");
+    memset(deep + n, 'x', pad);
+    n += pad;
+    n += (size_t)sprintf(deep + n, "\"}");
+    for (i = 0; i < depth; i++)
+        n += (size_t)sprintf(deep + n, ",\"t\":\"link\"}");
+    if (DEC_OK(&chain_desc, deep, &c)) {
+        CHECK(chain_length(&c) == (int)depth);
+        specc_clear(&chain_desc, &c);
+    }
+    free(deep);
+    CHECK_NO_LEAK();
+}
+
 /* -------------------------------------------- unions inside unions */
 
 static void test_nested(void)
@@ -616,6 +769,10 @@ static void test_nested(void)
     ROUNDTRIP(&outer_desc, "false", NULL);
     ROUNDTRIP(&outer_desc, "\"x\"", NULL);
     ROUNDTRIP(&outer_desc, "-9", NULL);
+    ROUNDTRIP(&outer2_desc, "7.0", NULL);
+    ROUNDTRIP(&outer2_desc, "7", NULL);
+    ROUNDTRIP(&outer2_desc, "\"s\"", NULL);
+    ROUNDTRIP(&numstr_desc, "7", NULL); /* alone, NumStr writes numbers as usual */
     DEC_ERR(&outer_desc, "[]", SPECC_ERR_TYPE, "$", "expected boolean or union (Inner), got array");
     DEC_ERR(&outer_desc, "1.5", SPECC_ERR_TYPE, "$", NULL);
     o.kind = 2;
@@ -848,6 +1005,8 @@ static void test_allocation_failures(void)
     SWEEP(&anycus_desc, "{\"id\":\"c\",\"q\":{}}");
     SWEEP(&outer_desc, "\"s\"");
     SWEEP(&tree_desc, "[1,[2,[3,[]]],4]");
+    SWEEP(&chain_desc, "{\"next\":{\"next\":{\"next\":{\"x\":[1]},\"t\":\"link\"},\"t\":\"link\"},"
+                       "\"t\":\"link\"}");
     sweep_decode(__LINE__, &event_desc, "{\"type\":\"fork\"}", SPECC_ERR_ENUM);
     sweep_decode(__LINE__, &event_desc, "{\"type\":\"push\",\"commits\":\"x\",\"y\":[1]}",
                  SPECC_ERR_TYPE);
@@ -915,6 +1074,7 @@ int main(void)
     test_by_kind();
     test_open();
     test_discriminator();
+    test_nested_tags();
     test_nested();
     test_encode();
     test_validate();
