@@ -198,12 +198,22 @@ static bool valid_label(const char *s, size_t len)
     return true;
 }
 
+/* RFC 5321 Dot-string: atoms of local characters joined by single dots (no
+ * dot first, last or doubled), then '@' and dot-separated domain labels. */
 static bool valid_email(const char *s, size_t len)
 {
     size_t at = 0, start;
-    while (at < len && is_local_char(s[at]))
+    for (;;) { /* one atom, then a '.' and another, or the '@' */
+        size_t atom = at;
+        while (at < len && is_local_char(s[at]) && s[at] != '.')
+            at++;
+        if (at == atom || at >= len)
+            return false;
+        if (s[at] != '.')
+            break;
         at++;
-    if (at == 0 || at >= len || s[at] != '@')
+    }
+    if (s[at] != '@')
         return false;
     for (start = at + 1;;) { /* dot-separated labels */
         const char *dot = memchr(s + start, '.', len - start);

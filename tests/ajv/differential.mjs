@@ -404,20 +404,6 @@ const BY_DESIGN = [
 //    correction changes.
 //  - a bug in the runtime: `match(c)` as in BY_DESIGN.
 const KNOWN_BUGS = [
-    {
-        id: 'email-local-part-dots',
-        kind: 'runtime',
-        suites: ['kitchen2'],
-        reason: 'specc accepts an email whose local part starts or ends with a dot or holds two in a row (.a@example.com, a..b@example.com); RFC 5321 (Dot-string) and ajv-formats refuse them.',
-        match: (c) => {
-            if (!c.specc.valid || c.ajv.valid || c.ajv.keyword !== 'format' ||
-                c.ajv.params?.format !== 'email') return false;
-            const v = c.ajvValue();
-            if (typeof v !== 'string') return false;
-            const local = v.slice(0, v.lastIndexOf('@'));
-            return local.startsWith('.') || local.endsWith('.') || local.includes('..');
-        },
-    },
 ];
 
 // ------------------------------------------------------------- schemas

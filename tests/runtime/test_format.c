@@ -164,6 +164,12 @@ static void test_email(void)
     BAD(EMAIL, "user@example.com.");
     BAD(EMAIL, "user@.example.com");
     BAD(EMAIL, "user@exa_mple.com");
+    /* The local part is dot-separated atoms (RFC 5321 Dot-string). */
+    GOOD(EMAIL, "a.b.c@example.com");
+    BAD(EMAIL, ".a@example.com");
+    BAD(EMAIL, "a.@example.com");
+    BAD(EMAIL, "a..b@example.com");
+    BAD(EMAIL, ".@example.com");
     BAD(EMAIL,
         "u@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"); /* 64 */
     GOOD(EMAIL,
