@@ -287,8 +287,8 @@ typedef struct specc_shape {
  * a closed one is SPECC_ERR_TYPE ("expected string or object (Source), got
  * number 7").
  *
- * With a discriminator, the value must be an object; its members are
- * scanned (nothing built) up to the discriminator key, whose value's JSON
+ * With a discriminator, an object's members are scanned (nothing built) up
+ * to the discriminator key, whose value's JSON
  * text is compared by JSON value with each variant's tag (escapes decoded:
  * "\u0070ush" equals "push"; the first equal tag wins). Absent:
  * default_variant, or SPECC_ERR_MISSING at the key; unmapped: an open
@@ -296,7 +296,10 @@ typedef struct specc_shape {
  * SPECC_ERR_ENUM at the key ("expected one of \"push\", \"star\", got
  * 5"). Then the object is decoded as the chosen variant (the key is a
  * field of the variant's type, or an unknown key it keeps, ignores or
- * rejects); a key repeated is SPECC_ERR_DUPLICATE_KEY there.
+ * rejects); a key repeated is SPECC_ERR_DUPLICATE_KEY there. A value that
+ * is not an object goes, by its JSON kind, to a variant that is not an
+ * object (Stripe's "an id, or one of several objects": `oneOf: [string,
+ * Card, BankAccount]` with a discriminator), or is SPECC_ERR_TYPE.
  *
  * Encoding writes the active variant (kind 0 is SPECC_ERR_INVALID "union
  * has no value"; `other` is checked to be one JSON value, then written as

@@ -185,11 +185,7 @@ static const variant *example_variant(ex_ctx *cx, const node *n, const type_def 
     const union_def *u = t->u;
     const node *d;
     size_t i, j;
-    if (u->discriminator) {
-        if (n->kind != NODE_MAP) {
-            ex_fail(cx, n, "expected a mapping for %s, got %s", t->name, what(n));
-            return NULL;
-        }
+    if (u->discriminator && n->kind == NODE_MAP) {
         if (!(d = node_get(n, u->discriminator)))
             return u->default_variant ? &u->variants[u->default_variant - 1] : NULL;
         for (i = 0; i < u->variant_count; i++)

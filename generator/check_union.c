@@ -75,23 +75,32 @@ static bool check_variant(checker *ck, const node *n, variant *v, const char *wh
     return true;
 }
 
-/* Without a discriminator, no two variants may take the same JSON kind. */
-static bool kinds_distinct(const union_def *u, const node *list)
+static bool is_object_variant(const variant *v)
+{
+    return v->shape.kind == SHAPE_REF && v->shape.ref->kind == TYPE_OBJECT;
+}
+
+/* No two variants may take the same JSON kind (with a discriminator, the
+ * object types are told apart by it: only the others count). */
+static bool kinds_distinct(const union_def *u, const node *list, bool tagged)
 {
     size_t i, j;
     for (i = 0; i < u->variant_count; i++)
         for (j = 0; j < i; j++) {
+            if (tagged && (is_object_variant(&u->variants[i]) || is_object_variant(&u->variants[j])))
+                continue;
             unsigned both = json_kinds(&u->variants[i].shape) & json_kinds(&u->variants[j].shape);
             if (!both)
                 continue;
             diag_error(list->items[i]->where,
-                       "variants '%s' and '%s' can both be %s; without a discriminator, "
-                       "variants must differ in JSON kind (specc never guesses by trying each)",
+                       "variants '%s' and '%s' can both be %s; %s must differ in JSON kind "
+                       "(specc never guesses by trying each)",
                        u->variants[j].label, u->variants[i].label,
                        both & JK_OBJECT   ? "an object"
                        : both & JK_ARRAY  ? "an array"
                        : both & JK_STRING ? "a string"
-                                          : "a number");
+                                          : "a number",
+                       tagged ? "variants that are not objects" : "without a discriminator, variants");
             return false;
         }
     return true;
@@ -120,7 +129,8 @@ static void add_tag(checker *ck, variant *v, const char *tag)
 }
 
 /* discriminator: {propertyName, mapping, default}. */
-static bool check_discriminator(checker *ck, union_def *u, const node *d, const char *what)
+static bool check_discriminator(checker *ck, union_def *u, const node *d, const node *list,
+                                const char *what)
 {
     static const char *const keys[] = {"propertyName", "mapping", "default", NULL};
     const node *v;
@@ -135,13 +145,17 @@ static bool check_discriminator(checker *ck, union_def *u, const node *d, const 
     }
     if (!(u->discriminator = ck_string(ck, v, "propertyName")))
         return false;
+    /* Objects are told apart by the key; the others (an id string beside
+     * the objects it names) by their JSON kind, as without one. */
     for (i = 0; i < u->variant_count; i++)
-        if (u->variants[i].shape.kind != SHAPE_REF || u->variants[i].shape.ref->kind != TYPE_OBJECT) {
+        if (!is_object_variant(&u->variants[i]) && (json_kinds(&u->variants[i].shape) & JK_OBJECT)) {
             diag_error(u->variants[i].where,
-                       "%s: with a discriminator every variant must be an object type, not %s",
+                       "%s: with a discriminator a variant that is a JSON object must be an "
+                       "object type, not %s",
                        what, u->variants[i].label);
             ok = false;
         }
+    ok = ok && kinds_distinct(u, list, true);
     if ((v = node_get(d, "mapping")) && ck_expect(v, NODE_MAP, "mapping"))
         for (i = 0; i < v->count; i++)
             if ((which = variant_named(u, v->items[i], "mapping")) != 0)
@@ -200,9 +214,9 @@ static union_def *check_one_of(checker *ck, const node *def, loc where, const ch
     if (!ok)
         return NULL;
     if ((v = node_get(def, "discriminator")))
-        ok = check_discriminator(ck, u, v, what);
+        ok = check_discriminator(ck, u, v, list, what);
     else
-        ok = kinds_distinct(u, list);
+        ok = kinds_distinct(u, list, false);
     return ok ? u : NULL;
 }
 
@@ -263,6 +277,8 @@ static void union_tags(checker *ck, type_def *t)
     for (i = 0; i < u->variant_count; i++) {
         variant *v = &u->variants[i];
         const char *tag;
+        if (!is_object_variant(v))
+            continue; /* chosen by its JSON kind */
         if (v->tag_count == 0 && (tag = const_tag(ck, v, u->discriminator)))
             add_tag(ck, v, tag);
         if (v->tag_count > 1)

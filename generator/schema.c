@@ -306,9 +306,12 @@ static json_t *union_schema(const type_def *t)
     const union_def *u = t->u;
     json_t *o = json_object(), *list = json_array();
     size_t i;
-    for (i = 0; i < u->variant_count; i++)
-        json_array_append_new(list, u->discriminator ? tagged_variant(u, i)
-                                                     : shape_schema(&u->variants[i].shape));
+    for (i = 0; i < u->variant_count; i++) {
+        const shape *sh = &u->variants[i].shape;
+        bool object = sh->kind == SHAPE_REF && sh->ref->kind == TYPE_OBJECT;
+        json_array_append_new(list, u->discriminator && object ? tagged_variant(u, i)
+                                                               : shape_schema(sh));
+    }
     if (u->open)
         json_array_append_new(list, other_branch(u));
     set(o, u->discriminator ? "oneOf" : "anyOf", list);

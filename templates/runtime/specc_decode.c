@@ -1545,8 +1545,8 @@ static bool shape_takes(const specc_shape *s, jkind k, unsigned hops)
 static bool union_takes(const specc_union *u, jkind k, unsigned hops)
 {
     size_t i;
-    if (u->discriminator)
-        return k == JK_OBJECT;
+    if (u->discriminator && k == JK_OBJECT)
+        return true;
     if (u->open)
         return k != JK_OTHER;
     for (i = 0; i < u->variant_count; i++)
@@ -1731,6 +1731,11 @@ static specc_code dec_tagged(dec *d, const specc_shape *shape, char *base,
     tagscan t;
     size_t i;
 
+    if (open < d->end && *open != '{') { /* a value that is not an object: by its kind */
+        i = pick_by_kind(u, kind_at(d->p, d->end));
+        if (i < u->variant_count)
+            return dec_variant(d, u, i, base, path, depth);
+    }
     if (open >= d->end || *open != '{')
         return type_error(d, shape, path);
     SPECCP_TRY(scan_tag(d, u, &t, path, depth + 1));

@@ -62,6 +62,29 @@ static void test_discriminator(void)
                        SPECC_ERR_DUPLICATE_KEY, "$.kind", NULL);
 }
 
+/* With a discriminator, a value that is not an object goes by its kind. */
+static void test_discriminator_and_kind(void)
+{
+    kitchen2_pet_or_id_t p;
+    if (CHECK_DECODES(&kitchen2_pet_or_id_desc, "\"pet_7\"", &p)) {
+        CHECK_INT(p.kind, KITCHEN2_PET_OR_ID_STRING);
+        CHECK_STR(p.as.string, "pet_7");
+        CHECK_ENCODES(&kitchen2_pet_or_id_desc, &p, "\"pet_7\"");
+        kitchen2_pet_or_id_clear(&p);
+    }
+    if (CHECK_DECODES(&kitchen2_pet_or_id_desc, "{\"kind\":\"dog\",\"name\":\"Rex\"}", &p)) {
+        CHECK_INT(p.kind, KITCHEN2_PET_OR_ID_DOG);
+        kitchen2_pet_or_id_clear(&p);
+    }
+    if (CHECK_DECODES(&kitchen2_pet_or_id_desc, "{\"name\":\"Tom\"}", &p)) {
+        CHECK_INT(p.kind, KITCHEN2_PET_OR_ID_CAT);
+        kitchen2_pet_or_id_clear(&p);
+    }
+    CHECK_DECODE_FAILS(&kitchen2_pet_or_id_desc, "7", SPECC_ERR_TYPE, "$", NULL);
+    CHECK_DECODE_FAILS(&kitchen2_pet_or_id_desc, "{\"kind\":\"cow\",\"name\":\"x\"}",
+                       SPECC_ERR_ENUM, "$.kind", NULL);
+}
+
 static void test_boolean_mapping_open(void)
 {
     kitchen2_deleted_t d;
@@ -109,6 +132,7 @@ int main(void)
 {
     test_by_kind();
     test_discriminator();
+    test_discriminator_and_kind();
     test_boolean_mapping_open();
     test_inline_field();
     CHECK_DONE();
