@@ -68,14 +68,6 @@ static const char *const stripe_test_clock_status_names[] = {
 };
 
 /* Enums are stored as int by the runtime. */
-typedef char stripe_payment_source_object_object_is_int_sized[sizeof(stripe_payment_source_object_object_t) == sizeof(int) ? 1 : -1];
-static const char *const stripe_payment_source_object_object_names[] = {
-    "bank_account",
-    "card",
-    "source",
-};
-
-/* Enums are stored as int by the runtime. */
 typedef char stripe_card_allow_redisplay_is_int_sized[sizeof(stripe_card_allow_redisplay_t) == sizeof(int) ? 1 : -1];
 static const char *const stripe_card_allow_redisplay_names[] = {
     "always",
@@ -205,8 +197,22 @@ static const specc_variant stripe_customer_default_source_variants[] = {
         .shape = {.kind = SPECC_KIND_STRING},
     },
     {
-        .name = "PaymentSourceObject",
-        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_payment_source_object_desc},
+        .name = "BankAccount",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_bank_account_desc},
+        .tag = "\"bank_account\"",
+        .tag_len = 14,
+    },
+    {
+        .name = "Card",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_card_desc},
+        .tag = "\"card\"",
+        .tag_len = 6,
+    },
+    {
+        .name = "Source",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_source_desc},
+        .tag = "\"source\"",
+        .tag_len = 8,
     },
 };
 
@@ -214,9 +220,13 @@ static const specc_union stripe_customer_default_source_union = {
     .name = "CustomerDefaultSource",
     .kind_offset = offsetof(stripe_customer_default_source_t, kind),
     .value_offset = offsetof(stripe_customer_default_source_t, as),
+    .other_offset = offsetof(stripe_customer_default_source_t, other),
     .variants = stripe_customer_default_source_variants,
-    .variant_count = 2,
+    .variant_count = 4,
+    .discriminator = "object",
+    .discriminator_len = 6,
     .default_variant = 0,
+    .open = true,
     .size = sizeof(stripe_customer_default_source_t),
 };
 
@@ -271,8 +281,14 @@ static const specc_variant stripe_discount_customer_variants[] = {
         .shape = {.kind = SPECC_KIND_STRING},
     },
     {
-        .name = "CustomerObject",
-        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_customer_object_desc},
+        .name = "Customer",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_customer_desc},
+    },
+    {
+        .name = "DeletedCustomer",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_deleted_customer_desc},
+        .tag = "true",
+        .tag_len = 4,
     },
 };
 
@@ -281,8 +297,10 @@ static const specc_union stripe_discount_customer_union = {
     .kind_offset = offsetof(stripe_discount_customer_t, kind),
     .value_offset = offsetof(stripe_discount_customer_t, as),
     .variants = stripe_discount_customer_variants,
-    .variant_count = 2,
-    .default_variant = 0,
+    .variant_count = 3,
+    .discriminator = "deleted",
+    .discriminator_len = 7,
+    .default_variant = 2,
     .size = sizeof(stripe_discount_customer_t),
 };
 
@@ -359,8 +377,14 @@ static const specc_variant stripe_card_customer_variants[] = {
         .shape = {.kind = SPECC_KIND_STRING},
     },
     {
-        .name = "CustomerObject",
-        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_customer_object_desc},
+        .name = "Customer",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_customer_desc},
+    },
+    {
+        .name = "DeletedCustomer",
+        .shape = {.kind = SPECC_KIND_OBJECT, .type = &stripe_deleted_customer_desc},
+        .tag = "true",
+        .tag_len = 4,
     },
 };
 
@@ -369,8 +393,10 @@ static const specc_union stripe_card_customer_union = {
     .kind_offset = offsetof(stripe_card_customer_t, kind),
     .value_offset = offsetof(stripe_card_customer_t, as),
     .variants = stripe_card_customer_variants,
-    .variant_count = 2,
-    .default_variant = 0,
+    .variant_count = 3,
+    .discriminator = "deleted",
+    .discriminator_len = 7,
+    .default_variant = 2,
     .size = sizeof(stripe_card_customer_t),
 };
 
@@ -1295,82 +1321,6 @@ size_t stripe_deleted_customer_validate(const stripe_deleted_customer_t *value, 
 bool stripe_deleted_customer_equal(const stripe_deleted_customer_t *a, const stripe_deleted_customer_t *b)
 {
     return specc_equal(&stripe_deleted_customer_desc, a, b);
-}
-
-/* ---- CustomerObject */
-
-static const specc_field stripe_customer_object_fields[] = {
-    {
-        .name = "id",
-        .name_len = 2,
-        .flags = SPECC_F_REQUIRED,
-        .offset = offsetof(stripe_customer_object_t, id),
-        .shape = {.kind = SPECC_KIND_STRING},
-    },
-    {
-        .name = "object",
-        .name_len = 6,
-        .flags = SPECC_F_REQUIRED,
-        .offset = offsetof(stripe_customer_object_t, object),
-        .shape = {.kind = SPECC_KIND_STRING, .flags = SPECC_S_CONST, .const_json = "\"customer\""},
-    },
-    {
-        .name = "deleted",
-        .name_len = 7,
-        .flags = SPECC_F_STATE,
-        .offset = offsetof(stripe_customer_object_t, deleted),
-        .state_offset = offsetof(stripe_customer_object_t, deleted_state),
-        .shape = {.kind = SPECC_KIND_BOOLEAN, .flags = SPECC_S_CONST, .const_json = "true"},
-    },
-};
-
-const specc_type stripe_customer_object_desc = {
-    .name = "CustomerObject",
-    .size = sizeof(stripe_customer_object_t),
-    .fields = stripe_customer_object_fields,
-    .field_count = 3,
-    .unknown = SPECC_UNKNOWN_PRESERVE,
-    .unknown_offset = offsetof(stripe_customer_object_t, _unknown),
-};
-
-void stripe_customer_object_init(stripe_customer_object_t *value)
-{
-    specc_init(&stripe_customer_object_desc, value);
-}
-
-void stripe_customer_object_clear(stripe_customer_object_t *value)
-{
-    specc_clear(&stripe_customer_object_desc, value);
-}
-
-specc_code stripe_customer_object_decode_text(const char *text, size_t len, stripe_customer_object_t *out, specc_error *err)
-{
-    return specc_decode_text(&stripe_customer_object_desc, text, len, out, err);
-}
-
-specc_code stripe_customer_object_decode_json(const json_t *json, stripe_customer_object_t *out, specc_error *err)
-{
-    return specc_decode_json(&stripe_customer_object_desc, json, out, err);
-}
-
-json_t *stripe_customer_object_encode(const stripe_customer_object_t *value, specc_error *err)
-{
-    return specc_encode_json(&stripe_customer_object_desc, value, err);
-}
-
-char *stripe_customer_object_encode_text(const stripe_customer_object_t *value, size_t *len, specc_error *err)
-{
-    return specc_encode_text(&stripe_customer_object_desc, value, len, err);
-}
-
-size_t stripe_customer_object_validate(const stripe_customer_object_t *value, specc_error_fn *each, void *ctx)
-{
-    return specc_validate(&stripe_customer_object_desc, value, each, ctx);
-}
-
-bool stripe_customer_object_equal(const stripe_customer_object_t *a, const stripe_customer_object_t *b)
-{
-    return specc_equal(&stripe_customer_object_desc, a, b);
 }
 
 /* ---- CustomerList */
@@ -2898,75 +2848,6 @@ bool stripe_stripe_details_equal(const stripe_stripe_details_t *a, const stripe_
     return specc_equal(&stripe_stripe_details_desc, a, b);
 }
 
-/* ---- PaymentSourceObject */
-
-static const specc_field stripe_payment_source_object_fields[] = {
-    {
-        .name = "id",
-        .name_len = 2,
-        .flags = SPECC_F_REQUIRED,
-        .offset = offsetof(stripe_payment_source_object_t, id),
-        .shape = {.kind = SPECC_KIND_STRING},
-    },
-    {
-        .name = "object",
-        .name_len = 6,
-        .flags = SPECC_F_REQUIRED,
-        .offset = offsetof(stripe_payment_source_object_t, object),
-        .other_offset = offsetof(stripe_payment_source_object_t, object_other),
-        .shape = {.kind = SPECC_KIND_ENUM, .flags = SPECC_S_OPEN_ENUM, .enum_names = stripe_payment_source_object_object_names, .enum_count = 3},
-    },
-};
-
-const specc_type stripe_payment_source_object_desc = {
-    .name = "PaymentSourceObject",
-    .size = sizeof(stripe_payment_source_object_t),
-    .fields = stripe_payment_source_object_fields,
-    .field_count = 2,
-    .unknown = SPECC_UNKNOWN_PRESERVE,
-    .unknown_offset = offsetof(stripe_payment_source_object_t, _unknown),
-};
-
-void stripe_payment_source_object_init(stripe_payment_source_object_t *value)
-{
-    specc_init(&stripe_payment_source_object_desc, value);
-}
-
-void stripe_payment_source_object_clear(stripe_payment_source_object_t *value)
-{
-    specc_clear(&stripe_payment_source_object_desc, value);
-}
-
-specc_code stripe_payment_source_object_decode_text(const char *text, size_t len, stripe_payment_source_object_t *out, specc_error *err)
-{
-    return specc_decode_text(&stripe_payment_source_object_desc, text, len, out, err);
-}
-
-specc_code stripe_payment_source_object_decode_json(const json_t *json, stripe_payment_source_object_t *out, specc_error *err)
-{
-    return specc_decode_json(&stripe_payment_source_object_desc, json, out, err);
-}
-
-json_t *stripe_payment_source_object_encode(const stripe_payment_source_object_t *value, specc_error *err)
-{
-    return specc_encode_json(&stripe_payment_source_object_desc, value, err);
-}
-
-char *stripe_payment_source_object_encode_text(const stripe_payment_source_object_t *value, size_t *len, specc_error *err)
-{
-    return specc_encode_text(&stripe_payment_source_object_desc, value, len, err);
-}
-
-size_t stripe_payment_source_object_validate(const stripe_payment_source_object_t *value, specc_error_fn *each, void *ctx)
-{
-    return specc_validate(&stripe_payment_source_object_desc, value, each, ctx);
-}
-
-bool stripe_payment_source_object_equal(const stripe_payment_source_object_t *a, const stripe_payment_source_object_t *b)
-{
-    return specc_equal(&stripe_payment_source_object_desc, a, b);
-}
-
 /* ---- PaymentSourceList */
 
 static const specc_field stripe_payment_source_list_fields[] = {
@@ -4134,7 +4015,6 @@ const specc_type *const stripe_types[] = {
     &stripe_card_customer_desc,
     &stripe_customer_desc,
     &stripe_deleted_customer_desc,
-    &stripe_customer_object_desc,
     &stripe_customer_list_desc,
     &stripe_address_desc,
     &stripe_shipping_desc,
@@ -4152,7 +4032,6 @@ const specc_type *const stripe_types[] = {
     &stripe_coupon_currency_option_desc,
     &stripe_test_clock_desc,
     &stripe_stripe_details_desc,
-    &stripe_payment_source_object_desc,
     &stripe_payment_source_list_desc,
     &stripe_card_desc,
     &stripe_bank_account_desc,
@@ -4163,7 +4042,7 @@ const specc_type *const stripe_types[] = {
     &stripe_api_errors_desc,
     NULL
 };
-const size_t stripe_type_count = 39;
+const size_t stripe_type_count = 37;
 
 const specc_endpoint *const stripe_endpoints[] = {
     &stripe_retrieve_customer_endpoint,
@@ -4292,16 +4171,6 @@ void stripe_deleted_customer_free(stripe_deleted_customer_t *value)
 specc_code stripe_deleted_customer_decode(const json_t *json, stripe_deleted_customer_t *out, specc_error *err)
 {
     return stripe_deleted_customer_decode_json(json, out, err);
-}
-
-void stripe_customer_object_free(stripe_customer_object_t *value)
-{
-    stripe_customer_object_clear(value);
-}
-
-specc_code stripe_customer_object_decode(const json_t *json, stripe_customer_object_t *out, specc_error *err)
-{
-    return stripe_customer_object_decode_json(json, out, err);
 }
 
 void stripe_customer_list_free(stripe_customer_list_t *value)
@@ -4472,16 +4341,6 @@ void stripe_stripe_details_free(stripe_stripe_details_t *value)
 specc_code stripe_stripe_details_decode(const json_t *json, stripe_stripe_details_t *out, specc_error *err)
 {
     return stripe_stripe_details_decode_json(json, out, err);
-}
-
-void stripe_payment_source_object_free(stripe_payment_source_object_t *value)
-{
-    stripe_payment_source_object_clear(value);
-}
-
-specc_code stripe_payment_source_object_decode(const json_t *json, stripe_payment_source_object_t *out, specc_error *err)
-{
-    return stripe_payment_source_object_decode_json(json, out, err);
 }
 
 void stripe_payment_source_list_free(stripe_payment_source_list_t *value)

@@ -50,7 +50,6 @@ typedef struct stripe_card_account stripe_card_account_t;
 typedef struct stripe_card_customer stripe_card_customer_t;
 typedef struct stripe_customer stripe_customer_t;
 typedef struct stripe_deleted_customer stripe_deleted_customer_t;
-typedef struct stripe_customer_object stripe_customer_object_t;
 typedef struct stripe_customer_list stripe_customer_list_t;
 typedef struct stripe_address stripe_address_t;
 typedef struct stripe_shipping stripe_shipping_t;
@@ -68,7 +67,6 @@ typedef struct stripe_coupon_applies_to stripe_coupon_applies_to_t;
 typedef struct stripe_coupon_currency_option stripe_coupon_currency_option_t;
 typedef struct stripe_test_clock stripe_test_clock_t;
 typedef struct stripe_stripe_details stripe_stripe_details_t;
-typedef struct stripe_payment_source_object stripe_payment_source_object_t;
 typedef struct stripe_payment_source_list stripe_payment_source_list_t;
 typedef struct stripe_card stripe_card_t;
 typedef struct stripe_bank_account stripe_bank_account_t;
@@ -135,14 +133,6 @@ typedef enum stripe_test_clock_status {
     STRIPE_TEST_CLOCK_STATUS_READY = 2, /* ready */
 } stripe_test_clock_status_t;
 
-/* Values of "object" in PaymentSourceObject. */
-typedef enum stripe_payment_source_object_object {
-    STRIPE_PAYMENT_SOURCE_OBJECT_OBJECT_BANK_ACCOUNT = 0, /* bank_account */
-    STRIPE_PAYMENT_SOURCE_OBJECT_OBJECT_CARD = 1, /* card */
-    STRIPE_PAYMENT_SOURCE_OBJECT_OBJECT_SOURCE = 2, /* source */
-    STRIPE_PAYMENT_SOURCE_OBJECT_OBJECT__OTHER = 3 /* another value, kept in object_other */
-} stripe_payment_source_object_object_t;
-
 /* Values of "allow_redisplay" in Card. */
 typedef enum stripe_card_allow_redisplay {
     STRIPE_CARD_ALLOW_REDISPLAY_ALWAYS = 0, /* always */
@@ -190,7 +180,10 @@ typedef enum stripe_payment_source_kind {
 typedef enum stripe_customer_default_source_kind {
     STRIPE_CUSTOMER_DEFAULT_SOURCE_NONE = 0, /* no value (a zeroed union) */
     STRIPE_CUSTOMER_DEFAULT_SOURCE_STRING = 1, /* as.string */
-    STRIPE_CUSTOMER_DEFAULT_SOURCE_PAYMENT_SOURCE_OBJECT = 2 /* as.payment_source_object */
+    STRIPE_CUSTOMER_DEFAULT_SOURCE_BANK_ACCOUNT = 2, /* as.bank_account */
+    STRIPE_CUSTOMER_DEFAULT_SOURCE_CARD = 3, /* as.card */
+    STRIPE_CUSTOMER_DEFAULT_SOURCE_SOURCE = 4, /* as.source */
+    STRIPE_CUSTOMER_DEFAULT_SOURCE__OTHER = 5 /* none of them: the value as sent is in `other` */
 } stripe_customer_default_source_kind_t;
 
 /* Which variant of CustomerTestClock a value holds. */
@@ -211,7 +204,8 @@ typedef enum stripe_invoice_setting_customer_setting_default_payment_method_kind
 typedef enum stripe_discount_customer_kind {
     STRIPE_DISCOUNT_CUSTOMER_NONE = 0, /* no value (a zeroed union) */
     STRIPE_DISCOUNT_CUSTOMER_STRING = 1, /* as.string */
-    STRIPE_DISCOUNT_CUSTOMER_CUSTOMER_OBJECT = 2 /* as.customer_object */
+    STRIPE_DISCOUNT_CUSTOMER_CUSTOMER = 2, /* as.customer */
+    STRIPE_DISCOUNT_CUSTOMER_DELETED_CUSTOMER = 3 /* as.deleted_customer */
 } stripe_discount_customer_kind_t;
 
 /* Which variant of DiscountPromotionCode a value holds. */
@@ -239,7 +233,8 @@ typedef enum stripe_card_account_kind {
 typedef enum stripe_card_customer_kind {
     STRIPE_CARD_CUSTOMER_NONE = 0, /* no value (a zeroed union) */
     STRIPE_CARD_CUSTOMER_STRING = 1, /* as.string */
-    STRIPE_CARD_CUSTOMER_CUSTOMER_OBJECT = 2 /* as.customer_object */
+    STRIPE_CARD_CUSTOMER_CUSTOMER = 2, /* as.customer */
+    STRIPE_CARD_CUSTOMER_DELETED_CUSTOMER = 3 /* as.deleted_customer */
 } stripe_card_customer_kind_t;
 
 /* A customer, or what is left of a deleted one. */
@@ -293,8 +288,11 @@ struct stripe_customer_default_source {
     stripe_customer_default_source_kind_t kind; /* which member of `as` is set */
     union {
         char *string;
-        stripe_payment_source_object_t *payment_source_object;
+        stripe_bank_account_t *bank_account;
+        stripe_card_t *card;
+        stripe_source_t *source;
     } as;
+    char *other; /* kind __OTHER: the value as sent */
 };
 
 extern const specc_type stripe_customer_default_source_desc;
@@ -359,7 +357,8 @@ struct stripe_discount_customer {
     stripe_discount_customer_kind_t kind; /* which member of `as` is set */
     union {
         char *string;
-        stripe_customer_object_t *customer_object;
+        stripe_customer_t *customer;
+        stripe_deleted_customer_t *deleted_customer;
     } as;
 };
 
@@ -447,7 +446,8 @@ struct stripe_card_customer {
     stripe_card_customer_kind_t kind; /* which member of `as` is set */
     union {
         char *string;
-        stripe_customer_object_t *customer_object;
+        stripe_customer_t *customer;
+        stripe_deleted_customer_t *deleted_customer;
     } as;
 };
 
@@ -622,30 +622,6 @@ SPECC_CHECK_RESULT char *
 stripe_deleted_customer_encode_text(const stripe_deleted_customer_t *value, size_t *len, specc_error *err);
 size_t stripe_deleted_customer_validate(const stripe_deleted_customer_t *value, specc_error_fn *each, void *ctx);
 bool stripe_deleted_customer_equal(const stripe_deleted_customer_t *a, const stripe_deleted_customer_t *b);
-
-/* An expanded customer, or deleted customer. */
-struct stripe_customer_object {
-    char *id; /* "id": required */
-    char *object; /* "object": required; const "customer" */
-    /* Present (true) on a deleted customer only. */
-    specc_state deleted_state;
-    bool deleted; /* "deleted": optional; const true */
-    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
-};
-
-extern const specc_type stripe_customer_object_desc;
-void stripe_customer_object_init(stripe_customer_object_t *value);
-void stripe_customer_object_clear(stripe_customer_object_t *value);
-SPECC_CHECK_RESULT specc_code
-stripe_customer_object_decode_text(const char *text, size_t len, stripe_customer_object_t *out, specc_error *err);
-SPECC_CHECK_RESULT specc_code
-stripe_customer_object_decode_json(const json_t *json, stripe_customer_object_t *out, specc_error *err);
-SPECC_CHECK_RESULT json_t *
-stripe_customer_object_encode(const stripe_customer_object_t *value, specc_error *err);
-SPECC_CHECK_RESULT char *
-stripe_customer_object_encode_text(const stripe_customer_object_t *value, size_t *len, specc_error *err);
-size_t stripe_customer_object_validate(const stripe_customer_object_t *value, specc_error_fn *each, void *ctx);
-bool stripe_customer_object_equal(const stripe_customer_object_t *a, const stripe_customer_object_t *b);
 
 /* A page of customers. */
 struct stripe_customer_list {
@@ -1182,30 +1158,6 @@ stripe_stripe_details_encode_text(const stripe_stripe_details_t *value, size_t *
 size_t stripe_stripe_details_validate(const stripe_stripe_details_t *value, specc_error_fn *each, void *ctx);
 bool stripe_stripe_details_equal(const stripe_stripe_details_t *a, const stripe_stripe_details_t *b);
 
-/* An expanded bank account, card or source. */
-struct stripe_payment_source_object {
-    /* Unique identifier for the object. */
-    char *id; /* "id": required */
-    /* Which kind of payment source this is. */
-    stripe_payment_source_object_object_t object; /* "object": required; unknown values kept in object_other */
-    char *object_other; /* the value when not listed in the enum */
-    specc_unknown _unknown; /* keys the spec does not declare, in input order, as sent */
-};
-
-extern const specc_type stripe_payment_source_object_desc;
-void stripe_payment_source_object_init(stripe_payment_source_object_t *value);
-void stripe_payment_source_object_clear(stripe_payment_source_object_t *value);
-SPECC_CHECK_RESULT specc_code
-stripe_payment_source_object_decode_text(const char *text, size_t len, stripe_payment_source_object_t *out, specc_error *err);
-SPECC_CHECK_RESULT specc_code
-stripe_payment_source_object_decode_json(const json_t *json, stripe_payment_source_object_t *out, specc_error *err);
-SPECC_CHECK_RESULT json_t *
-stripe_payment_source_object_encode(const stripe_payment_source_object_t *value, specc_error *err);
-SPECC_CHECK_RESULT char *
-stripe_payment_source_object_encode_text(const stripe_payment_source_object_t *value, size_t *len, specc_error *err);
-size_t stripe_payment_source_object_validate(const stripe_payment_source_object_t *value, specc_error_fn *each, void *ctx);
-bool stripe_payment_source_object_equal(const stripe_payment_source_object_t *a, const stripe_payment_source_object_t *b);
-
 /* A page of payment sources. */
 struct stripe_payment_source_list {
     struct { stripe_payment_source_t *items; size_t count; } data; /* "data": required */
@@ -1660,9 +1612,6 @@ stripe_customer_decode(const json_t *json, stripe_customer_t *out, specc_error *
 SPECC_DEPRECATED("use stripe_deleted_customer_clear") void stripe_deleted_customer_free(stripe_deleted_customer_t *value);
 SPECC_DEPRECATED("use stripe_deleted_customer_decode_json") SPECC_CHECK_RESULT specc_code
 stripe_deleted_customer_decode(const json_t *json, stripe_deleted_customer_t *out, specc_error *err);
-SPECC_DEPRECATED("use stripe_customer_object_clear") void stripe_customer_object_free(stripe_customer_object_t *value);
-SPECC_DEPRECATED("use stripe_customer_object_decode_json") SPECC_CHECK_RESULT specc_code
-stripe_customer_object_decode(const json_t *json, stripe_customer_object_t *out, specc_error *err);
 SPECC_DEPRECATED("use stripe_customer_list_clear") void stripe_customer_list_free(stripe_customer_list_t *value);
 SPECC_DEPRECATED("use stripe_customer_list_decode_json") SPECC_CHECK_RESULT specc_code
 stripe_customer_list_decode(const json_t *json, stripe_customer_list_t *out, specc_error *err);
@@ -1714,9 +1663,6 @@ stripe_test_clock_decode(const json_t *json, stripe_test_clock_t *out, specc_err
 SPECC_DEPRECATED("use stripe_stripe_details_clear") void stripe_stripe_details_free(stripe_stripe_details_t *value);
 SPECC_DEPRECATED("use stripe_stripe_details_decode_json") SPECC_CHECK_RESULT specc_code
 stripe_stripe_details_decode(const json_t *json, stripe_stripe_details_t *out, specc_error *err);
-SPECC_DEPRECATED("use stripe_payment_source_object_clear") void stripe_payment_source_object_free(stripe_payment_source_object_t *value);
-SPECC_DEPRECATED("use stripe_payment_source_object_decode_json") SPECC_CHECK_RESULT specc_code
-stripe_payment_source_object_decode(const json_t *json, stripe_payment_source_object_t *out, specc_error *err);
 SPECC_DEPRECATED("use stripe_payment_source_list_clear") void stripe_payment_source_list_free(stripe_payment_source_list_t *value);
 SPECC_DEPRECATED("use stripe_payment_source_list_decode_json") SPECC_CHECK_RESULT specc_code
 stripe_payment_source_list_decode(const json_t *json, stripe_payment_source_list_t *out, specc_error *err);

@@ -544,7 +544,8 @@ static bool shape_consistent(const node *def, shape *out)
                    out->kind == SHAPE_ARRAY ? "items" : "values");
         ok = false;
     }
-    if (out->open && !out->enums && node_get(def, "enum") == NULL) {
+    if (out->open && !out->enums && node_get(def, "enum") == NULL &&
+        !(out->kind == SHAPE_REF && out->ref->kind == TYPE_UNION && node_get(def, "oneOf"))) {
         diag_error(node_get(def, "open")->where, "open applies only to a field with an enum");
         ok = false;
     }
