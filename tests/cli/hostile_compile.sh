@@ -1,12 +1,13 @@
 #!/bin/sh
 # Generated C compiles cleanly (C99, strict warnings, gcc and clang) for the
-# kitchen sink and for a spec full of hostile names and text.
+# kitchen sinks (v1 and v2) and for a spec full of hostile names and text.
 # usage: hostile_compile.sh SPECC SOURCE_DIR BUILD_DIR
 specc=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-"$specc" generate -o "$tmp" "$src/tests/cli/hostile.yaml" "$src/tests/kitchen/kitchen.yaml" || exit 1
+"$specc" generate -o "$tmp" "$src/tests/cli/hostile.yaml" "$src/tests/kitchen/kitchen.yaml" \
+    "$src/tests/kitchen2/kitchen2.yaml" || exit 1
 flags="-std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wtrigraphs -Wcomment"
 for cc in gcc clang; do
     command -v $cc >/dev/null || { echo "FAIL: $cc not installed"; fail=1; continue; }
