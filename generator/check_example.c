@@ -178,6 +178,16 @@ static void check_integer(ex_ctx *cx, const node *n, const shape *sh)
         ex_fail(cx, n, "%s is not a multiple of %s", n->value, sh->multiple_of.text);
 }
 
+/* Does the YAML value n equal the tag (JSON text) as JSON values do? */
+static bool tag_is(const char *tag, const node *n)
+{
+    json_t *a = json_loads(tag, JSON_DECODE_ANY, NULL), *b = node_json(n);
+    bool same = a && b && json_equal(a, b);
+    json_decref(a);
+    json_decref(b);
+    return same;
+}
+
 /* The variant of a union a YAML value is, by its kind or discriminator;
  * NULL after reporting that it is none. */
 static const variant *example_variant(ex_ctx *cx, const node *n, const type_def *t)
@@ -190,7 +200,7 @@ static const variant *example_variant(ex_ctx *cx, const node *n, const type_def 
             return u->default_variant ? &u->variants[u->default_variant - 1] : NULL;
         for (i = 0; i < u->variant_count; i++)
             for (j = 0; j < u->variants[i].tag_count; j++)
-                if (d->kind == NODE_SCALAR && strcmp(u->variants[i].tags[j], d->value) == 0)
+                if (tag_is(u->variants[i].tags[j], d))
                     return &u->variants[i];
         if (!u->open)
             ex_fail(cx, d, "'%s' maps to no variant of %s", d->kind == NODE_SCALAR ? d->value : "?",

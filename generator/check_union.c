@@ -119,6 +119,23 @@ static size_t variant_named(const union_def *u, const node *n, const char *what)
     return 0;
 }
 
+/* A mapping key as the JSON text of the value it matches: true, false,
+ * null and numbers as themselves, anything else as a string. */
+static char *mapping_tag(checker *ck, const char *key)
+{
+    json_t *v = json_loads(key, JSON_DECODE_ANY, NULL);
+    char *text, *out;
+    if (!v || json_is_object(v) || json_is_array(v) || json_is_string(v)) {
+        json_decref(v);
+        v = json_string(key);
+    }
+    text = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    out = arena_strdup(ck->a, text ? text : "null");
+    free(text);
+    json_decref(v);
+    return out;
+}
+
 static void add_tag(checker *ck, variant *v, const char *tag)
 {
     char **tags = arena_alloc(ck->a, (v->tag_count + 1) * sizeof *tags);
@@ -159,7 +176,7 @@ static bool check_discriminator(checker *ck, union_def *u, const node *d, const 
     if ((v = node_get(d, "mapping")) && ck_expect(v, NODE_MAP, "mapping"))
         for (i = 0; i < v->count; i++)
             if ((which = variant_named(u, v->items[i], "mapping")) != 0)
-                add_tag(ck, &u->variants[which - 1], v->keys[i]->value);
+                add_tag(ck, &u->variants[which - 1], mapping_tag(ck, v->keys[i]->value));
     if ((v = node_get(d, "default")))
         ok &= (u->default_variant = variant_named(u, v, "default")) != 0;
     return ok;
@@ -253,19 +270,14 @@ void ck_union(checker *ck, type_def *t, const node *def)
     t->u = check_one_of(ck, def, t->where, what);
 }
 
-/* The discriminator value a variant's object fixes with `const`. */
-static const char *const_tag(checker *ck, const variant *v, const char *property)
+/* The discriminator value (JSON text) a variant's object fixes with `const`. */
+static const char *const_tag(const variant *v, const char *property)
 {
     const type_def *t = v->shape.ref;
     size_t i;
-    for (i = 0; i < t->field_count; i++) {
-        const field *f = &t->fields[i];
-        if (strcmp(f->json_name, property) != 0 || !f->shape.const_value)
-            continue;
-        /* A string value maps by its text; other kinds by their JSON text. */
-        return f->shape.kind == SHAPE_STRING ? arena_strdup(ck->a, f->shape.const_value->value)
-                                             : f->shape.const_json;
-    }
+    for (i = 0; i < t->field_count; i++)
+        if (strcmp(t->fields[i].json_name, property) == 0 && t->fields[i].shape.const_json)
+            return t->fields[i].shape.const_json;
     return NULL;
 }
 
@@ -279,7 +291,7 @@ static void union_tags(checker *ck, type_def *t)
         const char *tag;
         if (!is_object_variant(v))
             continue; /* chosen by its JSON kind */
-        if (v->tag_count == 0 && (tag = const_tag(ck, v, u->discriminator)))
+        if (v->tag_count == 0 && (tag = const_tag(v, u->discriminator)))
             add_tag(ck, v, tag);
         if (v->tag_count > 1)
             diag_error(v->where,
@@ -295,7 +307,7 @@ static void union_tags(checker *ck, type_def *t)
             for (k = 0; k < v->tag_count; k++)
                 for (l = 0; l < u->variants[j].tag_count; l++)
                     if (strcmp(v->tags[k], u->variants[j].tags[l]) == 0)
-                        diag_error(v->where, "discriminator value '%s' maps to both '%s' and '%s'",
+                        diag_error(v->where, "discriminator value %s maps to both '%s' and '%s'",
                                    v->tags[k], u->variants[j].label, v->label);
     }
 }

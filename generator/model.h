@@ -144,7 +144,8 @@ typedef enum type_kind {
 typedef struct variant {
     shape shape;       /* a kind or a named type (never a union) */
     char *label;       /* for messages: "string", "Customer", "array" */
-    char **tags;       /* discriminator values that choose it (mapping keys) */
+    char **tags;       /* discriminator values that choose it, as JSON text
+                          ("\"push\"", "true"): mapping keys and const */
     size_t tag_count;
     char *c_member;    /* member of the C union: "string", "customer" */
     char *c_kind;      /* its kind constant: "API_CUSTOMER_REF_CUSTOMER" */

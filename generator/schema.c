@@ -181,17 +181,6 @@ static json_t *field_schema(const field *f)
     return o;
 }
 
-/* A tag as a JSON value: true, false, null and numbers as themselves, any
- * other text as a string (as the generated descriptors compare them). */
-static json_t *tag_value(const char *tag)
-{
-    json_t *v = json_loads(tag, JSON_DECODE_ANY, NULL);
-    if (v && !json_is_object(v) && !json_is_array(v) && !json_is_string(v))
-        return v;
-    json_decref(v);
-    return json_string(tag);
-}
-
 /* {"properties": {KEY: {"enum": [tags]}}, "required": [KEY]} */
 static json_t *key_is_one_of(const char *key, json_t *values)
 {
@@ -224,7 +213,7 @@ static json_t *tagged_variant(const union_def *u, size_t i)
     size_t j;
     json_array_append_new(all, shape_schema(&v->shape));
     for (j = 0; j < v->tag_count; j++)
-        json_array_append_new(values, tag_value(v->tags[j]));
+        json_array_append_new(values, json_loads(v->tags[j], JSON_DECODE_ANY, NULL));
     if (!v->tag_count) {
         json_decref(values);
         cond = key_absent(u->discriminator);
@@ -271,7 +260,7 @@ static json_t *other_branch(const union_def *u)
         json_t *props = json_object(), *p = json_object(), *req = json_array();
         for (i = 0; i < u->variant_count; i++)
             for (j = 0; j < u->variants[i].tag_count; j++)
-                json_array_append_new(tags, tag_value(u->variants[i].tags[j]));
+                json_array_append_new(tags, json_loads(u->variants[i].tags[j], JSON_DECODE_ANY, NULL));
         set(not, "enum", tags);
         set(p, "not", not);
         set(props, u->discriminator, p);

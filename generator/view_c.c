@@ -37,15 +37,13 @@ static char *join_flags(const char *const *flags, size_t n)
     return strbuf_steal(&b, NULL);
 }
 
-/* "int64_t name"; "char *name" for a type ending in '*'. */
-static char *declare(const char *type, const char *name)
+char *c_declare(const char *type, const char *name)
 {
     size_t n = strlen(type);
     return str_printf("%s%s%s", type, n && type[n - 1] == '*' ? "" : " ", name);
 }
 
-/* A pointer to elem: "int64_t *name", "char **name". */
-static char *pointer_to(const char *elem, const char *name)
+char *c_pointer_to(const char *elem, const char *name)
 {
     size_t n = strlen(elem);
     return str_printf("%s%s*%s", elem, n && elem[n - 1] == '*' ? "" : " ", name);
@@ -111,7 +109,7 @@ static json_t *wrap(const char *text)
     return w.lines;
 }
 
-static void add_line(json_t *lines, char *text)
+void c_add_line(json_t *lines, char *text)
 {
     json_t *o = json_object();
     put_own(o, "line", text);
@@ -133,14 +131,14 @@ json_t *c_comment(const char *text)
     free(safe);
     n = json_array_size(wrapped);
     if (n == 1) {
-        add_line(lines, str_printf("/* %s */", json_string_value(json_array_get(wrapped, 0))));
+        c_add_line(lines, str_printf("/* %s */", json_string_value(json_array_get(wrapped, 0))));
     } else if (n > 1) {
-        add_line(lines, str_printf("/*"));
+        c_add_line(lines, str_printf("/*"));
         for (i = 0; i < n; i++) {
             const char *l = json_string_value(json_array_get(wrapped, i));
-            add_line(lines, *l ? str_printf(" * %s", l) : str_printf(" *"));
+            c_add_line(lines, *l ? str_printf(" * %s", l) : str_printf(" *"));
         }
-        add_line(lines, str_printf(" */"));
+        c_add_line(lines, str_printf(" */"));
     }
     json_decref(wrapped);
     return lines;
@@ -195,10 +193,10 @@ char *c_value_type(const shape *sh)
     case SHAPE_MAP:
         inner = c_value_type(sh->items);
         if (sh->kind == SHAPE_ARRAY) {
-            decl = pointer_to(inner, "items");
+            decl = c_pointer_to(inner, "items");
             out = str_printf("struct { %s; size_t count; }", decl);
         } else {
-            decl = pointer_to(inner, "values");
+            decl = c_pointer_to(inner, "values");
             out = str_printf("struct { char **keys; %s; size_t count; }", decl);
         }
         free(inner);
@@ -217,7 +215,7 @@ static char *member_decl(const field *f)
     if (f->shape.kind == SHAPE_REF && f->shape.ref->kind == TYPE_OBJECT)
         return str_printf("%s_t *%s", f->shape.ref->c_name, f->c_name);
     t = c_value_type(&f->shape);
-    d = declare(t, f->c_name);
+    d = c_declare(t, f->c_name);
     free(t);
     return d;
 }
@@ -556,8 +554,8 @@ char *c_param_decl(const param *p)
 {
     char *items, *out;
     if (p->shape.kind != SHAPE_ARRAY || !p->shape.items)
-        return declare(param_c_type(&p->shape), p->c_name);
-    items = pointer_to(param_c_type(p->shape.items), "items");
+        return c_declare(param_c_type(&p->shape), p->c_name);
+    items = c_pointer_to(param_c_type(p->shape.items), "items");
     out = str_printf("struct { %s; size_t count; } %s", items ? items : "", p->c_name);
     free(items);
     return out;

@@ -68,6 +68,15 @@ const char *view_param_in(param_in in);
 
 /* ------------------------------------------------------ C (view_c.c) */
 
+/* "int64_t name"; "char *name" for a type ending in '*'. */
+char *c_declare(const char *type, const char *name);
+
+/* A pointer to elem: "int64_t *name", "char **name". */
+char *c_pointer_to(const char *elem, const char *name);
+
+/* Append {line: text} to lines, taking text (malloc'd). */
+void c_add_line(json_t *lines, char *text);
+
 /* "text" as a C string literal, quotes included. */
 char *c_literal(const char *s, size_t len);
 

@@ -9,20 +9,6 @@
 #include "naming.h"
 #include "view_internal.h"
 
-static void add_line(json_t *lines, char *text)
-{
-    json_t *o = json_object();
-    put_own(o, "line", text);
-    json_array_append_new(lines, o);
-}
-
-/* "T name" spelled well for T = "char *". */
-static char *decl(const char *type, const char *name)
-{
-    size_t n = strlen(type);
-    return str_printf("%s%s%s", type, n && type[n - 1] == '*' ? "" : " ", name);
-}
-
 /* ------------------------------------------------------------- elements */
 
 void c_elements(view_ctx *ctx, const shape *sh)
@@ -39,7 +25,7 @@ void c_elements(view_ctx *ctx, const shape *sh)
     members = json_array();
     put_s(o, "c_elem", el->c_elem);
     if (el->nullable)
-        add_line(members, str_printf("specc_state state; /* SPECC_NULL or SPECC_PRESENT */"));
+        c_add_line(members, str_printf("specc_state state; /* SPECC_NULL or SPECC_PRESENT */"));
     t = el->c_enum ? str_printf("%s_t", el->c_enum) : NULL;
     if (!t) { /* the value's own type, without the element struct */
         shape bare = *el;
@@ -47,13 +33,13 @@ void c_elements(view_ctx *ctx, const shape *sh)
         t = c_value_type(&bare);
     }
     {
-        char *d = decl(t ? t : "", "value");
-        add_line(members, str_printf("%s;%s", d ? d : "", el->nullable ? " /* when state is SPECC_PRESENT */" : ""));
+        char *d = c_declare(t ? t : "", "value");
+        c_add_line(members, str_printf("%s;%s", d ? d : "", el->nullable ? " /* when state is SPECC_PRESENT */" : ""));
         free(d);
     }
     free(t);
     if (el->open && el->c_enum)
-        add_line(members, str_printf("char *other; /* the value when not listed in the enum */"));
+        c_add_line(members, str_printf("char *other; /* the value when not listed in the enum */"));
     put(o, "members", members);
     json_array_append_new(ctx->elems, o);
 }
@@ -64,29 +50,28 @@ void c_value_type_view(view_ctx *ctx, json_t *o, const type_def *t)
 {
     const shape *v = &t->value;
     json_t *members = json_array();
-    char *inner, *name = str_printf("%s_value", t->c_name);
+    char *inner, *d, *name = str_printf("%s_value", t->c_name);
 
     c_elements(ctx, v);
     if (v->kind == SHAPE_ARRAY || v->kind == SHAPE_MAP) {
         inner = c_value_type(v->items);
         if (v->kind == SHAPE_MAP)
-            add_line(members, str_printf("char **keys; /* in input order */"));
-        add_line(members, str_printf("%s%s*%s;", inner ? inner : "",
-                                     inner && inner[strlen(inner) - 1] == '*' ? "" : " ",
-                                     v->kind == SHAPE_ARRAY ? "items" : "values"));
-        add_line(members, str_printf("size_t count;"));
+            c_add_line(members, str_printf("char **keys; /* in input order */"));
+        d = c_pointer_to(inner ? inner : "", v->kind == SHAPE_ARRAY ? "items" : "values");
+        c_add_line(members, str_printf("%s;", d ? d : ""));
+        c_add_line(members, str_printf("size_t count;"));
+        free(d);
         free(inner);
     } else {
-        char *d;
         inner = c_value_type(v);
-        d = decl(inner ? inner : "", "value");
-        add_line(members, str_printf("%s;", d ? d : ""));
+        d = c_declare(inner ? inner : "", "value");
+        c_add_line(members, str_printf("%s;", d ? d : ""));
         free(d);
         free(inner);
         if (v->c_enum) {
             json_array_append_new(ctx->enums, c_string_enum(v, "other", t->name));
             if (v->open)
-                add_line(members, str_printf("char *other; /* the value when not listed */"));
+                c_add_line(members, str_printf("char *other; /* the value when not listed */"));
         }
     }
     put(o, "members", members);
@@ -135,32 +120,18 @@ static char *variant_member(const variant *v)
     if (v->shape.kind == SHAPE_REF && v->shape.ref->kind == TYPE_OBJECT)
         return str_printf("%s_t *%s;", v->shape.ref->c_name, v->c_member);
     t = c_value_type(&v->shape);
-    d = decl(t ? t : "", v->c_member);
+    d = c_declare(t ? t : "", v->c_member);
     out = str_printf("%s;", d ? d : "");
     free(t);
     free(d);
     return out;
 }
 
-/* A discriminator value as JSON text: true, false, null and numbers as
- * themselves, anything else as a string. */
-static char *tag_json(const char *tag)
-{
-    json_t *j = json_loads(tag, JSON_DECODE_ANY, NULL);
-    char *out;
-    if (!j || json_is_object(j) || json_is_array(j) || json_is_string(j)) {
-        json_decref(j);
-        j = json_string(tag);
-    }
-    out = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
-    json_decref(j);
-    return out;
-}
-
 static json_t *variant_view(view_ctx *ctx, const type_def *t, const variant *v)
 {
     json_t *o = json_object();
-    char *name = str_printf("%s_%s", t->c_name, v->c_member), *tag;
+    char *name = str_printf("%s_%s", t->c_name, v->c_member);
+    const char *tag;
     put_own(o, "name", c_literal(v->label, strlen(v->label)));
     c_elements(ctx, &v->shape);
     if (v->shape.c_enum && !view_seen(ctx, v->shape.c_enum))
@@ -170,10 +141,9 @@ static json_t *variant_view(view_ctx *ctx, const type_def *t, const variant *v)
     put_s(o, "tag", NULL);
     put(o, "tag_len", json_integer(0));
     if (v->tag_count) {
-        tag = tag_json(v->tags[0]);
-        put_own(o, "tag", c_literal(tag ? tag : "", tag ? strlen(tag) : 0));
-        put(o, "tag_len", json_integer((json_int_t)(tag ? strlen(tag) : 0)));
-        free(tag);
+        tag = v->tags[0];
+        put_own(o, "tag", c_literal(tag, strlen(tag)));
+        put(o, "tag_len", json_integer((json_int_t)strlen(tag)));
     }
     return o;
 }
@@ -185,16 +155,16 @@ void c_union_view(view_ctx *ctx, json_t *o, const type_def *t)
     size_t i;
 
     json_array_append_new(ctx->kind_enums, kind_enum(t));
-    add_line(members, str_printf("%s_t kind; /* which member of `as` is set */", u->c_kind_enum));
-    add_line(members, str_printf("union {"));
+    c_add_line(members, str_printf("%s_t kind; /* which member of `as` is set */", u->c_kind_enum));
+    c_add_line(members, str_printf("union {"));
     for (i = 0; i < u->variant_count; i++) {
         char *m = variant_member(&u->variants[i]);
-        add_line(members, str_printf("    %s", m ? m : ""));
+        c_add_line(members, str_printf("    %s", m ? m : ""));
         free(m);
     }
-    add_line(members, str_printf("} as;"));
+    c_add_line(members, str_printf("} as;"));
     if (u->open)
-        add_line(members, str_printf("char *other; /* kind __OTHER: the value as sent */"));
+        c_add_line(members, str_printf("char *other; /* kind __OTHER: the value as sent */"));
     put(o, "members", members);
 
     for (i = 0; i < u->variant_count; i++)
