@@ -88,13 +88,9 @@ static void check_value_type(checker *ck, type_def *t, const node *def, const ch
     ck->inline_name = t->name;
     ck_shape(ck, def, &t->value, ROLE_VALUE, own_keys, what);
     ck->inline_name = outer;
-    if (t->value.kind == SHAPE_REF && t->value.ref->kind != TYPE_UNION)
+    if (t->value.kind == SHAPE_REF)
         diag_error(t->value.where, "%s: a type that is only another type; use '%s' itself",
                    what, t->value.ref->name);
-    if (t->value.kind == SHAPE_REF && t->value.ref->kind == TYPE_UNION) {
-        t->kind = TYPE_UNION; /* an alias of an inline union is that union */
-        t->u = t->value.ref->u;
-    }
 }
 
 /* Which of fields, allOf, oneOf or type a type is written with (exactly one). */

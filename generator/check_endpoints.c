@@ -160,14 +160,15 @@ static bool response_status(checker *ck, const node *key, response *r)
 /* The body type written as a type name, null (no body), or (v2) an inline
  * type expression, which becomes a type named <Endpoint><Status>. */
 static type_def *body_type(checker *ck, const endpoint *e, const node *def, const char *name,
-                           const char *what, bool *no_body)
+                           const char *const *ref_keys, const char *what, bool *no_body)
 {
     static const char *const own_keys[] = {"description", "required", NULL};
     const node *t = node_get(def, "type");
     type_def *inl;
     *no_body = false;
-    if (def->kind == NODE_MAP && (!t || node_get(def, "oneOf") || node_get(def, "items") ||
-                                  node_get(def, "values") || node_get(def, "format"))) {
+    /* `type: Name` refers to a type; a kind word or `oneOf` is an inline
+     * expression, whose keys the shape grammar checks. */
+    if (def->kind == NODE_MAP && (!t || (t->kind == NODE_SCALAR && kind_find(t->value)))) {
         if (!ck_needs_version(ck, def->count ? def->keys[0] : def, 2))
             return NULL;
         ck->inline_name = name;
@@ -177,16 +178,13 @@ static type_def *body_type(checker *ck, const endpoint *e, const node *def, cons
             return NULL;
         inl->kind = TYPE_VALUE;
         inl->def = def;
-        ck->inline_name = name;
         ck_shape(ck, def, &inl->value, ROLE_VALUE, own_keys, what);
-        if (inl->value.kind == SHAPE_REF && inl->value.ref->kind == TYPE_UNION) {
-            inl->kind = TYPE_UNION;
-            inl->u = inl->value.ref->u;
-        }
         return inl;
     }
-    if (def->kind == NODE_MAP)
+    if (def->kind == NODE_MAP) {
+        ck_known_keys(def, ref_keys, what);
         def = t;
+    }
     if (def->kind == NODE_SCALAR && !def->quoted && node_is_null(def)) {
         *no_body = true;
         return NULL;
@@ -218,10 +216,7 @@ static const char *inline_type_name(checker *ck, const endpoint *e, const char *
 static void check_response(checker *ck, endpoint *e, const node *key, const node *def,
                            response *r)
 {
-    static const char *const keys[] = {"type",      "description", "oneOf",   "discriminator",
-                                       "open",      "items",       "values",  "format",
-                                       "enum",      "minItems",    "maxItems", "uniqueItems",
-                                       NULL};
+    static const char *const ref_keys[] = {"type", "description", NULL};
     char what[64];
     bool no_body;
     r->where = key->where;
@@ -230,7 +225,6 @@ static void check_response(checker *ck, endpoint *e, const node *key, const node
     r->status_text = arena_strndup(ck->a, key->value, key->len);
     snprintf(what, sizeof what, "response %s", r->status_text);
     if (def->kind == NODE_MAP) {
-        ck_known_keys(def, keys, what);
         if (!node_get(def, "type") && !node_get(def, "oneOf")) {
             diag_error(def->where, "%s: missing required key 'type'", what);
             return;
@@ -243,20 +237,18 @@ static void check_response(checker *ck, endpoint *e, const node *key, const node
                                                              r->status_kind == STATUS_RANGE
                                                                  ? "xx"
                                                                  : r->status_text + 1)),
-                        what, &no_body);
+                        ref_keys, what, &no_body);
 }
 
 /* body: {type: T, required: true, description: ...} (v2; not on GET/HEAD). */
 static void check_body(checker *ck, endpoint *e, const node *key, const node *def)
 {
-    static const char *const keys[] = {"type", "required", "description", "oneOf",
-                                       "items", "values", NULL};
+    static const char *const ref_keys[] = {"type", "required", "description", NULL};
     request_body *b;
     const node *v;
     bool no_body;
     if (!ck_needs_version(ck, key, 2) || !ck_expect(def, NODE_MAP, "body"))
         return;
-    ck_known_keys(def, keys, "body");
     if (e->method && (strcmp(e->method, "GET") == 0 || strcmp(e->method, "HEAD") == 0)) {
         diag_error(key->where, "endpoint '%s': a %s request has no body", e->name, e->method);
         return;
@@ -270,7 +262,7 @@ static void check_body(checker *ck, endpoint *e, const node *key, const node *de
         diag_error(def->where, "body: missing required key 'type'");
         return;
     }
-    b->type = body_type(ck, e, def, inline_type_name(ck, e, "Body"), "body", &no_body);
+    b->type = body_type(ck, e, def, inline_type_name(ck, e, "Body"), ref_keys, "body", &no_body);
     if (no_body)
         diag_error(def->where, "body: the type of a body may not be null (leave 'body' out)");
     if (b->type)

@@ -535,10 +535,18 @@ static bool shape_type(checker *ck, const node *def, shape *out, shape_role role
 }
 
 /* Rules between keywords, once each is known to fit its kind. */
-static bool shape_consistent(const node *def, shape *out)
+static bool shape_consistent(const node *def, shape *out, shape_role role)
 {
     bool ok = true;
     const node *t = node_get(def, "type");
+    /* Enums have C names (check_names) where a field or a string item has
+     * them; elsewhere there is no C enum to hold them yet. */
+    if (out->enums && (role == ROLE_VALUE || (role == ROLE_ELEMENT && out->kind != SHAPE_STRING))) {
+        diag_error(node_get(def, "enum")->where,
+                   "enum %s is not supported yet; put it on the fields that hold the value",
+                   role == ROLE_VALUE ? "on a type of its own" : "on integer items or values");
+        ok = false;
+    }
     if ((out->kind == SHAPE_ARRAY || out->kind == SHAPE_MAP) && !out->items) {
         diag_error(t->where, "type %s needs '%s'", shape_kind_name(out->kind),
                    out->kind == SHAPE_ARRAY ? "items" : "values");
@@ -582,5 +590,5 @@ bool ck_shape(checker *ck, const node *def, shape *out, shape_role role,
         if (kw && kw->parse)
             ok &= kw->parse(ck, def->keys[i], def->items[i], out);
     }
-    return ok && shape_consistent(def, out);
+    return ok && shape_consistent(def, out, role);
 }

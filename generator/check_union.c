@@ -65,6 +65,10 @@ static bool check_variant(checker *ck, const node *n, variant *v, const char *wh
     }
     if (!ok)
         return false;
+    if (v->shape.enums) {
+        diag_error(n->where, "%s: an enum as a variant is not supported yet; make it a field", what);
+        return false;
+    }
     if (v->shape.kind == SHAPE_ANY ||
         (v->shape.kind == SHAPE_REF && v->shape.ref->kind == TYPE_UNION)) {
         diag_error(n->where, "%s: a variant may not be %s; list its variants here instead", what,

@@ -355,12 +355,35 @@ static void init_pattern(strbuf *b, const char *pattern)
 
 /* ", .items = &NAME_items", after listing that element's own shape (and
  * those inside it) in ctx->shapes. */
+/* The table name of an element shape: NAME_items, or NAME_items_2 ... when
+ * another shape has that name (fields `tags` and `tags_items` both make a
+ * `..._tags_items`). *made tells whether the shape was met before (a value
+ * type inlined again), so its table exists already. */
+static char *items_name(view_ctx *ctx, const shape *el, const char *base, bool *made)
+{
+    json_int_t id = (json_int_t)(uintptr_t)el;
+    char *name = str_printf("%s", base);
+    json_t *owner;
+    int n = 2;
+    while (name && (owner = json_object_get(ctx->seen, name)) && json_integer_value(owner) != id) {
+        free(name);
+        name = str_printf("%s_%d", base, n++);
+    }
+    *made = name && json_object_get(ctx->seen, name) != NULL;
+    if (name && !*made)
+        json_object_set_new(ctx->seen, name, json_integer(id));
+    return name;
+}
+
 static void init_items(strbuf *b, view_ctx *ctx, const shape *sh, const char *name)
 {
-    char *el = str_printf("%s_%s", name, sh->kind == SHAPE_ARRAY ? "items" : "values");
+    char *base = str_printf("%s_%s", name, sh->kind == SHAPE_ARRAY ? "items" : "values"), *el;
+    bool made = false;
     json_t *o;
+    el = base ? items_name(ctx, sh->items, base, &made) : NULL;
+    free(base);
     strbuf_printf(b, ", .items = &%s", el ? el : "");
-    if (!el || view_seen(ctx, el)) { /* a value type inlined again */
+    if (!el || made) {
         free(el);
         return;
     }

@@ -68,11 +68,6 @@ void c_value_type_view(view_ctx *ctx, json_t *o, const type_def *t)
         c_add_line(members, str_printf("%s;", d ? d : ""));
         free(d);
         free(inner);
-        if (v->c_enum) {
-            json_array_append_new(ctx->enums, c_string_enum(v, "other", t->name));
-            if (v->open)
-                c_add_line(members, str_printf("char *other; /* the value when not listed */"));
-        }
     }
     put(o, "members", members);
     put_s(o, "value_name", name);
@@ -134,8 +129,6 @@ static json_t *variant_view(view_ctx *ctx, const type_def *t, const variant *v)
     const char *tag;
     put_own(o, "name", c_literal(v->label, strlen(v->label)));
     c_elements(ctx, &v->shape);
-    if (v->shape.c_enum && !view_seen(ctx, v->shape.c_enum))
-        json_array_append_new(ctx->enums, c_string_enum(&v->shape, "other", v->label));
     put_own(o, "shape", c_shape_init(ctx, &v->shape, name ? name : ""));
     free(name);
     put_s(o, "tag", NULL);
