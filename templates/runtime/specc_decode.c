@@ -2272,12 +2272,16 @@ specc_code speccp_union_pick(const specc_union *u, const char *text, size_t len,
     *kind = 0;
     dec_begin(&d, text, len, NULL, &local);
     skip_ws(&d);
-    if (!u->discriminator) {
-        i = pick_by_kind(u, kind_at(d.p, d.end));
-        if (i < u->variant_count || (u->open && d.p < d.end && *d.p != 'n'))
-            *kind = (int)i + 1;
-    } else if (d.p < d.end && *d.p == '{') {
+    /* As dec_union and dec_tagged choose: an object of a discriminated
+     * union by its key, anything else by its JSON kind; an open union keeps
+     * what it cannot place (a discriminated one, only objects). */
+    if (u->discriminator && d.p < d.end && *d.p == '{') {
         rc = pick_tagged(&d, u, kind);
+    } else {
+        i = pick_by_kind(u, kind_at(d.p, d.end));
+        if (i < u->variant_count ||
+            (u->open && !u->discriminator && d.p < d.end && *d.p != 'n'))
+            *kind = (int)i + 1;
     }
     if (rc && rc != SPECC_ERR_NOMEM) { /* not well-formed: nothing takes it */
         *kind = 0;

@@ -83,6 +83,27 @@ static void test_discriminator_and_kind(void)
     CHECK_DECODE_FAILS(&kitchen2_pet_or_id_desc, "7", SPECC_ERR_TYPE, "$", NULL);
     CHECK_DECODE_FAILS(&kitchen2_pet_or_id_desc, "{\"kind\":\"cow\",\"name\":\"x\"}",
                        SPECC_ERR_ENUM, "$.kind", NULL);
+    /* Open: an unmapped object is kept; a non-object still goes by its kind,
+     * and validate knows it (hand-built `other` text that decodes as a
+     * variant is reported). */
+    {
+        kitchen2_open_pet_or_id_t o;
+        violations v;
+        if (CHECK_DECODES(&kitchen2_open_pet_or_id_desc, "{\"kind\":\"cow\"}", &o)) {
+            CHECK_INT(o.kind, KITCHEN2_OPEN_PET_OR_ID__OTHER);
+            kitchen2_open_pet_or_id_clear(&o);
+        }
+        CHECK_DECODE_FAILS(&kitchen2_open_pet_or_id_desc, "7", SPECC_ERR_TYPE, "$", NULL);
+        kitchen2_open_pet_or_id_init(&o);
+        o.kind = KITCHEN2_OPEN_PET_OR_ID__OTHER;
+        o.other = specc_alloc(8);
+        if (o.other) {
+            memcpy(o.other, "\"id_1\"", 7);
+            VALIDATE(&kitchen2_open_pet_or_id_desc, &o, &v, 1);
+            CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$", "'other' text \"id_1\" would decode as string");
+        }
+        kitchen2_open_pet_or_id_clear(&o);
+    }
 }
 
 static void test_boolean_mapping_open(void)
