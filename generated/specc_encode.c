@@ -165,12 +165,20 @@ static specc_code put_json_array(encoder *e, const json_t *j, const speccp_path 
     return speccp_buf_put_char(&e->out, ']');
 }
 
+/* A real always with a '.' or an exponent (7.0, not 7), so that it reads
+ * back as a real (a jansson real; a NUMBER where an integer literal would
+ * choose another variant of a union). */
+static specc_code put_real(encoder *e, double d, const speccp_path *path)
+{
+    char buf[40];
+    if (!isfinite(d))
+        return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
+    return speccp_buf_put(&e->out, buf, speccp_format_double(d, buf, sizeof buf));
+}
+
 /* Any jansson value; reals keep a '.' or exponent so they read back as reals. */
 static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path, size_t depth)
 {
-    char buf[40];
-    double d;
-
     switch (json_typeof(j)) {
     case JSON_OBJECT:
     case JSON_ARRAY:
@@ -184,10 +192,7 @@ static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path,
     case JSON_INTEGER:
         return put_int(e, (int64_t)json_integer_value(j));
     case JSON_REAL:
-        d = json_real_value(j);
-        if (!isfinite(d))
-            return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
-        return speccp_buf_put(&e->out, buf, speccp_format_double(d, buf, sizeof buf));
+        return put_real(e, json_real_value(j), path);
     case JSON_TRUE: return speccp_buf_put(&e->out, "true", 4);
     case JSON_FALSE: return speccp_buf_put(&e->out, "false", 5);
     case JSON_NULL: return speccp_buf_put(&e->out, "null", 4);
@@ -356,18 +361,6 @@ static bool has_integer_variant(const specc_union *u)
     return false;
 }
 
-/* A NUMBER always with a '.' or an exponent (7.0, not 7), so that it reads
- * back as a number where an integer literal would choose another variant. */
-static specc_code put_real(encoder *e, const char *p, const speccp_path *path)
-{
-    char buf[40];
-    double d;
-    memcpy(&d, p, sizeof d);
-    if (!isfinite(d))
-        return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
-    return speccp_buf_put(&e->out, buf, speccp_format_double(d, buf, sizeof buf));
-}
-
 /* The active variant of the union at base (see specc.h). */
 static specc_code put_union(encoder *e, const specc_shape *shape, const char *base,
                             const speccp_path *path, size_t depth)
@@ -391,8 +384,11 @@ static specc_code put_union(encoder *e, const specc_shape *shape, const char *ba
     vs = &u->variants[kind - 1].shape;
     if (vs->kind == SPECC_KIND_UNION && depth++ >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
-    if (vs->kind == SPECC_KIND_NUMBER && !vs->elem_size && (outside || has_integer_variant(u)))
-        return put_real(e, base + u->value_offset, path);
+    if (vs->kind == SPECC_KIND_NUMBER && !vs->elem_size && (outside || has_integer_variant(u))) {
+        double d;
+        memcpy(&d, base + u->value_offset, sizeof d);
+        return put_real(e, d, path);
+    }
     e->int_outside = vs->kind == SPECC_KIND_UNION && (outside || has_integer_variant(u));
     code = put_slot(e, vs, base + u->value_offset, true, path, depth);
     e->int_outside = false;

@@ -65,7 +65,7 @@ static void check_policy(type_def *t, const node *def)
 }
 
 /* An object type written with `fields:`. */
-static void check_object(checker *ck, type_def *t, const node *def, const char *what)
+static void check_object(checker *ck, type_def *t, const node *def)
 {
     const node *fields = node_get(def, "fields");
     size_t i;
@@ -77,7 +77,6 @@ static void check_object(checker *ck, type_def *t, const node *def, const char *
     t->fields = arena_alloc(ck->a, (fields->count ? fields->count : 1) * sizeof *t->fields);
     for (i = 0; i < fields->count; i++)
         ck_field(ck, t, fields->keys[i], fields->items[i], &t->fields[i]);
-    (void)what;
 }
 
 /* A value type: `type:` and its keywords, like an element. */
@@ -155,7 +154,7 @@ static void check_type_body(checker *ck, type_def *t, const node *def)
         ck_bool(v, "deprecated", &t->deprecated);
     check_policy(t, def);
     if (strcmp(form, "fields") == 0)
-        check_object(ck, t, def, what);
+        check_object(ck, t, def);
 }
 
 /* Room for the inline types a spec can make: one per `oneOf` anywhere and
@@ -226,7 +225,7 @@ static void check_types(checker *ck, const node *types)
     /* Then what needs other types' fields: compositions, discriminators. */
     for (i = 0; i < s->type_count; i++)
         if (s->types[i].def && node_get(s->types[i].def, "allOf"))
-            ck_compose(ck, &s->types[i], s->types[i].def);
+            ck_compose(ck, &s->types[i]);
 }
 
 /* ------------------------------------------------------------- top level */

@@ -89,7 +89,6 @@ static void add_decl(checker *ck, decls *d, const node *key, const node *def, co
     d->items[d->count++] = next;
 }
 
-static bool compose_type(checker *ck, type_def *t);
 
 /* One entry of allOf: a named object type (composed first if it is
  * composed itself) or an inline {fields: ...}. */
@@ -105,7 +104,7 @@ static bool add_part(checker *ck, decls *d, const node *part, const type_def *t)
                        part->value);
             return false;
         }
-        if (!compose_type(ck, base))
+        if (!ck_compose(ck, base))
             return false;
         for (i = 0; i < base->field_count; i++)
             if (base->fields[i].key_node)
@@ -127,7 +126,7 @@ static bool add_part(checker *ck, decls *d, const node *part, const type_def *t)
 }
 
 /* A composed type's fields, once (its parts first). */
-static bool compose_type(checker *ck, type_def *t)
+bool ck_compose(checker *ck, type_def *t)
 {
     const node *list = t->def ? node_get(t->def, "allOf") : NULL;
     decls d = {NULL, 0, 0};
@@ -154,10 +153,4 @@ static bool compose_type(checker *ck, type_def *t)
         ck_field(ck, t, d.items[i].key, d.items[i].def, &t->fields[i]);
     t->compose_state = 2;
     return ok;
-}
-
-void ck_compose(checker *ck, type_def *t, const node *def)
-{
-    (void)def;
-    compose_type(ck, t);
 }

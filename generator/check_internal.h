@@ -95,7 +95,8 @@ void ck_union(checker *ck, type_def *t, const node *def);
 void ck_union_discriminators(checker *ck);
 /* C names of a union's kinds and members, once the type's C name is known. */
 void ck_name_union(checker *ck, type_def *t);
-void ck_compose(checker *ck, type_def *t, const node *def);
+/* A composed type's fields, once (its parts first); false after an error. */
+bool ck_compose(checker *ck, type_def *t);
 
 /* The shape of one value from its mapping `def`: `type` and the keywords
  * the role allows (check_shape.c). `own_keys` (NULL-terminated) are the

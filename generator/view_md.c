@@ -46,8 +46,6 @@ static char *md_type(const shape *sh)
         free(inner);
         return out;
     default:
-        if (sh->format == FORMAT_INT32)
-            return str_printf("integer (int32)");
         if (sh->format)
             return str_printf("%s (%s)", shape_kind_name(sh->kind), format_name(sh->format));
         return str_printf("%s", shape_kind_name(sh->kind));
