@@ -227,6 +227,21 @@ static bool check_member(const specc_type *type, const specc_unknown_member *m,
     return true;
 }
 
+#define SMALL_LIST 8
+
+/* Does member i's key equal an earlier member's? */
+static bool repeats_earlier(const specc_unknown *unknown, size_t i)
+{
+    const specc_unknown_member *m = &unknown->members[i];
+    size_t j;
+    for (j = 0; j < i; j++) {
+        const specc_unknown_member *o = &unknown->members[j];
+        if (o->key && o->key_len == m->key_len && memcmp(o->key, m->key, m->key_len) == 0)
+            return true;
+    }
+    return false;
+}
+
 size_t speccp_unknown_check(const specc_type *type, const specc_unknown *unknown,
                             const speccp_path *path, unsigned depth, bool all,
                             specc_error_fn *each, void *ctx)
@@ -239,18 +254,24 @@ size_t speccp_unknown_check(const specc_type *type, const specc_unknown *unknown
                 "_unknown has members NULL with a count");
         return count;
     }
-    if (unknown->count > 1 && !speccp_keyset_init(&set, unknown->count)) {
+    /* Repeated keys: a few are compared in pairs (encode runs this for
+     * every object, so small lists allocate nothing), more go in a set. */
+    if (unknown->count > SMALL_LIST && !speccp_keyset_init(&set, unknown->count)) {
         problem(each, ctx, &count, all, SPECC_ERR_NOMEM, path, "out of memory");
         return count;
     }
     for (i = 0; i < unknown->count; i++) {
         const specc_unknown_member *m = &unknown->members[i];
         speccp_path here = {path, m->key, m->key ? m->key_len : 0, i};
+        bool repeated;
         if (!check_member(type, m, &here, depth, all, each, ctx, &count))
             break;
-        if (set.slots && m->key && !speccp_keyset_add(&set, m->key, m->key_len) &&
-            !problem(each, ctx, &count, all, SPECC_ERR_DUPLICATE_KEY, &here,
-                     "_unknown repeats a key"))
+        if (!m->key)
+            continue;
+        repeated = set.slots ? !speccp_keyset_add(&set, m->key, m->key_len)
+                             : repeats_earlier(unknown, i);
+        if (repeated && !problem(each, ctx, &count, all, SPECC_ERR_DUPLICATE_KEY, &here,
+                                 "_unknown repeats a key"))
             break;
     }
     speccp_keyset_free(&set);

@@ -198,24 +198,11 @@ static bool valid_label(const char *s, size_t len)
     return true;
 }
 
-/* RFC 5321 Dot-string: atoms of local characters joined by single dots (no
- * dot first, last or doubled), then '@' and dot-separated domain labels. */
-static bool valid_email(const char *s, size_t len)
+/* Dot-separated labels as valid_label: a domain. */
+static bool valid_labels(const char *s, size_t len)
 {
-    size_t at = 0, start;
-    for (;;) { /* one atom, then a '.' and another, or the '@' */
-        size_t atom = at;
-        while (at < len && is_local_char(s[at]) && s[at] != '.')
-            at++;
-        if (at == atom || at >= len)
-            return false;
-        if (s[at] != '.')
-            break;
-        at++;
-    }
-    if (s[at] != '@')
-        return false;
-    for (start = at + 1;;) { /* dot-separated labels */
+    size_t start = 0;
+    for (;;) {
         const char *dot = memchr(s + start, '.', len - start);
         size_t end = dot ? (size_t)(dot - s) : len;
         if (!valid_label(s + start, end - start))
@@ -226,26 +213,33 @@ static bool valid_email(const char *s, size_t len)
     }
 }
 
+/* RFC 5321 Dot-string: atoms of local characters joined by single dots (no
+ * dot first, last or doubled), then '@' and dot-separated domain labels. */
+static bool valid_email(const char *s, size_t len)
+{
+    size_t at = 0;
+    for (;;) { /* one atom, then a '.' and another, or the '@' */
+        size_t atom = at;
+        while (at < len && is_local_char(s[at]) && s[at] != '.')
+            at++;
+        if (at == atom || at >= len)
+            return false;
+        if (s[at] != '.')
+            break;
+        at++;
+    }
+    return s[at] == '@' && valid_labels(s + at + 1, len - at - 1);
+}
+
 /* -------------------------------------------------------------- hostname */
 
 /* RFC 1123 §2.1: labels as valid_label, 253 bytes at most (a final '.'
  * allowed and not counted). */
 static bool valid_hostname(const char *s, size_t len)
 {
-    size_t start = 0;
     if (len && s[len - 1] == '.')
         len--;
-    if (len == 0 || len > 253)
-        return false;
-    for (;;) {
-        const char *dot = memchr(s + start, '.', len - start);
-        size_t end = dot ? (size_t)(dot - s) : len;
-        if (!valid_label(s + start, end - start))
-            return false;
-        if (!dot)
-            return true;
-        start = end + 1;
-    }
+    return len > 0 && len <= 253 && valid_labels(s, len);
 }
 
 /* ------------------------------------------------------------------- ip */

@@ -749,7 +749,8 @@ static char *read_file(const char *name, size_t *len)
 static bool code_by_name(const char *name, specc_code *out)
 {
     int c;
-    for (c = SPECC_OK; c <= SPECC_ERR_WRITE_ONLY; c++) /* the last code (runtime version 3) */
+    /* Every code has a name; past the last one specc_code_name says "unknown". */
+    for (c = SPECC_OK; strcmp(specc_code_name((specc_code)c), "unknown") != 0; c++)
         if (strcmp(specc_code_name((specc_code)c), name) == 0) {
             *out = (specc_code)c;
             return true;
