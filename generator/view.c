@@ -243,6 +243,7 @@ json_t *view_spec(const spec *s, const char *version)
     put(v, "endpoints", endpoints);
     put(v, "endpoint_count", json_integer((json_int_t)s->endpoint_count));
     put_b(v, "has_endpoints", s->endpoint_count > 0);
+    put_b(v, "has_deprecated", s->type_count > 0 || s->endpoint_count > 0); /* the aliases */
     return v;
 }
 
