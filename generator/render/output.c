@@ -6,6 +6,8 @@
 
 #include "output.h"
 
+#include "file.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -44,18 +46,6 @@ void output_free(output_set *set)
     free(set->files);
     set->files = NULL;
     set->count = set->cap = 0;
-}
-
-char *path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (!p) {
-        fputs("specc: out of memory\n", stderr);
-        exit(3);
-    }
-    snprintf(p, n, "%s/%s", dir, name);
-    return p;
 }
 
 /* Does the file at path hold exactly data[0..len)? */

@@ -34,7 +34,4 @@ size_t output_check(const output_set *set, const char *dir);
 
 void output_free(output_set *set);
 
-/* dir + "/" + name, malloc'd (out of memory is fatal in the generator). */
-char *path_join(const char *dir, const char *name);
-
 #endif

@@ -1,10 +1,9 @@
 /*
- * main.c — the specc command line: parse → check → view → render → output.
- *
- * Exit status: 0 ok, 1 spec errors, template errors, drift or I/O errors,
- * 2 usage errors, 3 out of memory.
+ * generate.c — the commands that turn specs into files or checks of them:
+ * generate, check, runtime, schema, doc, lint and dump-model
+ * (parse → check → view → render → output).
  */
-#define _POSIX_C_SOURCE 200809L
+
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,52 +16,14 @@
 
 #include <jansson.h>
 
+#include "commands.h"
 #include "diag.h"
+#include "file.h"
 #include "model.h"
 #include "output.h"
 #include "render.h"
 #include "schema.h"
 #include "view.h"
-
-#ifndef SPECC_VERSION
-#define SPECC_VERSION "0.0.0-dev"
-#endif
-
-static const char usage_text[] =
-    "usage: specc generate -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
-    "       specc check    -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
-    "       specc runtime  -o DIR [--templates DIR]\n"
-    "       specc schema   -o DIR SPEC...\n"
-    "       specc doc      -o DIR [--templates DIR] SPEC...\n"
-    "       specc lint SPEC...\n"
-    "       specc dump-model SPEC...\n"
-    "       specc --help | --version\n"
-    "\n"
-    "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
-    "              runtime (specc.h, specc_*.c) into DIR; a file is rewritten\n"
-    "              only when its bytes change\n"
-    "  check       exit 1 and name each file in DIR that differs from what\n"
-    "              generate would write (use it in CI to catch stale bindings)\n"
-    "  runtime     write only the runtime into DIR\n"
-    "  schema      write a JSON Schema (draft 2020-12) per API: DIR/API.schema.json\n"
-    "  doc         write a Markdown reference per API: DIR/API.md\n"
-    "  lint        check the specs (including every example value) and report\n"
-    "              every problem as FILE:LINE:COL: error: MESSAGE\n"
-    "  dump-model  print the checked model as JSON (what the templates see)\n"
-    "\n"
-    "  -o DIR           output directory\n"
-    "  --no-runtime     generate or check only the API files, not the runtime\n"
-    "  --templates DIR  templates to render (default: found next to specc)\n"
-    "\n"
-    "Exit status: 0 ok, 1 spec errors or stale output, 2 usage, 3 out of memory.\n";
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("specc: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'specc --help'.\n", stderr);
-    return 2;
-}
 
 /* ------------------------------------------------------------ templates */
 
@@ -105,34 +66,6 @@ static char *find_templates(const char *given)
     return NULL;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, n = 0, got;
-    if (!f)
-        return NULL;
-    do {
-        if (n + 4096 + 1 > cap) {
-            char *grown;
-            cap = cap ? cap * 2 : 16384;
-            grown = realloc(data, cap);
-            if (!grown) {
-                free(data);
-                fclose(f);
-                return NULL;
-            }
-            data = grown;
-        }
-        got = fread(data + n, 1, cap - n - 1, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    data[n] = '\0';
-    *len = n;
-    return data;
-}
-
 /* Render template DIR/NAME against view into the set as OUT_NAME. */
 static bool render_one(const char *tdir, const char *name, const json_t *view,
                        const char *out_name, output_set *out)
@@ -141,7 +74,7 @@ static bool render_one(const char *tdir, const char *name, const json_t *view,
     size_t len, out_len;
     char *text, *result;
     loc where = {NULL, 0, 0};
-    text = read_file(path, &len);
+    text = file_read(path, &len, 0);
     if (!text) {
         where.file = path;
         diag_error(where, "cannot read template: %s", strerror(errno));
@@ -364,34 +297,23 @@ static int run(const options *o)
     return status;
 }
 
-int main(int argc, char **argv)
+int cmd_generate(int argc, char **argv)
 {
     options o = {NULL, NULL, NULL, NULL, 0, false};
     const command *cmd = NULL;
     int i, status;
     size_t c;
 
-    if (argc < 2)
-        return usage_error("%s", "missing command");
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(usage_text, stdout);
-        return 0;
-    }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("specc %s\n", SPECC_VERSION);
-        return 0;
-    }
     for (c = 0; c < sizeof commands / sizeof commands[0]; c++)
-        if (strcmp(argv[1], commands[c].name) == 0)
+        if (strcmp(argv[0], commands[c].name) == 0)
             cmd = &commands[c];
     if (!cmd)
-        return usage_error("unknown command '%s'", argv[1]);
+        return usage_error("unknown command '%s'", argv[0]);
     o.command = cmd->name;
     o.specs = calloc((size_t)argc, sizeof *o.specs);
     if (!o.specs)
         return 3;
-    for (i = 2; i < argc; i++) {
+    for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 && cmd->needs_out) ||
             (strcmp(a, "--templates") == 0 && cmd->templates)) {

@@ -1,0 +1,20 @@
+/*
+ * commands.h — one entry point per command of the specc command line.
+ *
+ * Each takes the arguments from the command's name on (argv[0] is "try",
+ * "diff", ...) and returns the process's exit status. main.c dispatches.
+ */
+#ifndef SPECC_COMMANDS_H
+#define SPECC_COMMANDS_H
+
+#ifndef SPECC_VERSION
+#define SPECC_VERSION "0.0.0-dev"
+#endif
+
+/* generate, check, runtime, schema, doc, lint, dump-model (generate.c) */
+int cmd_generate(int argc, char **argv);
+
+/* "specc: " + the message, then a hint to run --help; returns 2. */
+int usage_error(const char *fmt, const char *arg);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * main.c — the specc command line: one entry point per command (see
+ * commands.h), chosen by the first argument.
+ *
+ * Exit status: 0 ok, 1 spec errors, template errors, drift or I/O errors,
+ * 2 usage errors, 3 out of memory.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static const char usage_text[] =
+    "usage: specc generate -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
+    "       specc check    -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
+    "       specc runtime  -o DIR [--templates DIR]\n"
+    "       specc schema   -o DIR SPEC...\n"
+    "       specc doc      -o DIR [--templates DIR] SPEC...\n"
+    "       specc lint SPEC...\n"
+    "       specc dump-model SPEC...\n"
+    "       specc --help | --version\n"
+    "\n"
+    "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
+    "              runtime (specc.h, specc_*.c) into DIR; a file is rewritten\n"
+    "              only when its bytes change\n"
+    "  check       exit 1 and name each file in DIR that differs from what\n"
+    "              generate would write (use it in CI to catch stale bindings)\n"
+    "  runtime     write only the runtime into DIR\n"
+    "  schema      write a JSON Schema (draft 2020-12) per API: DIR/API.schema.json\n"
+    "  doc         write a Markdown reference per API: DIR/API.md\n"
+    "  lint        check the specs (including every example value) and report\n"
+    "              every problem as FILE:LINE:COL: error: MESSAGE\n"
+    "  dump-model  print the checked model as JSON (what the templates see)\n"
+    "\n"
+    "  -o DIR           output directory\n"
+    "  --no-runtime     generate or check only the API files, not the runtime\n"
+    "  --templates DIR  templates to render (default: found next to specc)\n"
+    "\n"
+    "Exit status: 0 ok, 1 spec errors or stale output, 2 usage, 3 out of memory.\n";
+
+int usage_error(const char *fmt, const char *arg)
+{
+    fputs("specc: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'specc --help'.\n", stderr);
+    return 2;
+}
+
+/* Every command and the function that runs it. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"generate", cmd_generate}, {"check", cmd_generate}, {"runtime", cmd_generate},
+    {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
+    {"dump-model", cmd_generate},
+};
+
+int main(int argc, char **argv)
+{
+    size_t c;
+    if (argc < 2)
+        return usage_error("%s", "missing command");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("specc %s\n", SPECC_VERSION);
+        return 0;
+    }
+    for (c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (strcmp(argv[1], commands[c].name) == 0)
+            return commands[c].run(argc - 1, argv + 1);
+    return usage_error("unknown command '%s'", argv[1]);
+}
