@@ -402,6 +402,33 @@ void specc_clear(const specc_type *type, void *value);
 SPECC_CHECK_RESULT specc_code specc_decode_text(const specc_type *type, const char *text,
                                                 size_t len, void *out, specc_error *err);
 
+/* Where specc_decode_text_all reports. */
+typedef struct specc_decode_report {
+    specc_error_fn *error;   /* each problem, in the order met; may be NULL */
+    specc_error_fn *unknown; /* each undeclared key that the type keeps or
+                                ignores; may be NULL. The error's code is
+                                SPECC_OK; path, line and column are the
+                                key's; the message is "not in the spec; kept
+                                as an unknown field" or "not in the spec;
+                                ignored". */
+    void *ctx;               /* passed to both */
+} specc_decode_report;
+
+/* Decode as specc_decode_text does, but go on past every value that does
+ * not fit the spec: report it, skip it and decode the rest (a field stays
+ * absent, a bad array item or map entry is left out, every missing
+ * required key and rejected unknown key is reported). Text that is not
+ * JSON (syntax, depth, duplicate keys) is one problem, reported as
+ * specc_decode_text reports it, and nothing is decoded. Returns the number
+ * of problems; with none, *out is exactly what specc_decode_text gives.
+ * *out always needs specc_clear: with problems it holds what did fit, for
+ * inspection (specc_validate may find it incomplete where values were
+ * skipped). Running out of memory is a problem (SPECC_ERR_NOMEM) that
+ * stops decoding and leaves *out empty. */
+SPECC_CHECK_RESULT size_t specc_decode_text_all(const specc_type *type, const char *text,
+                                                size_t len, void *out,
+                                                const specc_decode_report *report);
+
 /* Same from a jansson value (serialised, then decoded: one decoder). */
 SPECC_CHECK_RESULT specc_code specc_decode_json(const specc_type *type, const json_t *json,
                                                 void *out, specc_error *err);

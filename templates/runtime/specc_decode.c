@@ -71,6 +71,9 @@ typedef struct dec {
     size_t note_count, note_cap;
     size_t *note_index; /* open addressing: note + 1, 0 = empty */
     size_t note_index_cap;
+    /* specc_decode_text_all: report problems here and go on past them. */
+    const specc_decode_report *report;
+    size_t problems;
 } dec;
 
 /* A scanned JSON string. Without escapes its text is raw[0..len). */
@@ -126,6 +129,19 @@ static void locate(const dec *d, const char *at, specc_error *err)
 static specc_code fail(dec *d, const char *at, specc_code code, const speccp_path *path,
                        const char *fmt, ...) SPECCP_PRINTF(5, 6) COLD;
 
+static bool is_text_error(specc_code rc)
+{
+    return rc == SPECC_ERR_SYNTAX || rc == SPECC_ERR_DEPTH || rc == SPECC_ERR_DUPLICATE_KEY ||
+           rc == SPECC_ERR_NOMEM;
+}
+
+/* Collecting (specc_decode_text_all): may decoding go on past this error?
+ * Not past an error of the text, of memory or of the descriptor. */
+static bool collecting(const dec *d, specc_code rc)
+{
+    return d->report && rc != SPECC_OK && !is_text_error(rc) && rc != SPECC_ERR_INVALID;
+}
+
 static specc_code fail(dec *d, const char *at, specc_code code, const speccp_path *path,
                        const char *fmt, ...)
 {
@@ -134,6 +150,11 @@ static specc_code fail(dec *d, const char *at, specc_code code, const speccp_pat
     speccp_vfail(d->err, code, path, fmt, ap);
     va_end(ap);
     locate(d, at, d->err);
+    if (collecting(d, code)) { /* reported now; the caller skips the value */
+        d->problems++;
+        if (d->report->error)
+            d->report->error(d->err, d->report->ctx);
+    }
     return code;
 }
 
@@ -962,6 +983,14 @@ static specc_code skip_container(dec *d, const speccp_path *path, unsigned depth
     return rc;
 }
 
+/* Collecting: the value that starts at `start` had a problem (reported):
+ * move past it so that decoding goes on. */
+static specc_code skip_bad(dec *d, const char *start, const speccp_path *path, unsigned depth)
+{
+    d->p = start;
+    return skip_value(d, path, depth);
+}
+
 /* ------------------------------------------------------- errors of shape */
 
 /* "expected <kind>, got <the value at the cursor>" (SPECC_ERR_TYPE). */
@@ -1362,7 +1391,7 @@ static COLD specc_code no_size_error(dec *d, const speccp_path *path)
 static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const speccp_path *path,
                             unsigned depth)
 {
-    size_t esz = speccp_elem_size(items), cap = 0;
+    size_t esz = speccp_elem_size(items), cap = 0, index = 0;
     specc_code rc = SPECC_OK;
     specc_array a = {NULL, 0};
     speccp_path child;
@@ -1376,6 +1405,7 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
     child.key = NULL;
     child.key_len = 0;
     for (more = first_element(d); more > 0; more = next_element(d, path, &rc)) {
+        const char *elem_start = d->p;
         char *elem;
         void *n = speccp_grow(a.items, a.count, &cap, a.count + 1, esz);
         if (!n)
@@ -1383,9 +1413,17 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
         a.items = n;
         elem = (char *)a.items + a.count * esz;
         memset(elem, 0, esz);
-        child.index = a.count++;
+        child.index = index++; /* in the input: items left out still count */
+        a.count++;
         memcpy(slot, &a, sizeof a);
-        if ((rc = dec_slot(d, items, elem, false, &child, depth)) != SPECC_OK)
+        if ((rc = dec_slot(d, items, elem, false, &child, depth)) == SPECC_OK)
+            continue;
+        if (!collecting(d, rc))
+            return rc;
+        speccp_drop_slot(items, elem, false); /* the bad item is left out */
+        a.count--;
+        memcpy(slot, &a, sizeof a);
+        if ((rc = skip_bad(d, elem_start, &child, depth)) != SPECC_OK)
             return rc;
     }
     return rc;
@@ -1436,8 +1474,12 @@ static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size
     child.key = k.s;
     child.key_len = k.len;
     child.index = 0;
-    if (k.has_nul)
-        rc = nul_error(d, key_at, &child, "map key");
+    if (k.has_nul && (rc = nul_error(d, key_at, &child, "map key")) != SPECC_OK &&
+        collecting(d, rc)) { /* the entry is left out */
+        specc_free(k.owned);
+        SPECCP_TRY(colon(d, &child));
+        return skip_value(d, &child, depth);
+    }
     if (!rc)
         rc = keyset_add_at(d, ks, &k, key_at, &child);
     if (!rc && !map_reserve(m, cap, esz))
@@ -1458,7 +1500,16 @@ static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size
     memcpy(slot, m, sizeof *m);
     if ((rc = colon(d, &child)) != SPECC_OK)
         return rc;
-    return dec_slot(d, items, elem, false, &child, depth);
+    key_at = d->p;
+    if ((rc = dec_slot(d, items, elem, false, &child, depth)) == SPECC_OK || !collecting(d, rc))
+        return rc;
+    /* The bad entry is left out: the path's key lives on until skipped. */
+    speccp_drop_slot(items, elem, false);
+    rc = skip_bad(d, key_at, &child, depth);
+    m->count--;
+    memcpy(slot, m, sizeof *m);
+    specc_free(m->keys[m->count]);
+    return rc;
 }
 
 /* A map into the specc_map at slot; keys keep input order. Invariant as for
@@ -1908,6 +1959,24 @@ static specc_code dec_field(dec *d, const specc_field *f, char *base, const spec
     return rc;
 }
 
+/* A field's value; when collecting, a bad one is reported, skipped and
+ * left absent. */
+static specc_code field_or_skip(dec *d, const specc_field *f, char *base,
+                                const speccp_path *path, unsigned depth)
+{
+    const char *start = d->p;
+    specc_code rc = dec_field(d, f, base, path, depth);
+    if (!collecting(d, rc))
+        return rc;
+    speccp_drop_slot(&f->shape, base + f->offset, true);
+    if (speccp_is_open_enum(&f->shape)) {
+        specc_free(speccp_get_ptr(base, f->other_offset));
+        speccp_set_ptr(base, f->other_offset, NULL);
+    }
+    set_state(base, f, SPECC_ABSENT);
+    return skip_bad(d, start, path, depth);
+}
+
 /* ---------------------------------------------------------------- objects */
 
 /* Per-object bookkeeping of dec_object. */
@@ -1944,6 +2013,18 @@ static COLD specc_code unknown_key_error(dec *d, const specc_type *type, const j
                 "unknown key %s (%s allows no unknown keys)", q, type->name);
 }
 
+/* Collecting: tell report->unknown about an undeclared key. */
+static void note_unknown(dec *d, const char *key_at, const speccp_path *key_path, bool kept)
+{
+    specc_error note;
+    if (!d->report || !d->report->unknown)
+        return;
+    speccp_fail(&note, SPECC_OK, key_path, "not in the spec; %s",
+                kept ? "kept as an unknown field" : "ignored");
+    locate(d, key_at, &note);
+    d->report->unknown(&note, d->report->ctx);
+}
+
 /* A key that is not a field, by the type's unknown-field policy: preserved
  * values are checked like skipped ones (syntax, depth, duplicate keys) and
  * kept as the slice of text they span, so no number or spelling in them can
@@ -1955,8 +2036,11 @@ static specc_code dec_unknown(dec *d, objctx *o, const jkey *k, const char *key_
     specc_unknown *unknown;
     specc_code rc;
 
-    if (o->type->unknown == SPECC_UNKNOWN_REJECT)
-        return unknown_key_error(d, o->type, k, key_at, child);
+    if (o->type->unknown == SPECC_UNKNOWN_REJECT &&
+        !collecting(d, rc = unknown_key_error(d, o->type, k, key_at, child)))
+        return rc;
+    if (o->type->unknown != SPECC_UNKNOWN_REJECT)
+        note_unknown(d, key_at, child, o->type->unknown == SPECC_UNKNOWN_PRESERVE);
     if ((rc = keyset_add_at(d, &o->keys, k, key_at, child)) != SPECC_OK ||
         (rc = colon(d, child)) != SPECC_OK)
         return rc;
@@ -1996,7 +2080,7 @@ static specc_code dec_member(dec *d, objctx *o, const speccp_path *path, unsigne
         o->seen[index / 64] |= (uint64_t)1 << (index % 64);
         rc = colon(d, &child);
         if (!rc)
-            rc = dec_field(d, f, o->base, &child, depth);
+            rc = field_or_skip(d, f, o->base, &child, depth);
     }
     specc_free(k.owned);
     return rc;
@@ -2005,6 +2089,7 @@ static specc_code dec_member(dec *d, objctx *o, const speccp_path *path, unsigne
 static specc_code check_required(dec *d, const objctx *o, const char *at,
                                  const speccp_path *path)
 {
+    specc_code rc;
     size_t i;
     for (i = 0; i < o->type->field_count; i++) {
         const specc_field *f = &o->type->fields[i];
@@ -2018,7 +2103,9 @@ static specc_code check_required(dec *d, const objctx *o, const char *at,
             child.key = f->name;
             child.key_len = f->name_len;
             child.index = 0;
-            return fail(d, at, SPECC_ERR_MISSING, &child, "required key is missing");
+            rc = fail(d, at, SPECC_ERR_MISSING, &child, "required key is missing");
+            if (!collecting(d, rc)) /* collecting: report every one */
+                return rc;
         }
     }
     return SPECC_OK;
@@ -2124,12 +2211,6 @@ static specc_code check_document(dec *d)
     return rc;
 }
 
-static bool is_text_error(specc_code rc)
-{
-    return rc == SPECC_ERR_SYNTAX || rc == SPECC_ERR_DEPTH || rc == SPECC_ERR_DUPLICATE_KEY ||
-           rc == SPECC_ERR_NOMEM;
-}
-
 /* After a shape error: an error of the text itself, if any, takes over (and
  * so does running out of memory while looking for one). */
 static specc_code recheck(dec *d, specc_code rc)
@@ -2195,6 +2276,43 @@ specc_code specc_decode_text(const specc_type *type, const char *text, size_t le
             rc = recheck(&d, rc);
     }
     return dec_end(&d, rc, err);
+}
+
+size_t specc_decode_text_all(const specc_type *type, const char *text, size_t len, void *out,
+                             const specc_decode_report *report)
+{
+    static const specc_decode_report none = {NULL, NULL, NULL};
+    size_t problems = 0;
+    specc_error err;
+    specc_code rc;
+    dec d;
+
+    if (!type || !out || (!text && len) || (type->kind == SPECC_TYPE_VALUE && !type->value)) {
+        if (type && out)
+            specc_init(type, out);
+        rc = speccp_fail(&err, SPECC_ERR_INVALID, NULL, "no type, text or output given");
+    } else {
+        specc_init(type, out);
+        dec_begin(&d, text, len, &err, NULL);
+        rc = check_document(&d); /* the text first: nothing is decoded from non-JSON */
+        if (!rc) {
+            d.p = d.text;
+            d.kcount = d.kblen = 0;
+            d.report = report ? report : &none;
+            rc = dec_document(&d, type, out);
+        }
+        if (collecting(&d, rc)) /* reported where it was met */
+            rc = SPECC_OK;
+        if (rc)
+            specc_clear(type, out);
+        problems = d.problems;
+        dec_end(&d, rc, NULL);
+    }
+    if (!rc)
+        return problems;
+    if (report && report->error) /* the text's error, or what stopped decoding */
+        report->error(&err, report->ctx);
+    return problems + 1;
 }
 
 /* One JSON value, with whitespace around it, into a new jansson value. */

@@ -207,6 +207,11 @@ bool speccp_unknown_equal(const specc_unknown *a, const specc_unknown *b);
 bool speccp_equal_slot(const specc_shape *shape, const void *a, const void *b, bool ptr,
                        unsigned depth);
 
+/* Free what the stored value at p owns (an element as dec_slot stores it;
+ * with `ptr`, OBJECT as a T *, as fields and variants hold it) and zero it,
+ * which is its initial state. */
+void speccp_drop_slot(const specc_shape *shape, void *p, bool ptr);
+
 /* A hash of a stored value that equal values share (speccp_equal_slot). */
 uint64_t speccp_hash_slot(const specc_shape *shape, const void *p, bool ptr, unsigned depth);
 

@@ -118,6 +118,15 @@ static void clear_slot(const specc_shape *shape, char *p, bool ptr, unsigned hop
         free_ptr_at(p + shape->other_offset);
 }
 
+void speccp_drop_slot(const specc_shape *shape, void *p, bool ptr)
+{
+    size_t n = ptr && shape->kind == SPECC_KIND_OBJECT && !shape->elem_size
+                   ? sizeof(void *)
+                   : speccp_elem_size(shape);
+    clear_slot(shape, p, ptr, 0);
+    memset(p, 0, n);
+}
+
 static void clear_fields(const specc_type *type, char *base)
 {
     size_t i;
