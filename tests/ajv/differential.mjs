@@ -7,7 +7,7 @@
 //                 with the suite's bindings
 //   SOURCE_DIR    the project root
 //   SUITE         specs (the default): the APIs in specs/, with
-//                 tests/samples and tests/negative;
+//                 specs/samples and tests/negative;
 //                 kitchen2: tests/kitchen2/kitchen2.yaml, with
 //                 tests/kitchen2/payloads and tests/kitchen2/ajv-cases.tsv
 //
@@ -490,8 +490,8 @@ function addSample(name, target, file) {
 }
 
 if (suite === 'specs') {
-    // (1) samples: tests/samples/<api>/<endpoint>.<status>[.<variant>].json
-    const samplesDir = path.join(sourceDir, 'tests', 'samples');
+    // (1) samples: specs/samples/<api>/<endpoint>.<status>[.<variant>].json
+    const samplesDir = path.join(sourceDir, 'specs', 'samples');
     for (const api of fs.readdirSync(samplesDir).sort()) {
         const dir = path.join(samplesDir, api);
         if (!fs.statSync(dir).isDirectory()) continue;

@@ -53,7 +53,7 @@ int main(void)
 C
 cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wno-missing-prototypes -I"$src/generated" \
     "$tmp/show.c" "$src"/generated/*.c -ljansson -lm -o "$tmp/show" || die "README program does not compile"
-"$tmp/show" <"$src/tests/samples/greenflash/get_model.200.json" >"$tmp/got" || die "README program failed"
+"$tmp/show" <"$src/specs/samples/greenflash/get_model.200.json" >"$tmp/got" || die "README program failed"
 block "output" >"$tmp/want"
 diff -u "$tmp/want" "$tmp/got" || die "README program output differs"
 exit $fail

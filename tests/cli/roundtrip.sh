@@ -32,12 +32,12 @@ done
 "$rt" greenflash.Model /no/such/file >/dev/null 2>&1; [ $? -eq 2 ] || die "missing file: want exit 2"
 
 # A docs sample goes through and comes back as JSON.
-"$rt" greenflash.get_model.200 "$src/tests/samples/greenflash/get_model.200.json" >"$tmp/out" ||
+"$rt" greenflash.get_model.200 "$src/specs/samples/greenflash/get_model.200.json" >"$tmp/out" ||
     die "greenflash sample rejected: $(cat "$tmp/out")"
 grep -q '"conversationCount":3200' "$tmp/out" || die "re-encoded JSON lacks a product count"
 
 # Wrong types, with the path first, as people read it.
-gf=$(cat "$src/tests/samples/greenflash/get_model.200.json")
+gf=$(cat "$src/specs/samples/greenflash/get_model.200.json")
 bad=$(printf '%s' "$gf" | sed 's/"conversationCount": 1320/"conversationCount": "1320"/')
 expect_error greenflash.get_model.200 "$bad" '$.products[1].conversationCount: expected number, got string "1320"'
 # Invalid JSON: line and column.
@@ -53,7 +53,7 @@ run '{"id": "nope", "name": 5, "icon": null, "conversationCount": 1}' greenflash
 
 # Every sample, through the tool: accepted, and the output is a fixed point
 # (the sample/ ctests compare it with the input value by value).
-for f in "$src"/tests/samples/*/*.json; do
+for f in "$src"/specs/samples/*/*.json; do
     api=$(basename "$(dirname "$f")")
     name=$(basename "$f")
     target=$api.$(echo "$name" | sed -E 's/^([a-z0-9_]+)\.([0-9]{3}).*/\1.\2/')
@@ -64,7 +64,7 @@ done
 
 # What REAL-WORLD.md says the services send survives byte for byte.
 keeps() { # keeps TARGET SAMPLE TEXT...
-    target=$1 file=$src/tests/samples/$2
+    target=$1 file=$src/specs/samples/$2
     shift 2
     "$rt" "$target" "$file" >"$tmp/out" 2>"$tmp/err" || { die "$target $file: $(cat "$tmp/err")"; return; }
     for text in "$@"; do
@@ -88,7 +88,7 @@ keeps stripe.retrieve_customer.402 stripe/list_customers.400.json '"type":"inval
 # Every sample with an undeclared key whose value jansson cannot hold, as a
 # user would add it: roundtrip accepts it and writes the value back byte for
 # byte (tests/unknown/ does the same at every level).
-for sample in "$src"/tests/samples/*/*.json; do
+for sample in "$src"/specs/samples/*/*.json; do
     api=$(basename "$(dirname "$sample")")
     target="$api.$(basename "$sample" | sed -E 's/^([a-z0-9_]+)\.([0-9]{3}).*/\1.\2/')"
     for value in 18446744073709551615 1.5e400 \

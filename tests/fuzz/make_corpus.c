@@ -3,7 +3,7 @@
  * variants with undeclared keys jansson cannot hold (tools/variants.h: at
  * the top level and in every object), and each negative payload of the .tsv
  * files, prefixed with the byte that makes fuzz_decode pick its type.
- * usage: make_corpus OUTDIR tests/samples/API/ENDPOINT.STATUS[.V].json... FILE.tsv...
+ * usage: make_corpus OUTDIR specs/samples/API/ENDPOINT.STATUS[.V].json... FILE.tsv...
  */
 #define _POSIX_C_SOURCE 200809L
 

@@ -11,7 +11,7 @@ work=$build/fuzz-work
 rm -rf "$work" && mkdir -p "$work/decode" "$work/spec" "$work/artifacts"
 fail=0
 
-"$build/make_corpus" "$work/decode" "$src"/tests/samples/*/*.json "$src"/tests/negative/*.tsv || exit 1
+"$build/make_corpus" "$work/decode" "$src"/specs/samples/*/*.json "$src"/tests/negative/*.tsv || exit 1
 cp "$src"/specs/*.yaml "$src"/tests/kitchen/kitchen.yaml "$src"/tests/kitchen2/kitchen2.yaml \
    "$src"/tests/cli/hostile.yaml \
    "$src"/tests/bad-specs/*.yaml "$work/spec/"

@@ -24,7 +24,7 @@ mv "$tmp/prefix" "$tmp/moved"
 cmake -S "$src/examples/greenflash" -B "$tmp/example" -G "$gen" -DCMAKE_PREFIX_PATH="$tmp/moved" \
     >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example does not configure"; }
 cmake --build "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example does not build"; }
-"$tmp/example/show_model" "$src/tests/samples/greenflash/get_model.200.json" >"$tmp/out" ||
+"$tmp/example/show_model" "$src/specs/samples/greenflash/get_model.200.json" >"$tmp/out" ||
     die "example failed"
 grep -q "^GPT-4o (gpt-4o) by OpenAI$" "$tmp/out" || die "example output: $(cat "$tmp/out")"
 
