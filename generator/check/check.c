@@ -82,7 +82,7 @@ static void check_object(checker *ck, type_def *t, const node *def)
 /* A value type: `type:` and its keywords, like an element. */
 static void check_value_type(checker *ck, type_def *t, const node *def, const char *what)
 {
-    static const char *const own_keys[] = {"description", "deprecated", NULL};
+    static const char *const own_keys[] = {"description", "deprecated", "examples", NULL};
     const char *outer = ck->inline_name;
     ck->inline_name = t->name;
     ck_shape(ck, def, &t->value, ROLE_VALUE, own_keys, what);
@@ -122,7 +122,7 @@ static void check_type_body(checker *ck, type_def *t, const node *def)
 {
     static const char *const object_keys[] = {"description", "unknown_fields", "fields",
                                               "allOf",       "deprecated",     "c_name",
-                                              NULL};
+                                              "examples",    NULL};
     char what[96];
     const char *form;
     const node *v;
@@ -133,6 +133,7 @@ static void check_type_body(checker *ck, type_def *t, const node *def)
     t->def = def;
     if (!(form = type_form(def, what)))
         return;
+    ck_example_files(ck, def, &t->examples, &t->example_count, what);
     if (strcmp(form, "fields") != 0 && !ck_needs_version(ck, ck_key(def, form), 2))
         return;
     if (strcmp(form, "oneOf") == 0) {

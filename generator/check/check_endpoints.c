@@ -162,7 +162,7 @@ static bool response_status(checker *ck, const node *key, response *r)
 static type_def *body_type(checker *ck, const endpoint *e, const node *def, const char *name,
                            const char *const *ref_keys, const char *what, bool *no_body)
 {
-    static const char *const own_keys[] = {"description", "required", NULL};
+    static const char *const own_keys[] = {"description", "required", "examples", NULL};
     const node *t = node_get(def, "type");
     type_def *inl;
     *no_body = false;
@@ -216,7 +216,7 @@ static const char *inline_type_name(checker *ck, const endpoint *e, const char *
 static void check_response(checker *ck, endpoint *e, const node *key, const node *def,
                            response *r)
 {
-    static const char *const ref_keys[] = {"type", "description", NULL};
+    static const char *const ref_keys[] = {"type", "description", "examples", NULL};
     char what[64];
     bool no_body;
     r->where = key->where;
@@ -230,6 +230,7 @@ static void check_response(checker *ck, endpoint *e, const node *key, const node
             return;
         }
         r->description = ck_optional_string(ck, def, "description", what);
+        ck_example_files(ck, def, &r->examples, &r->example_count, what);
     }
     r->type = body_type(ck, e, def,
                         inline_type_name(ck, e, arena_printf(ck->a, "Response_%c%s",
@@ -258,6 +259,9 @@ static void check_body(checker *ck, endpoint *e, const node *key, const node *de
     if ((v = node_get(def, "required")))
         ck_bool(v, "required", &b->required);
     b->description = ck_optional_string(ck, def, "description", "body");
+    if ((v = node_get(def, "examples")))
+        diag_error(v->where, "body: examples are checked on responses and types; list them "
+                             "on the body's type");
     if (!node_get(def, "type") && !node_get(def, "oneOf")) {
         diag_error(def->where, "body: missing required key 'type'");
         return;

@@ -113,6 +113,12 @@ void ck_field(checker *ck, type_def *t, const node *key, const node *def, field 
 
 void check_endpoints(checker *ck, const node *endpoints);
 void check_examples(checker *ck);
+
+/* `examples: [file, ...]` of a type or a response (check_example_files.c):
+ * relative paths that stay inside the spec's directory (no absolute path,
+ * no '..'); whether the files hold what they should is for lint and test. */
+void ck_example_files(checker *ck, const node *def, example_file **out, size_t *count,
+                      const char *what);
 void check_names(checker *ck);
 
 #endif

@@ -261,8 +261,8 @@ type_def *ck_inline_union(checker *ck, const node *def, loc where)
 
 void ck_union(checker *ck, type_def *t, const node *def)
 {
-    static const char *const keys[] = {"oneOf", "discriminator", "open", "description",
-                                       "deprecated", NULL};
+    static const char *const keys[] = {"oneOf",      "discriminator", "open", "description",
+                                       "deprecated", "examples",      NULL};
     char what[96];
     const node *v;
     snprintf(what, sizeof what, "type '%s'", t->name);

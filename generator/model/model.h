@@ -71,6 +71,13 @@ typedef struct enum_value {
 
 typedef struct type_def type_def;
 
+/* A sample payload file listed under `examples:` (a type or a response):
+ * decoded, validated and round-tripped by `specc lint` and `specc test`. */
+typedef struct example_file {
+    char *path; /* as written: relative to the spec's directory, inside it */
+    loc where;
+} example_file;
+
 /* A number bound as written in the spec, kept as text for exact output. */
 typedef struct bound {
     bool set;
@@ -177,6 +184,8 @@ struct type_def {
     bool is_inline;      /* made for an inline expression (a response, a field's oneOf) */
     bool deprecated;
     const node *def;     /* its definition, for the passes after naming */
+    example_file *examples; /* sample payloads of this type */
+    size_t example_count;
     int compose_state;   /* allOf: 0 not yet, 1 being composed, 2 done */
 };
 
@@ -204,6 +213,8 @@ typedef struct response {
     type_def *type; /* NULL: the response has no body */
     char *description;
     loc where;
+    example_file *examples; /* sample bodies of this response */
+    size_t example_count;
 } response;
 
 typedef struct request_body {
