@@ -277,7 +277,7 @@ json_t *node_json(const node *n);
 typedef struct kind_info {
     shape_kind kind;
     const char *name;       /* the spec's word: "string"; "object" for SHAPE_REF */
-    const char *c_constant; /* the runtime's SPECC_KIND_* */
+    int runtime;            /* the runtime's SPECC_KIND_* (a specc_kind) */
     const char *c_type;     /* C type of a value stored by value; NULL: built per shape */
     bool param;             /* allowed as a request parameter */
 } kind_info;
@@ -286,7 +286,8 @@ typedef struct kind_info {
 typedef struct format_info {
     format_kind format;
     const char *name;       /* the spec's and JSON Schema's spelling: "date-time" */
-    const char *c_constant; /* the runtime's SPECC_FORMAT_* */
+    int runtime;            /* the runtime's SPECC_FORMAT_* (a specc_format) ... */
+    const char *c_constant; /* ... and its name */
     shape_kind applies_to;  /* the kind it belongs to */
     bool in_schema;         /* written as JSON Schema's "format" */
     int version;            /* the spec language version that has it */

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "descriptor.h"
 #include "naming.h"
 #include "view_internal.h"
 
@@ -49,8 +50,8 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
     put_s(o, "name", t->name);
     put_s(o, "c_name", t->c_name);
     put_s(o, "kind", t->kind == TYPE_OBJECT ? "object" : t->kind == TYPE_UNION ? "union" : "value");
-    put_b(o, "is_object", t->kind == TYPE_OBJECT);
-    put_b(o, "is_value", t->kind != TYPE_OBJECT);
+    put_b(o, "is_object", desc_type_kind(t) == SPECC_TYPE_OBJECT);
+    put_b(o, "is_value", desc_type_kind(t) == SPECC_TYPE_VALUE);
     put_b(o, "deprecated", t->deprecated);
     if (t->kind == TYPE_UNION)
         c_union_view(ctx, o, t);
@@ -61,7 +62,7 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
     put_s(o, "md_unknown", md_unknown_policy(t->unknown));
     put_own(o, "md_form", md_type_form(t));
     put_s(o, "policy", c_unknown_policy(t->unknown));
-    put_b(o, "preserve", t->kind == TYPE_OBJECT && t->unknown == UNKNOWN_PRESERVE);
+    put_b(o, "preserve", desc_preserves(t));
     put(o, "field_count", json_integer((json_int_t)t->field_count));
     put_b(o, "has_fields", t->field_count > 0);
     put_b(o, "empty", t->kind == TYPE_OBJECT && t->field_count == 0 &&

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "descriptor.h"
 #include "naming.h"
 #include "view_internal.h"
 
@@ -148,13 +149,7 @@ json_t *c_comment(const char *text)
 
 const char *c_kind_constant(const shape *sh, bool is_enum)
 {
-    if (is_enum || sh->c_enum)
-        return "SPECC_KIND_ENUM";
-    if (sh->kind == SHAPE_INTEGER && sh->format == FORMAT_INT32)
-        return "SPECC_KIND_INT32";
-    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_UNION)
-        return "SPECC_KIND_UNION";
-    return kind_get(sh->kind)->c_constant;
+    return desc_kind_name(desc_kind(sh, is_enum || sh->c_enum));
 }
 
 const char *c_format_constant(format_kind f)
@@ -268,15 +263,8 @@ static char *member_note(const field *f)
 
 static char *field_flags(const field *f)
 {
-    const char *flags[3];
-    size_t n = 0;
-    if (f->required)
-        flags[n++] = "SPECC_F_REQUIRED";
-    if (f->nullable)
-        flags[n++] = "SPECC_F_NULLABLE";
-    if (f->has_state)
-        flags[n++] = "SPECC_F_STATE";
-    return join_flags(flags, n);
+    const char *flags[16];
+    return join_flags(flags, desc_flag_names(desc_field_flags(f), true, flags));
 }
 
 /* ------------------------------------------------------ shape initialisers */
@@ -286,37 +274,9 @@ static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, cons
 /* ", .flags = SPECC_S_MINIMUM | ...", or nothing. */
 static void init_flags(strbuf *b, const shape *sh)
 {
-    const char *flags[20];
-    size_t n = 0;
+    const char *flags[16];
+    size_t n = desc_flag_names(desc_shape_flags(sh), false, flags);
     char *joined;
-    if (sh->minimum.set)
-        flags[n++] = sh->exclusive_minimum ? "SPECC_S_EXCLUSIVE_MINIMUM" : "SPECC_S_MINIMUM";
-    if (sh->maximum.set)
-        flags[n++] = sh->exclusive_maximum ? "SPECC_S_EXCLUSIVE_MAXIMUM" : "SPECC_S_MAXIMUM";
-    if (sh->min_length.set)
-        flags[n++] = "SPECC_S_MIN_LENGTH";
-    if (sh->max_length.set)
-        flags[n++] = "SPECC_S_MAX_LENGTH";
-    if (sh->min_items.set)
-        flags[n++] = "SPECC_S_MIN_ITEMS";
-    if (sh->max_items.set)
-        flags[n++] = "SPECC_S_MAX_ITEMS";
-    if (sh->open && sh->enums)
-        flags[n++] = "SPECC_S_OPEN_ENUM";
-    if (sh->kind == SHAPE_INTEGER && sh->enums)
-        flags[n++] = "SPECC_S_INT_ENUM";
-    if (sh->nullable)
-        flags[n++] = "SPECC_S_NULLABLE";
-    if (sh->multiple_of.set)
-        flags[n++] = "SPECC_S_MULTIPLE_OF";
-    if (sh->unique_items)
-        flags[n++] = "SPECC_S_UNIQUE_ITEMS";
-    if (sh->const_json)
-        flags[n++] = "SPECC_S_CONST";
-    if (sh->read_only)
-        flags[n++] = "SPECC_S_READ_ONLY";
-    if (sh->write_only)
-        flags[n++] = "SPECC_S_WRITE_ONLY";
     if (n == 0)
         return;
     joined = join_flags(flags, n);
@@ -400,7 +360,7 @@ static void init_items(strbuf *b, view_ctx *ctx, const shape *sh, const char *na
 static void init_v2(strbuf *b, const shape *sh)
 {
     char *lit;
-    if (sh->multiple_of.set && sh->kind == SHAPE_INTEGER) {
+    if (sh->multiple_of.set && desc_bounds_int(sh)) {
         lit = int64_literal(sh->multiple_of.integer);
         strbuf_printf(b, ", .multiple_int = %s", lit ? lit : "");
         free(lit);
@@ -416,9 +376,9 @@ static void init_v2(strbuf *b, const shape *sh)
         return;
     strbuf_printf(b, ", .elem_size = sizeof(%s_t), .value_offset = offsetof(%s_t, value)",
                   sh->c_elem, sh->c_elem);
-    if (sh->nullable)
+    if (desc_elem_state(sh))
         strbuf_printf(b, ", .state_offset = offsetof(%s_t, state)", sh->c_elem);
-    if (sh->open && sh->c_enum)
+    if (desc_elem_other(sh))
         strbuf_printf(b, ", .other_offset = offsetof(%s_t, other)", sh->c_elem);
 }
 
@@ -431,8 +391,7 @@ static char *shape_init_as(view_ctx *ctx, const shape *sh, const char *c_enum, c
                            const char *kind)
 {
     strbuf b = STRBUF_INIT;
-    bool integer = sh->kind == SHAPE_INTEGER;
-
+    bool integer = desc_bounds_int(sh);
 
     strbuf_printf(&b, "{.kind = %s", kind);
     if (sh->format)
@@ -463,8 +422,9 @@ static char *shape_init_as(view_ctx *ctx, const shape *sh, const char *c_enum, c
 
 static char *shape_init(view_ctx *ctx, const shape *sh, const char *c_enum, const char *name)
 {
-    if (sh->kind == SHAPE_REF && sh->ref->kind == TYPE_VALUE)
-        return shape_init(ctx, &sh->ref->value, sh->ref->value.c_enum, sh->ref->c_name);
+    const shape *d = desc_shape(sh);
+    if (d != sh) /* a value type: its value's shape, its tables named after it */
+        return shape_init(ctx, d, d->c_enum, sh->ref->c_name);
     if (!c_enum)
         c_enum = sh->c_enum;
     return shape_init_as(ctx, sh, c_enum, name, c_kind_constant(sh, c_enum != NULL));

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "descriptor.h"
 #include "naming.h"
 #include "view_internal.h"
 
@@ -24,7 +25,7 @@ void c_elements(view_ctx *ctx, const shape *sh)
     o = json_object();
     members = json_array();
     put_s(o, "c_elem", el->c_elem);
-    if (el->nullable)
+    if (desc_elem_state(el))
         c_add_line(members, str_printf("specc_state state; /* SPECC_NULL or SPECC_PRESENT */"));
     t = el->c_enum ? str_printf("%s_t", el->c_enum) : NULL;
     if (!t) { /* the value's own type, without the element struct */
@@ -34,11 +35,11 @@ void c_elements(view_ctx *ctx, const shape *sh)
     }
     {
         char *d = c_declare(t ? t : "", "value");
-        c_add_line(members, str_printf("%s;%s", d ? d : "", el->nullable ? " /* when state is SPECC_PRESENT */" : ""));
+        c_add_line(members, str_printf("%s;%s", d ? d : "", desc_elem_state(el) ? " /* when state is SPECC_PRESENT */" : ""));
         free(d);
     }
     free(t);
-    if (el->open && el->c_enum)
+    if (desc_elem_other(el))
         c_add_line(members, str_printf("char *other; /* the value when not listed in the enum */"));
     put(o, "members", members);
     json_array_append_new(ctx->elems, o);
