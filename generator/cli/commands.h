@@ -14,6 +14,12 @@
 /* generate, check, runtime, schema, doc, lint, dump-model (generate.c) */
 int cmd_generate(int argc, char **argv);
 
+/* try (try.c): payloads against a spec, without writing C */
+int cmd_try(int argc, char **argv);
+
+/* test (test.c): the example files the specs list */
+int cmd_test(int argc, char **argv);
+
 /* "specc: " + the message, then a hint to run --help; returns 2. */
 int usage_error(const char *fmt, const char *arg);
 

@@ -23,6 +23,8 @@
 #include "output.h"
 #include "render.h"
 #include "schema.h"
+#include "try_examples.h"
+#include "try_types.h"
 #include "view.h"
 
 /* ------------------------------------------------------------ templates */
@@ -246,6 +248,27 @@ static bool collect(const options *o, spec **specs, const char *tdir, output_set
     return ok;
 }
 
+/* lint's last step: the example files the specs list, decoded, validated
+ * and round-tripped as the bindings would. */
+static int lint_examples(const options *o, spec **specs)
+{
+    int status = 0;
+    size_t i;
+    for (i = 0; i < o->spec_count; i++) {
+        try_example_counts counts = {0, 0};
+        try_types *tt = try_types_build(specs[i]);
+        try_examples(specs[i], tt, NULL, &counts);
+        try_types_free(tt);
+        if (counts.failed)
+            status = 1;
+        else
+            printf("%s: ok\n", o->specs[i]);
+    }
+    if (status)
+        fprintf(stderr, "specc: %d error%s\n", diag_errors(), diag_errors() == 1 ? "" : "s");
+    return status;
+}
+
 static int run(const options *o)
 {
     bool ok;
@@ -258,9 +281,7 @@ static int run(const options *o)
         return specs ? 1 : 3;
     }
     if (strcmp(o->command, "lint") == 0) {
-        size_t i;
-        for (i = 0; i < o->spec_count; i++)
-            printf("%s: ok\n", o->specs[i]);
+        status = lint_examples(o, specs);
     } else if (strcmp(o->command, "dump-model") == 0) {
         json_t *all = json_array();
         size_t i;

@@ -17,6 +17,8 @@ static const char usage_text[] =
     "       specc schema   -o DIR SPEC...\n"
     "       specc doc      -o DIR [--templates DIR] SPEC...\n"
     "       specc lint SPEC...\n"
+    "       specc try [--quiet] SPEC TARGET [FILE...]\n"
+    "       specc test SPEC...\n"
     "       specc dump-model SPEC...\n"
     "       specc --help | --version\n"
     "\n"
@@ -28,15 +30,24 @@ static const char usage_text[] =
     "  runtime     write only the runtime into DIR\n"
     "  schema      write a JSON Schema (draft 2020-12) per API: DIR/API.schema.json\n"
     "  doc         write a Markdown reference per API: DIR/API.md\n"
-    "  lint        check the specs (including every example value) and report\n"
-    "              every problem as FILE:LINE:COL: error: MESSAGE\n"
+    "  lint        check the specs (including every example value and example\n"
+    "              file) and report every problem as FILE:LINE:COL: error: MESSAGE\n"
+    "  try         decode each payload FILE (default: standard input) as TARGET,\n"
+    "              a type (Model) or a response (get_model.200), as the bindings\n"
+    "              would: every problem as FILE:LINE:COL: $.path: message on\n"
+    "              standard error, the re-encoded JSON of each accepted payload\n"
+    "              on standard output (none with --quiet); exit 1 if any is rejected\n"
+    "  test        check every example file the specs list; ends with\n"
+    "              'N passed, N failed'; exit 1 if any fails\n"
     "  dump-model  print the checked model as JSON (what the templates see)\n"
     "\n"
     "  -o DIR           output directory\n"
     "  --no-runtime     generate or check only the API files, not the runtime\n"
     "  --templates DIR  templates to render (default: found next to specc)\n"
     "\n"
-    "Exit status: 0 ok, 1 spec errors or stale output, 2 usage, 3 out of memory.\n";
+    "Exit status: 0 ok; 1 spec errors, stale output, a rejected payload or a failed\n"
+    "example; 2 usage (and for try and test, a spec that does not load);\n"
+    "3 out of memory.\n";
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -53,7 +64,7 @@ static const struct {
 } commands[] = {
     {"generate", cmd_generate}, {"check", cmd_generate}, {"runtime", cmd_generate},
     {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
-    {"dump-model", cmd_generate},
+    {"dump-model", cmd_generate}, {"try", cmd_try}, {"test", cmd_test},
 };
 
 int main(int argc, char **argv)

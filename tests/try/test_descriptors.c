@@ -164,7 +164,7 @@ static int payloads_api(const api *a, size_t *count)
     if (strcmp(a->name, "kitchen2") == 0)
         return payloads_named(resolve, a->name, path_of("%s/payloads", a->dir), count) +
                payloads_tsv(resolve, path_of("%s/ajv-cases.tsv", a->dir), 1, 3, count);
-    return payloads_samples(resolve, a->name, path_of("tests/samples/%s", a->name), count) +
+    return payloads_samples(resolve, a->name, path_of("specs/samples/%s", a->name), count) +
            payloads_tsv(resolve, path_of("tests/negative/%s.tsv", a->name), 1, 5, count);
 }
 
