@@ -1,4 +1,4 @@
-# specc_generate(TARGET name SPECS a.yaml [b.yaml ...] [OUTPUT_DIR dir])
+# specc_generate(TARGET name SPECS a.yaml [b.yaml ...] [OUTPUT_DIR dir] [TEST])
 #
 # Generates C bindings for the specs at build time and makes a static
 # library TARGET of them (with the specc runtime), linked to jansson, with the
@@ -10,13 +10,18 @@
 # and specc itself; specc rewrites a file only when its bytes change, so an
 # edit that changes no output (a comment) recompiles nothing.
 #
+# TEST registers one ctest per spec, `specc-examples/<api>`, that runs
+# `specc test` on it: every example file the spec lists is decoded,
+# validated and round-tripped as the generated code would (call
+# enable_testing() or include(CTest) in the project).
+#
 # Works with an installed specc (find_package(specc)) and with specc added by
 # add_subdirectory().
 
 function(specc_generate)
-  cmake_parse_arguments(ARG "" "TARGET;OUTPUT_DIR" "SPECS" ${ARGN})
+  cmake_parse_arguments(ARG "TEST" "TARGET;OUTPUT_DIR" "SPECS" ${ARGN})
   if(NOT ARG_TARGET OR NOT ARG_SPECS)
-    message(FATAL_ERROR "specc_generate: usage: specc_generate(TARGET name SPECS a.yaml ... [OUTPUT_DIR dir])")
+    message(FATAL_ERROR "specc_generate: usage: specc_generate(TARGET name SPECS a.yaml ... [OUTPUT_DIR dir] [TEST])")
   endif()
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "specc_generate: unexpected arguments: ${ARG_UNPARSED_ARGUMENTS}")
@@ -56,6 +61,9 @@ function(specc_generate)
       COMMENT "specc: ${api}.h, ${api}.c from ${spec}"
       VERBATIM)
     list(APPEND sources ${out}/${api}.c ${out}/${api}.h)
+    if(ARG_TEST)
+      add_test(NAME specc-examples/${api} COMMAND ${specc_cmd} test ${spec})
+    endif()
   endforeach()
 
   set(runtime)

@@ -27,6 +27,9 @@ cmake --build "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example 
 "$tmp/example/show_model" "$src/specs/samples/greenflash/get_model.200.json" >"$tmp/out" ||
     die "example failed"
 grep -q "^GPT-4o (gpt-4o) by OpenAI$" "$tmp/out" || die "example output: $(cat "$tmp/out")"
+ctest --test-dir "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "the example's ctest fails"; }
+grep -q "specc-examples/greenflash .*Passed" "$tmp/log" ||
+    { cat "$tmp/log"; die "specc_generate(... TEST) registered no specc-examples test"; }
 
 # 2. Three lines in a fresh project; incremental rebuilds.
 mkdir -p "$tmp/app"
