@@ -93,7 +93,8 @@ static int tsv(const char *dir, const char *path)
         if ((next = strchr(line, '\n')) != NULL)
             *next++ = '\0';
         n++;
-        if (*line == '#' || !*line || !(target = strchr(line, '\t')) || !(json = strrchr(line, '\t')))
+        if (*line == '#' || !*line || !(target = strchr(line, '\t')) ||
+            !(json = strrchr(line, '\t')))
             continue;
         target++;
         target[strcspn(target, "\t@")] = '\0';

@@ -131,7 +131,8 @@ static bool resolve(const char *target, const specc_type **ct, const specc_type 
     rest = dot + 1;
     for (i = 0; i < API_COUNT; i++) {
         const api *a = &apis[i];
-        if (strlen(a->name) != (size_t)(dot - target) || strncmp(a->name, target, (size_t)(dot - target)) != 0)
+        size_t n = (size_t)(dot - target);
+        if (strlen(a->name) != n || strncmp(a->name, target, n) != 0)
             continue;
         second = strchr(rest, '.');
         if (!second) {
@@ -165,7 +166,8 @@ static int check_responses(const api *github)
         {"create_repo", "401", "BasicError", NULL},
         {"create_repo", "304", NULL, "response 304 of endpoint 'create_repo' has no body"},
         {"create_repo", "500", NULL, "endpoint 'create_repo' declares no response for status 500"},
-        {"create_repo", "default", NULL, "endpoint 'create_repo' declares no response for status default"},
+        {"create_repo", "default", NULL,
+         "endpoint 'create_repo' declares no response for status default"},
         {"get_repo", "2x0", NULL, "'2x0' is not a status: write 200, 4XX or default"},
         {"get_repo", "20", NULL, "'20' is not a status: write 200, 4XX or default"},
         {"nope", "200", NULL, "no endpoint 'nope' in github"},
