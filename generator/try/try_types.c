@@ -37,9 +37,12 @@ size_t try_index(const try_types *tt, const type_def *t)
 
 const specc_type *try_types_of(const try_types *tt, const type_def *t)
 {
-    if (t < tt->model || t >= tt->model + tt->count)
+    /* Addresses as integers: comparing pointers into different arrays is
+     * undefined, and t may be another spec's. */
+    uintptr_t at = (uintptr_t)t, base = (uintptr_t)tt->model;
+    if (at < base || (at - base) % sizeof *t != 0 || (at - base) / sizeof *t >= tt->count)
         return NULL;
-    return &tt->types[try_index(tt, t)];
+    return &tt->types[(at - base) / sizeof *t];
 }
 
 const specc_type *try_types_find(const try_types *tt, const char *name)

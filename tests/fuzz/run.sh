@@ -1,6 +1,7 @@
 #!/bin/sh
-# run.sh BUILD_DIR SECONDS — run both libFuzzer targets for SECONDS each from
-# seed corpora (the samples and negative payloads; the specs and bad specs),
+# run.sh BUILD_DIR SECONDS — run the libFuzzer targets for SECONDS each from
+# seed corpora (the samples and negative payloads, and for fuzz_try the
+# kitchen2 payloads and ajv cases too; the specs and bad specs),
 # then check that every spec the spec fuzzer kept and specc accepts generates
 # C that compiles strictly. Exit 1 on any finding; a crashing input is left
 # in BUILD_DIR/fuzz-artifacts/ — copy it into tests/regression/<target>/.
@@ -8,14 +9,16 @@ set -u
 build=$1 seconds=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$build/fuzz-work
-rm -rf "$work" && mkdir -p "$work/decode" "$work/spec" "$work/artifacts"
+rm -rf "$work" && mkdir -p "$work/decode" "$work/spec" "$work/try" "$work/artifacts"
 fail=0
 
 "$build/make_corpus" "$work/decode" "$src"/specs/samples/*/*.json "$src"/tests/negative/*.tsv || exit 1
+"$build/make_try_corpus" "$work/try" "$src"/specs/samples/*/*.json "$src"/tests/kitchen2/payloads/*.json \
+    "$src"/tests/negative/*.tsv "$src"/tests/kitchen2/ajv-cases.tsv || exit 1
 cp "$src"/specs/*.yaml "$src"/tests/kitchen/kitchen.yaml "$src"/tests/kitchen2/kitchen2.yaml \
    "$src"/tests/cli/hostile.yaml \
    "$src"/tests/bad-specs/*.yaml "$work/spec/"
-for t in decode spec; do
+for t in decode spec try; do
     [ -d "$src/tests/regression/fuzz_$t" ] && cp "$src/tests/regression/fuzz_$t"/* "$work/$t/" 2>/dev/null
     echo "fuzz_$t: $seconds s"
     "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \

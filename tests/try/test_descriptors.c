@@ -131,7 +131,8 @@ static bool resolve(const char *target, const specc_type **ct, const specc_type 
     rest = dot + 1;
     for (i = 0; i < API_COUNT; i++) {
         const api *a = &apis[i];
-        if (strlen(a->name) != (size_t)(dot - target) || strncmp(a->name, target, (size_t)(dot - target)) != 0)
+        size_t n = (size_t)(dot - target);
+        if (strlen(a->name) != n || strncmp(a->name, target, n) != 0)
             continue;
         second = strchr(rest, '.');
         if (!second) {
@@ -142,9 +143,50 @@ static bool resolve(const char *target, const specc_type **ct, const specc_type 
             *ct = a->table ? NULL : targets_find(target);
             *rt = try_types_response(a->tt, a->s, ep, second + 1, NULL, 0);
         }
+        if (*ct && *rt && strcmp((*ct)->name, (*rt)->name) != 0) {
+            fprintf(stderr, "%s: %s compiled, %s at run time\n", target, (*ct)->name, (*rt)->name);
+            return false;
+        }
         return *ct && *rt;
     }
     return false;
+}
+
+/* try_types_response's statuses and reasons, on github.create_repo (201,
+ * 304 without a body, 4XX, 422) and github.get_repo. */
+static int check_responses(const api *github)
+{
+    static const struct {
+        const char *endpoint, *status, *type, *why;
+    } cases[] = {
+        {"create_repo", "201", "FullRepository", NULL},
+        {"create_repo", "422", "ValidationError", NULL},
+        {"create_repo", "4XX", "BasicError", NULL},
+        {"create_repo", "4xx", "BasicError", NULL},
+        {"create_repo", "401", "BasicError", NULL},
+        {"create_repo", "304", NULL, "response 304 of endpoint 'create_repo' has no body"},
+        {"create_repo", "500", NULL, "endpoint 'create_repo' declares no response for status 500"},
+        {"create_repo", "default", NULL,
+         "endpoint 'create_repo' declares no response for status default"},
+        {"get_repo", "2x0", NULL, "'2x0' is not a status: write 200, 4XX or default"},
+        {"get_repo", "20", NULL, "'20' is not a status: write 200, 4XX or default"},
+        {"nope", "200", NULL, "no endpoint 'nope' in github"},
+    };
+    size_t i;
+    int bad = 0;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char why[200] = "";
+        const specc_type *t = try_types_response(github->tt, github->s, cases[i].endpoint,
+                                                 cases[i].status, why, sizeof why);
+        const char *name = t ? t->name : NULL;
+        if ((name == NULL) != (cases[i].type == NULL) || (name && strcmp(name, cases[i].type)) ||
+            (!name && strcmp(why, cases[i].why) != 0)) {
+            fprintf(stderr, "try_types_response %s %s: %s (%s)\n", cases[i].endpoint,
+                    cases[i].status, name ? name : "NULL", why);
+            bad++;
+        }
+    }
+    return bad;
 }
 
 static char *path_of(const char *fmt, const char *arg)
@@ -190,6 +232,9 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < API_COUNT; i++)
         bad += payloads_api(&apis[i], &payloads);
+    for (i = 0; i < API_COUNT; i++)
+        if (strcmp(apis[i].name, "github") == 0)
+            bad += check_responses(&apis[i]);
     for (i = 0; i < API_COUNT; i++) {
         try_types_free(apis[i].tt);
         spec_free(apis[i].s);
