@@ -547,6 +547,18 @@ static bool shape_consistent(const node *def, shape *out, shape_role role)
                    role == ROLE_VALUE ? "on a type of its own" : "on integer items or values");
         ok = false;
     }
+    if (out->kind == SHAPE_REF && out->ref->kind == TYPE_VALUE &&
+        (out->nullable || out->read_only || out->write_only)) {
+        /* The descriptor of a use of a value type is the type's own value
+         * shape; what the use adds would be lost (and a nullable element
+         * needs a struct of its own). */
+        const char *word = out->nullable ? "nullable" : out->read_only ? "readOnly" : "writeOnly";
+        diag_error(node_get(def, word)->where,
+                   "%s on a use of the value type '%s' is not supported yet; write its shape "
+                   "here instead of its name",
+                   word, out->ref->name);
+        ok = false;
+    }
     if ((out->kind == SHAPE_ARRAY || out->kind == SHAPE_MAP) && !out->items) {
         diag_error(t->where, "type %s needs '%s'", shape_kind_name(out->kind),
                    out->kind == SHAPE_ARRAY ? "items" : "values");
