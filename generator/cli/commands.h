@@ -14,6 +14,9 @@
 /* generate, check, runtime, schema, doc, lint, dump-model (generate.c) */
 int cmd_generate(int argc, char **argv);
 
+/* diff OLD NEW: what changed between two versions of a spec (diff.c) */
+int cmd_diff(int argc, char **argv);
+
 /* "specc: " + the message, then a hint to run --help; returns 2. */
 int usage_error(const char *fmt, const char *arg);
 
