@@ -16,6 +16,8 @@
 
 const loc cmp_nowhere = {NULL, 0, 0};
 
+#define SILENT "silent: "
+
 /* ------------------------------------------------------------- the list */
 
 static void *must(void *p)
@@ -85,10 +87,15 @@ void cmp_directed(differ *d, const site *s, const char *what, effect resp, effec
         halves[n++] = &req;
     for (i = 0; i < n; i++)
         breaking |= halves[i]->breaking;
-    for (i = 0; i < n; i++)
-        if (halves[i]->breaking == breaking && halves[i]->text[0])
-            text = text ? cmp_printf(d, "%s; %s", text, halves[i]->text)
-                        : cmp_printf(d, "%s", halves[i]->text);
+    for (i = 0; i < n; i++) {
+        const char *add = halves[i]->text;
+        if (halves[i]->breaking != breaking || !add[0])
+            continue;
+        if (text && strncmp(text, SILENT, strlen(SILENT)) == 0 &&
+            strncmp(add, SILENT, strlen(SILENT)) == 0)
+            add += strlen(SILENT); /* say it once */
+        text = text ? cmp_printf(d, "%s; %s", text, add) : cmp_printf(d, "%s", add);
+    }
     if (text)
         cmp_report(d, s, breaking, "%s — %s", what, text);
     else

@@ -67,6 +67,9 @@ static void compare_param(endpoint_pair *p, const param *o, const param *n)
 {
     site s = param_site(p, o, n);
     differ *d = p->d;
+    if (strcmp(o->name, n->name) != 0)
+        cmp_report(d, &s, false, "renamed from '%s' (a path placeholder: requests are the same)",
+                   cmp_name(d, o->name, strlen(o->name)));
     if (o->in != n->in)
         cmp_report(d, &s, true, "was in %s, now in %s — requests send it elsewhere",
                    places[o->in], places[n->in]);
@@ -89,10 +92,15 @@ static void compare_param(endpoint_pair *p, const param *o, const param *n)
                                                            : "no longer deprecated");
 }
 
+/* Parameters match by name; path parameters also by C member, since the
+ * name is only the placeholder's and never sent. */
 static bool param_same(void *ctx, size_t i, size_t j)
 {
     endpoint_pair *p = ctx;
-    return strcmp(p->o->params[i].name, p->n->params[j].name) == 0;
+    const param *o = &p->o->params[i], *n = &p->n->params[j];
+    if (o->in == PARAM_PATH && n->in == PARAM_PATH && strcmp(o->c_name, n->c_name) == 0)
+        return true;
+    return strcmp(o->name, n->name) == 0;
 }
 
 static void param_matched(void *ctx, size_t i, size_t j)
@@ -237,10 +245,9 @@ static void response_added(void *ctx, size_t j)
     site s = response_site(p, NULL, n);
     const char *what = n->type ? cmp_printf(p->d, "added (%s)", member(p->d, n)) : "added";
     if (was && was->type)
-        cmp_report(p->d, &s, true, "%s — silent: these responses were decoded into %s, now %s — "
-                                   "code reading %s for them must change",
-                   what, member(p->d, was), n->type ? member(p->d, n) : "without a body",
-                   member(p->d, was));
+        cmp_report(p->d, &s, true, "%s — silent: %s responses were decoded into %s, now %s",
+                   what, n->status_text, member(p->d, was),
+                   n->type ? cmp_printf(p->d, "into %s", member(p->d, n)) : "without a body");
     else
         cmp_report(p->d, &s, false, "%s", what);
 }
@@ -254,11 +261,11 @@ static void response_removed(void *ctx, size_t i)
                                         : "taken without a body")
                            : "an error (SPECC_ERR_STATUS)";
     if (o->type)
-        cmp_report(p->d, &s, true, "removed — code using %s no longer compiles; these responses "
+        cmp_report(p->d, &s, true, "removed — code using %s no longer compiles; %s responses "
                                    "are now %s",
-                   member(p->d, o), then);
+                   member(p->d, o), o->status_text, then);
     else
-        cmp_report(p->d, &s, true, "removed — these responses are now %s", then);
+        cmp_report(p->d, &s, true, "removed — %s responses are now %s", o->status_text, then);
 }
 
 static void compare_responses(endpoint_pair *p)

@@ -58,7 +58,7 @@ static effect writer_effect(differ *d, const field *o, const field *n, const cha
     if (o->has_state || !n->has_state)
         return e;
     e.breaking = true;
-    e.text = cmp_printf(d, "silent: old code never sets %s, so %s is left out of requests — "
+    e.text = cmp_printf(d, "silent: old code never sets %s, so %s is left out of requests: "
                            "set it to SPECC_PRESENT",
                         n->c_state, n->c_name);
     return e;
@@ -90,23 +90,26 @@ static void compare_required(differ *d, const site *s, const field *o, const fie
                  resp, req);
 }
 
-static void compare_nullable(differ *d, const site *s, const field *o, const field *n)
+/* told: compare_required has said what became of the state member. */
+static void compare_nullable(differ *d, const site *s, const field *o, const field *n, bool told)
 {
-    effect resp, req;
+    effect resp, req = {false, "requests may send null"};
     if (o->nullable == n->nullable)
         return;
     if (n->nullable) {
         resp.breaking = true;
-        resp.text = cmp_printf(d, "silent: %s", reader_check(d, o, n, " for SPECC_NULL"));
-        req = writer_effect(d, o, n, "requests may send null");
+        resp.text = cmp_printf(d, "silent: %s",
+                               reader_check(d, told ? n : o, n, " for SPECC_NULL"));
+        if (!told)
+            req = writer_effect(d, o, n, req.text);
         cmp_directed(d, s, "now nullable", resp, req);
         return;
     }
     resp.breaking = req.breaking = true;
     resp.text = "payloads with null are now rejected";
     req.text = "requests with null are now refused";
-    cmp_directed(d, s, cmp_printf(d, "no longer nullable%s", state_gone(d, o, n)), resp,
-                 req);
+    cmp_directed(d, s, cmp_printf(d, "no longer nullable%s", told ? "" : state_gone(d, o, n)),
+                 resp, req);
 }
 
 /* ------------------------------------------------------------ the rest */
@@ -160,7 +163,7 @@ static void compare_field(field_pair *p, const field *o, const field *n)
         cmp_report(p->d, &s, true, "C member renamed from %s to %s — rename it in your code",
                    o->c_name, n->c_name);
     compare_required(p->d, &s, o, n);
-    compare_nullable(p->d, &s, o, n);
+    compare_nullable(p->d, &s, o, n, o->required != n->required);
     cmp_shape(p->d, &s, &o->shape, &n->shape, USE_FIELD, n->c_name);
     compare_default(p->d, &s, o, n);
     compare_flags(p->d, &s, &o->shape, &n->shape);
@@ -212,7 +215,7 @@ static void field_removed(void *ctx, size_t i)
     const field *o = &p->o->fields[i], *heir = member_named(p->n, o->c_name);
     site s = field_site(p, o, NULL);
     if (heir)
-        cmp_report(p->d, &s, true, "removed — the member %s now holds \"%s\" instead", o->c_name,
+        cmp_report(p->d, &s, true, "removed — the member %s now reads and writes \"%s\" instead", o->c_name,
                    cmp_name(p->d, heir->json_name, heir->json_len));
     else
         cmp_report(p->d, &s, true, "removed — code using the member %s no longer compiles",

@@ -13,7 +13,7 @@
 
 static void tightened(differ *d, const site *s, const char *what)
 {
-    cmp_report(d, s, true, "%s — %s that break it are now rejected", what, cmp_who(s->dir));
+    cmp_report(d, s, true, "%s — %s valid before may now be rejected", what, cmp_who(s->dir));
 }
 
 static void loosened(differ *d, const site *s, const char *what)
@@ -108,12 +108,14 @@ static const char *size_words(differ *d, const size_bound *b)
 /* minItems lowered in a response: items old code could read may be gone. */
 static void fewer_items(differ *d, const site *s, const char *what, const size_bound *o)
 {
-    effect resp = {true, cmp_printf(d, "silent: there may now be fewer than %llu — code "
-                                           "that relied on %llu must check count",
-                                        (unsigned long long)o->value,
-                                        (unsigned long long)o->value)},
+    effect resp = {true, cmp_printf(d, "silent: it may now hold fewer than %llu; code that "
+                                       "relied on %llu must check count",
+                                    (unsigned long long)o->value, (unsigned long long)o->value)},
            req = {false, ""};
-    cmp_directed(d, s, cmp_printf(d, "%s (loosened)", what), resp, req);
+    if (s->dir & DIR_RESPONSE)
+        cmp_directed(d, s, what, resp, req);
+    else
+        loosened(d, s, what);
 }
 
 static void compare_size(differ *d, const site *s, const size_bound *o, const size_bound *n,

@@ -64,9 +64,9 @@ static void type_changed(differ *d, const site *s, const shape *o, const shape *
                          shape_use use, const char *c_member)
 {
     cmp_report(d, s, true, "type was %s, now %s — %s changes C type: code using it must be "
-                           "rewritten, and %s of the old type are rejected",
+                           "rewritten%s",
                cmp_describe(d, o), cmp_describe(d, n), c_thing(d, use, c_member),
-               cmp_who(s->dir));
+               s->dir & DIR_RESPONSE ? ", and payloads of the old type are rejected" : "");
 }
 
 static void compare_format(differ *d, const site *s, const shape *o, const shape *n)
@@ -135,14 +135,14 @@ static void enum_added(void *ctx, size_t j)
     const char *constant = enum_constant(p, p->n, e);
     effect resp = {true, NULL}, req = {false, ""};
     if (!p->o->open)
-        resp.text = cmp_printf(p->d, "silent: it may now arrive — code switching on the "
-                                          "value must handle %s",
-                                   constant);
+        resp.text = cmp_printf(p->d, "silent: it may now arrive; code switching on the value "
+                                      "must handle %s",
+                               constant);
     else if (p->c_enum)
-        resp.text = cmp_printf(p->d, "silent: it was kept as %s__OTHER with its text in "
-                                          "other, now it decodes as %s — code looking for it "
-                                          "there must use %s",
-                                   p->n->c_enum_upper, constant, constant);
+        resp.text = cmp_printf(p->d, "silent: it was kept as %s__OTHER (its text in the _other "
+                                      "member), now it decodes as %s; code looking for it "
+                                      "there must use %s",
+                               p->n->c_enum_upper, constant, constant);
     else
         resp = req;
     cmp_directed(p->d, &s, cmp_printf(p->d, "enum value %s added", enum_text(p->d, p->n, e)),
@@ -181,15 +181,17 @@ static void compare_open(enum_pair *p)
                    p->n->open ? "now open" : "no longer open");
     } else if (p->o->open) {
         cmp_report(p->d, s, true, "enum no longer open — %s%s with other values are now rejected",
-                   p->c_enum ? "code using the _other member or __OTHER no longer compiles, and "
+                   p->c_enum ? cmp_printf(p->d, "code using %s__OTHER or the _other member no "
+                                                "longer compiles, and ",
+                                          p->o->c_enum_upper)
                              : "",
                    cmp_who(s->dir));
     } else {
-        resp.text = p->c_enum ? cmp_printf(p->d, "silent: other values are now kept (%s__OTHER"
-                                                     " and the _other member) — code switching "
-                                                     "on it must handle %s__OTHER",
-                                               p->n->c_enum_upper, p->n->c_enum_upper)
-                                  : "silent: values outside the list may now arrive";
+        resp.text = p->c_enum ? cmp_printf(p->d, "silent: other values are now kept as %s__OTHER "
+                                                 "(their text in the _other member); code "
+                                                 "switching on it must handle %s__OTHER",
+                                           p->n->c_enum_upper, p->n->c_enum_upper)
+                              : "silent: values outside the list may now arrive";
         cmp_directed(p->d, s, "enum now open", resp, req);
     }
 }

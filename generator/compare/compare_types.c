@@ -79,7 +79,7 @@ static void variant_added(void *ctx, size_t j)
     union_pair *p = ctx;
     const variant *n = &p->n->variants[j];
     site s = variant_site(p, NULL, n);
-    effect resp = {true, cmp_printf(p->d, "silent: a value may now be this variant — code "
+    effect resp = {true, cmp_printf(p->d, "silent: a value may now be this variant; code "
                                               "switching on kind must handle %s",
                                         n->c_kind)};
     effect req = {false, ""};
@@ -122,14 +122,16 @@ static void compare_discriminator(differ *d, const site *s, const union_def *o,
     if (!o->discriminator || !n->discriminator || (!od && !nd) || (od && nd && !strcmp(od, nd)))
         return;
     if (!od)
-        cmp_report(d, s, false, "objects without '%s' now decode as %s", n->discriminator, nd);
+        cmp_report(d, s, false, "default variant %s added — objects without '%s' now decode as %s",
+                   nd, n->discriminator, nd);
     else if (!nd)
-        cmp_report(d, s, true, "objects without '%s' were %s, now %s with them are rejected",
-                   n->discriminator, od, cmp_who(s->dir));
+        cmp_report(d, s, true, "default variant %s removed — %s with objects without '%s' are "
+                               "now rejected",
+                   od, cmp_who(s->dir), n->discriminator);
     else
-        cmp_report(d, s, true, "objects without '%s' were %s, now %s — code reading them must "
-                               "look at the other variant",
-                   n->discriminator, od, nd);
+        cmp_report(d, s, true, "default variant was %s, now %s — objects without '%s' now decode "
+                               "as %s",
+                   od, nd, n->discriminator, nd);
 }
 
 static void compare_open(differ *d, const site *s, const union_def *o, const union_def *n)
@@ -144,7 +146,7 @@ static void compare_open(differ *d, const site *s, const union_def *o, const uni
         return;
     }
     resp.breaking = true;
-    resp.text = cmp_printf(d, "silent: a value no variant takes is now kept in other — code "
+    resp.text = cmp_printf(d, "silent: a value no variant takes is now kept in other; code "
                                   "switching on kind must handle %s__OTHER",
                                n->c_kind_upper);
     cmp_directed(d, s, "now open", resp, req);
