@@ -27,14 +27,24 @@ static direction field_dir(direction dir, const field *o, const field *n)
     return dir;
 }
 
+/* Where a field is declared: its key, or in a type composed with allOf
+ * (whose fields keep the key of their first declaration, in a part) the
+ * declaration that decides it, a narrowing included. */
+static loc field_where(const type_def *t, const field *f)
+{
+    if (t->def && node_get(t->def, "allOf") && f->def_node)
+        return f->def_node->where;
+    return f->where;
+}
+
 static site field_site(field_pair *p, const field *o, const field *n)
 {
     const field *f = n ? n : o;
     const type_def *t = n ? p->n : p->o;
     site s;
     s.path = cmp_printf(p->d, "%s.%s", t->name, cmp_name(p->d, f->json_name, f->json_len));
-    s.old_where = o ? o->where : cmp_nowhere;
-    s.new_where = n ? n->where : cmp_nowhere;
+    s.old_where = o ? field_where(p->o, o) : cmp_nowhere;
+    s.new_where = n ? field_where(p->n, n) : cmp_nowhere;
     s.dir = field_dir(p->dir, o, n);
     return s;
 }
