@@ -248,6 +248,10 @@ static void response_added(void *ctx, size_t j)
         cmp_report(p->d, &s, true, "%s — silent: %s responses were decoded into %s, now %s",
                    what, n->status_text, member(p->d, was),
                    n->type ? cmp_printf(p->d, "into %s", member(p->d, n)) : "without a body");
+    else if (was && n->type)
+        cmp_report(p->d, &s, true, "%s — %s responses were taken without a body, now bodies that "
+                                   "are not %s are rejected",
+                   what, n->status_text, type_words(p->d, n->type));
     else
         cmp_report(p->d, &s, false, "%s", what);
 }
