@@ -103,6 +103,10 @@ fi
 expect 1 "^$tmp/github.yaml:[0-9]*:7: breaking: Repository.pushed_at: was required, now optional — silent: code reading pushed_at must check pushed_at_state$" \
     -- diff "$src/specs/github.yaml" "$tmp/github.yaml"
 expect 1 "^1 breaking, 0 compatible$" -- diff "$src/specs/github.yaml" "$tmp/github.yaml"
+# The README shows this line, run from the source directory.
+mkdir -p "$tmp/repo/specs" && cp "$tmp/github.yaml" "$tmp/repo/specs/github.yaml"
+line=$(cd "$tmp/repo" && "$specc" diff "$src/specs/github.yaml" specs/github.yaml | head -n 1)
+grep -qxF -- "$line" "$src/README.md" || { echo "FAIL: README lacks the line: $line"; fail=1; }
 # ... and back: required again.
 expect 1 "^$src/specs/github.yaml:[0-9]*:7: breaking: Repository.pushed_at: was optional, now required" \
     -- diff "$tmp/github.yaml" "$src/specs/github.yaml"
