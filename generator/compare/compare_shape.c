@@ -69,6 +69,12 @@ static void type_changed(differ *d, const site *s, const shape *o, const shape *
                s->dir & DIR_RESPONSE ? ", and payloads of the old type are rejected" : "");
 }
 
+/* Does the format restrict values? (unix-time only labels an integer.) */
+static bool format_checks(format_kind f)
+{
+    return f != FORMAT_NONE && f != FORMAT_UNIX_TIME;
+}
+
 static void compare_format(differ *d, const site *s, const shape *o, const shape *n)
 {
     const char *of = format_name(o->format), *nf = format_name(n->format);
@@ -76,7 +82,9 @@ static void compare_format(differ *d, const site *s, const shape *o, const shape
         return;
     if (!*nf)
         cmp_report(d, s, false, "format %s removed", of);
-    else if (!*of)
+    else if (!format_checks(n->format))
+        cmp_report(d, s, false, "format %s added (a label: nothing more is checked)", nf);
+    else if (!format_checks(o->format))
         cmp_report(d, s, true, "format %s added — %s with values that are not %s are now "
                                "rejected",
                    nf, cmp_who(s->dir), nf);
