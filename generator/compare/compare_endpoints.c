@@ -16,7 +16,7 @@ typedef struct endpoint_pair {
     const site *s;
 } endpoint_pair;
 
-/* A type as messages name it: "Pet", "array of Order", "one of ...". */
+/* A type as messages name it: "Pet", "array of Order", "oneOf [...]". */
 static const char *type_words(differ *d, const type_def *t)
 {
     shape sh;

@@ -111,7 +111,7 @@ void cmp_fields(differ *d, const type_def *o, const type_def *n, direction dir);
  * type)? If not, nothing else about them is compared. */
 bool cmp_same_type(const shape *o, const shape *n);
 
-/* "string", "integer (int32)", "array of Pet", "one of string, Customer". */
+/* "string", "integer (int32)", "array of Pet", "oneOf [string, Customer]". */
 const char *cmp_describe(differ *d, const shape *sh);
 
 /* Everything about two shapes at s: type, format, enum, constraints,

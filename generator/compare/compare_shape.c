@@ -22,11 +22,11 @@ bool cmp_same_type(const shape *o, const shape *n)
 
 static const char *describe_union(differ *d, const union_def *u)
 {
-    const char *out = "one of ";
+    const char *out = "oneOf [";
     size_t i;
     for (i = 0; u && i < u->variant_count; i++)
         out = cmp_printf(d, "%s%s%s", out, i ? ", " : "", u->variants[i].label);
-    return out;
+    return cmp_printf(d, "%s]", out);
 }
 
 const char *cmp_describe(differ *d, const shape *sh)
