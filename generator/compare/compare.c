@@ -59,7 +59,7 @@ static void append(differ *d, const site *s, bool breaking, const char *message)
     c = &l->items[l->count++];
     c->breaking = breaking;
     c->location = s->path;
-    c->message = message;
+    c->message = cmp_name(d, message, strlen(message)); /* spec text: one line */
     c->old_where = s->old_where;
     c->new_where = s->new_where;
     l->breaking += breaking;
