@@ -57,7 +57,8 @@ static const struct {
 } commands[] = {
     {"generate", cmd_generate}, {"check", cmd_generate}, {"runtime", cmd_generate},
     {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
-    {"dump-model", cmd_generate}, {"diff", cmd_diff},
+    {"dump-model", cmd_generate},
+    {"diff", cmd_diff},
 };
 
 int main(int argc, char **argv)
