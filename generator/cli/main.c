@@ -20,6 +20,7 @@ static const char usage_text[] =
     "       specc try [--quiet] SPEC TARGET [FILE...]\n"
     "       specc test SPEC...\n"
     "       specc dump-model SPEC...\n"
+    "       specc diff [--json] OLD NEW\n"
     "       specc --help | --version\n"
     "\n"
     "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
@@ -40,6 +41,9 @@ static const char usage_text[] =
     "  test        check every example file the specs list; ends with\n"
     "              'N passed, N failed'; exit 1 if any fails\n"
     "  dump-model  print the checked model as JSON (what the templates see)\n"
+    "  diff        compare two versions of a spec: one line per change, breaking\n"
+    "              or compatible, with what C code must do; exit 1 when\n"
+    "              something breaks, 2 when a spec is invalid (--json: a JSON array)\n"
     "\n"
     "  -o DIR           output directory\n"
     "  --no-runtime     generate or check only the API files, not the runtime\n"
@@ -65,6 +69,7 @@ static const struct {
     {"generate", cmd_generate}, {"check", cmd_generate}, {"runtime", cmd_generate},
     {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
     {"dump-model", cmd_generate}, {"try", cmd_try}, {"test", cmd_test},
+    {"diff", cmd_diff},
 };
 
 int main(int argc, char **argv)
