@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
+
 #include "try_specs.h"
 
 static int write_seed(const char *dir, const char *name, int index, const char *data, size_t len)
@@ -28,26 +30,6 @@ static int write_seed(const char *dir, const char *name, int index, const char *
     fputc(index, f);
     fwrite(data, 1, len, f);
     return fclose(f) != 0;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL) {
-        if (fread(buf, 1, (size_t)n, f) == (size_t)n) {
-            buf[n] = '\0';
-            *len = (size_t)n;
-        } else {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    if (f)
-        fclose(f);
-    return buf;
 }
 
 /* The directory name before `end` in path ("github" of ".../github/x.json"). */
@@ -75,7 +57,7 @@ static int json_file(const char *dir, const char *path)
         snprintf(api, sizeof api, "%s", parent);
         snprintf(target, sizeof target, "%s.%.*s.%.3s", api, (int)(dot - file), file, dot + 1);
     }
-    if (!(text = slurp(path, &len)))
+    if (!(text = file_read(path, &len, 0)))
         return 1;
     snprintf(name, sizeof name, "%s-%s", api, file);
     bad = write_seed(dir, name, try_specs_find(target), text, len);
@@ -86,7 +68,7 @@ static int json_file(const char *dir, const char *path)
 static int tsv(const char *dir, const char *path)
 {
     size_t len, n = 0;
-    char *text = slurp(path, &len), *line, *next, name[300];
+    char *text = file_read(path, &len, 0), *line, *next, name[300];
     int bad = 0;
     for (line = text; line && *line; line = next) {
         char *target, *json;

@@ -10,25 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL) {
-        if (fread(buf, 1, (size_t)n, f) == (size_t)n) {
-            buf[n] = '\0';
-            *len = (size_t)n;
-        } else {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    if (f)
-        fclose(f);
-    return buf;
-}
+#include "file.h"
 
 static bool errors_alike(const char *label, const char *what, const specc_error *a,
                          const specc_error *b)
@@ -141,7 +123,7 @@ static int check_file(resolve_fn *resolve, const char *target, const char *path,
         fprintf(stderr, "%s: no target %s on both sides\n", path, target);
         return 1;
     }
-    if (!(text = slurp(path, &len))) {
+    if (!(text = file_read(path, &len, 0))) {
         fprintf(stderr, "%s: cannot read\n", path);
         return 1;
     }
@@ -210,7 +192,7 @@ int payloads_tsv(resolve_fn *resolve, const char *file, int target_col, int json
                  size_t *count)
 {
     size_t len, lineno = 0;
-    char *text = slurp(file, &len), *line, *next, label[4200];
+    char *text = file_read(file, &len, 0), *line, *next, label[4200];
     int bad = 0;
     if (!text) {
         fprintf(stderr, "%s: cannot read\n", file);
