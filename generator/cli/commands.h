@@ -14,6 +14,9 @@
 /* generate, check, runtime, schema, doc, lint, dump-model (generate.c) */
 int cmd_generate(int argc, char **argv);
 
+/* infer: a first draft of a spec from sample payloads (infer.c) */
+int cmd_infer(int argc, char **argv);
+
 /* "specc: " + the message, then a hint to run --help; returns 2. */
 int usage_error(const char *fmt, const char *arg);
 

@@ -18,6 +18,7 @@ static const char usage_text[] =
     "       specc doc      -o DIR [--templates DIR] SPEC...\n"
     "       specc lint SPEC...\n"
     "       specc dump-model SPEC...\n"
+    "       specc infer [--api NAME] [--type NAME] FILE...\n"
     "       specc --help | --version\n"
     "\n"
     "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
@@ -31,6 +32,9 @@ static const char usage_text[] =
     "  lint        check the specs (including every example value) and report\n"
     "              every problem as FILE:LINE:COL: error: MESSAGE\n"
     "  dump-model  print the checked model as JSON (what the templates see)\n"
+    "  infer       print a first draft of a spec whose type (--type, default Root;\n"
+    "              --api, default draft) accepts every JSON FILE (- for standard\n"
+    "              input): keys, required, nullable, numbers, formats, maps, unions\n"
     "\n"
     "  -o DIR           output directory\n"
     "  --no-runtime     generate or check only the API files, not the runtime\n"
@@ -53,7 +57,7 @@ static const struct {
 } commands[] = {
     {"generate", cmd_generate}, {"check", cmd_generate}, {"runtime", cmd_generate},
     {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
-    {"dump-model", cmd_generate},
+    {"dump-model", cmd_generate}, {"infer", cmd_infer},
 };
 
 int main(int argc, char **argv)
