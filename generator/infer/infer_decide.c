@@ -115,7 +115,7 @@ static void decide_numbers(ishape *sh)
             sh->format = order[i];
 }
 
-static void decide_rep(ishape *sh, bool root)
+static void decide_rep(ishape *sh)
 {
     unsigned parts = ishape_parts(sh);
     sh->rep = REP_ONE;
@@ -125,9 +125,6 @@ static void decide_rep(ishape *sh, bool root)
     } else if (sh->nul_string) {
         sh->rep = REP_ANY;
         sh->why = "a string here holds U+0000, which a C string cannot";
-    } else if (root && sh->nulls) {
-        sh->rep = REP_ANY;
-        sh->why = "the document was null (a type cannot be nullable)";
     } else if (parts > 1 && sh->strings && sh->num == NUM_DECIMAL) {
         sh->rep = REP_LOST;
         sh->why = "strings and numbers that need exact text (decimal) cannot share a oneOf";
@@ -141,11 +138,11 @@ static void decide_rep(ishape *sh, bool root)
     }
 }
 
-static bool decide(ishape *sh, bool root)
+static bool decide(ishape *sh)
 {
     size_t i;
     decide_numbers(sh);
-    decide_rep(sh, root);
+    decide_rep(sh);
     if (sh->rep == REP_ANY || sh->rep == REP_LOST)
         return true;
     if (sh->objects && looks_like_map(sh)) {
@@ -155,21 +152,21 @@ static bool decide(ishape *sh, bool root)
         for (i = 0; i < sh->field_count; i++)
             if (!ishape_merge(sh->values, sh->fields[i].value))
                 return false;
-        if (!decide(sh->values, false))
+        if (!decide(sh->values))
             return false;
     }
     for (i = 0; sh->objects && !sh->is_map && i < sh->field_count; i++) {
         ifield *f = &sh->fields[i];
-        if (!decide(f->value, false))
+        if (!decide(f->value))
             return false;
         f->declared = !memchr(f->key, '\0', f->key_len) && f->value->rep != REP_LOST;
     }
-    return !sh->arrays || decide(sh->items, false);
+    return !sh->arrays || decide(sh->items);
 }
 
 bool infer_decide(ishape *root)
 {
-    return decide(root, true);
+    return decide(root);
 }
 
 /* ------------------------------------------------- what is written */

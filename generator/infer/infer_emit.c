@@ -198,6 +198,11 @@ bool infer_emit(strbuf *b, const names *nm, const char *const *sources, size_t c
     put_header(&e, nm, sources, count);
     for (i = 0; i < nm->count; i++) {
         const named *t = nm->types[i];
+        if (t->fixed && t->sh->nulls) { /* the document's type */
+            strbuf_append(b, "  # WARNING: a sample was null, which no type accepts (a type is "
+                             "never nullable)\n");
+            e.warnings++;
+        }
         if (t->kind == NAMED_OBJECT)
             put_object(&e, t);
         else if (t->kind == NAMED_UNION)
