@@ -64,7 +64,7 @@ const char *infer_names_valid(const char *api, const char *type_name)
 char *infer_draft(infer *in, const char *api, const char *type_name,
                   const char *const *sources, size_t count, size_t *warnings)
 {
-    names nm = {api, NULL, 0, 0};
+    names nm = {api, NULL, 0, 0, NULL, NULL};
     strbuf b = STRBUF_INIT;
     bool ok = infer_decide(in->root) && infer_names(&nm, in->root, type_name) &&
               infer_emit(&b, &nm, sources, count, warnings);

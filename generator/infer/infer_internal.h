@@ -166,6 +166,8 @@ typedef struct names {
     const char *api;
     named **types; /* in the order they are written */
     size_t count, cap;
+    json_t *taken; /* snake names of the types, as they were first named */
+    json_t *next;  /* base → the next number to try */
 } names;
 
 /* Name every type and every C member that would clash; false when out of

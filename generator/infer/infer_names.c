@@ -87,26 +87,36 @@ static char *numbered(const char *base, unsigned number)
     return number < 2 ? strdup(base) : str_printf("%s%u", base, number);
 }
 
-/* Is name free: no type has its snake name, and it is not a kind word? */
-static int name_free(const names *nm, const char *name)
+/* The first free name from base (base, base2, base3 ...): no other type
+ * has its snake name, and that is not a kind word (a fixed name is taken
+ * as it is: it comes first). Records it as taken; *number gets its number.
+ * NULL when out of memory. */
+static char *free_name(names *nm, const char *base, bool fixed, unsigned *number)
 {
-    char *snake = naming_snake(name, strlen(name));
-    size_t i;
-    int ok = snake ? !kind_word(snake) : -1;
-    for (i = 0; ok > 0 && i < nm->count; i++) {
-        char *other = naming_snake(nm->types[i]->name, strlen(nm->types[i]->name));
-        ok = other ? strcmp(other, snake) != 0 : -1;
-        free(other);
+    json_t *next = json_object_get(nm->next, base);
+    unsigned n = next ? (unsigned)json_integer_value(next) : 1;
+    for (;; n++) {
+        char *name = numbered(base, n);
+        char *snake = name ? naming_snake(name, strlen(name)) : NULL;
+        if (snake && (fixed || (!kind_word(snake) && !json_object_get(nm->taken, snake)))) {
+            bool ok = json_object_set_new(nm->taken, snake, json_true()) == 0 &&
+                      json_object_set_new(nm->next, base, json_integer(n + 1)) == 0;
+            free(snake);
+            *number = n;
+            if (ok)
+                return name;
+        }
+        free(snake);
+        free(name);
+        if (!name || !snake)
+            return NULL;
     }
-    free(snake);
-    return ok;
 }
 
 /* A new named type; takes base (malloc'd). NULL when out of memory. */
 static named *add_named(names *nm, named_kind kind, ishape *sh, char *base, bool fixed)
 {
     named *t = base ? calloc(1, sizeof *t) : NULL;
-    int ok = 0;
     if (nm->count == nm->cap && t) {
         size_t cap = nm->cap ? nm->cap * 2 : 16;
         named **grown = realloc(nm->types, cap * sizeof *grown);
@@ -115,29 +125,21 @@ static named *add_named(names *nm, named_kind kind, ishape *sh, char *base, bool
             nm->cap = cap;
         }
     }
-    if (!t || nm->count == nm->cap) {
-        free(t);
-        free(base);
-        return NULL;
-    }
-    t->kind = kind;
-    t->sh = sh;
-    t->base = base;
-    t->fixed = fixed;
-    for (t->number = 1; !fixed && ok == 0; t->number++) {
+    if (t && nm->count < nm->cap) {
+        t->kind = kind;
+        t->sh = sh;
+        t->base = base;
+        t->fixed = fixed;
+        t->name = free_name(nm, base, fixed, &t->number);
+        if (t->name && (kind != NAMED_OBJECT || claims_fields(sh))) {
+            nm->types[nm->count++] = t;
+            return t;
+        }
         free(t->name);
-        ok = (t->name = numbered(base, t->number)) ? name_free(nm, t->name) : -1;
     }
-    if ((fixed && !(t->name = strdup(base))) || ok < 0 ||
-        (kind == NAMED_OBJECT && !claims_fields(sh))) {
-        free(t->name);
-        free(base);
-        free(t);
-        return NULL;
-    }
-    t->number -= !fixed; /* the loop went one past */
-    nm->types[nm->count++] = t;
-    return t;
+    free(t);
+    free(base);
+    return NULL;
 }
 
 /* ----------------------------------------------------------- places */
@@ -243,7 +245,8 @@ static bool settle(names *nm)
 bool infer_names(names *nm, ishape *root, const char *type_name)
 {
     queue q = {NULL, 0, 0, 0};
-    bool ok = name_root(nm, root, type_name) && push_children(&q, root, type_name);
+    bool ok = (nm->taken = json_object()) != NULL && (nm->next = json_object()) != NULL &&
+              name_root(nm, root, type_name) && push_children(&q, root, type_name);
     for (; ok && q.head < q.count; q.head++) {
         pending *p = &q.items[q.head];
         ok = name_place(nm, p->sh, p->base) && push_children(&q, p->sh, p->base);
@@ -263,6 +266,9 @@ void infer_names_free(names *nm)
         free(nm->types[i]);
     }
     free(nm->types);
+    json_decref(nm->taken);
+    json_decref(nm->next);
     nm->types = NULL;
     nm->count = nm->cap = 0;
+    nm->taken = nm->next = NULL;
 }
