@@ -389,8 +389,34 @@ def cases():
          [r'      a: \{type: string, required: true, nullable: true, example: "second"\}',
           r'      b: \{type: string, required: true, example: "first"\}',
           r'      c: \{type: number, required: true, example: 1.0\}'])
+    readme()
     # Deep but within the limit (64 levels).
     case('depth-64', ['[' * 64 + ']' * 64, '{"a":' * 63 + '1' + '}' * 63])
+
+
+def readme_block(text, marker):
+    m = re.search(r'^<!-- infer-test: %s -->\n```[a-z]*\n(.*?)^```' % re.escape(marker), text,
+                  re.M | re.S)
+    if not m:
+        fail('README: no block after <!-- infer-test: %s -->' % marker)
+        return ''
+    return m.group(1)
+
+
+def readme():
+    """The README's example is what specc infer prints, and it holds."""
+    with open(os.path.join(ARGS.src, 'README.md'), encoding='utf-8') as fh:
+        text = fh.read()
+    with tempfile.TemporaryDirectory() as work:
+        for name in ('order1.json', 'order2.json'):
+            write_file(work, name, readme_block(text, name))
+        p = subprocess.run([ARGS.specc, 'infer', '--api', 'shop', '--type', 'Order',
+                            'order1.json', 'order2.json'], cwd=work, stdout=subprocess.PIPE)
+        out = re.sub(r'\A(#.*\n)*', '', p.stdout.decode('utf-8'))
+        if p.returncode != 0 or out != readme_block(text, 'draft'):
+            fail('README: specc infer prints, for the example:\n' + out)
+        draft_of(work, [os.path.join(work, 'order1.json'), os.path.join(work, 'order2.json')],
+                 ['--type', 'Order'], 'readme', 'Order')
 
 
 # ----------------------------------------------------------------- cli
