@@ -138,6 +138,29 @@ static void decide_rep(ishape *sh)
     }
 }
 
+static bool decide(ishape *sh);
+
+/* The objects at sh as a map: their values merged into one place. Values
+ * that no type keeps exactly make it no map after all: as fields, each key
+ * may be kept, or left undeclared (and kept as sent). */
+static bool decide_map(ishape *sh)
+{
+    size_t i;
+    if (!(sh->values = ishape_new()))
+        return false;
+    for (i = 0; i < sh->field_count; i++)
+        if (!ishape_merge(sh->values, sh->fields[i].value))
+            return false;
+    if (!decide(sh->values))
+        return false;
+    sh->is_map = sh->values->rep != REP_LOST;
+    if (!sh->is_map) {
+        ishape_free(sh->values);
+        sh->values = NULL;
+    }
+    return true;
+}
+
 static bool decide(ishape *sh)
 {
     size_t i;
@@ -145,16 +168,8 @@ static bool decide(ishape *sh)
     decide_rep(sh);
     if (sh->rep == REP_ANY || sh->rep == REP_LOST)
         return true;
-    if (sh->objects && looks_like_map(sh)) {
-        sh->is_map = true;
-        if (!(sh->values = ishape_new()))
-            return false;
-        for (i = 0; i < sh->field_count; i++)
-            if (!ishape_merge(sh->values, sh->fields[i].value))
-                return false;
-        if (!decide(sh->values))
-            return false;
-    }
+    if (sh->objects && looks_like_map(sh) && !decide_map(sh))
+        return false;
     for (i = 0; sh->objects && !sh->is_map && i < sh->field_count; i++) {
         ifield *f = &sh->fields[i];
         if (!decide(f->value))

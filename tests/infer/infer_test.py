@@ -377,9 +377,11 @@ def cases():
           r'      c: \{type: array, items: \{type: array, items: any\}\}  # no value .*',
           r'      d: \{type: array, items: integer, required: true\}'])
     # What no type keeps exactly stays undeclared (an unknown field, kept).
-    case('lost', ['{"v": "a", "w": 1}', '{"v": 1e400, "w": 2}'],
+    case('lost', ['{"v": "a", "w": 1, "m": {"1": "a", "2": 1e400}}', '{"v": 1e400, "w": 2}'],
          [r'      # "v": not declared \(strings and numbers .*\), so kept as an unknown field',
-          r'      w: \{type: integer, required: true, example: 1\}'])
+          r'      w: \{type: integer, required: true, example: 1\}',
+          r'      m: \{type: M\}', r'      "1": \{type: string, required: true, example: "a"\}',
+          r'      "2": \{type: decimal, required: true, example: "1e400"\}'])
     # Strings and numbers beyond double in array items: no type keeps both.
     case('lost-item', ['["s", 1e400]'],
          [r'  Root: \{type: array, items: any\}  # WARNING: strings and numbers .*'], accepted=0,
