@@ -25,18 +25,35 @@
 
 #include "naming.h"
 
+/* Who claimed a C name: a type (index in nm->types; -1: the API) and,
+ * for the element structs named after a field, that field. */
+typedef struct blame {
+    long type;
+    long field; /* -1: the type itself */
+} blame;
+
 typedef struct registry {
-    json_t *names; /* C name → index of the type to blame (-1: the API) */
+    json_t *names; /* C name → its blame, packed (pack) */
     const names *nm;
     bool oom;
-    int clash_with; /* on a clash: the earlier blame; the later in clash_by */
-    int clash_by;
     bool clashed;
+    blame first, second; /* on a clash: the earlier and the later claim */
 } registry;
 
-/* Take name (malloc'd, freed here; NULL: out of memory) for the type at
- * index blame. After a clash, nothing more is taken. */
-static void claim(registry *r, char *name, int blame)
+static json_int_t pack(blame b)
+{
+    return (json_int_t)(b.type + 1) * 0x100000000LL + (json_int_t)(b.field + 1);
+}
+
+static blame unpack(json_int_t v)
+{
+    blame b = {(long)(v / 0x100000000LL) - 1, (long)(v % 0x100000000LL) - 1};
+    return b;
+}
+
+/* Take name (malloc'd, freed here; NULL: out of memory) for who. After a
+ * clash, nothing more is taken. */
+static void claim(registry *r, char *name, blame who)
 {
     json_t *prev;
     if (!name) {
@@ -44,38 +61,18 @@ static void claim(registry *r, char *name, int blame)
     } else if (!r->clashed && !r->oom) {
         prev = json_object_get(r->names, name);
         if (prev) {
-            r->clash_with = (int)json_integer_value(prev);
-            r->clash_by = blame;
+            r->first = unpack(json_integer_value(prev));
+            r->second = who;
             r->clashed = true;
-        } else if (json_object_set_new(r->names, name, json_integer(blame)) != 0) {
+        } else if (json_object_set_new(r->names, name, json_integer(pack(who))) != 0) {
             r->oom = true;
         }
     }
     free(name);
 }
 
-char *claims_field_name(const ifield *f)
-{
-    char *snake, *safe;
-    if (f->c_name)
-        return strdup(f->c_name);
-    snake = naming_snake(f->key, f->key_len);
-    safe = snake ? naming_safe(snake) : NULL;
-    free(snake);
-    return safe;
-}
-
-/* c_name without the '_' naming_safe may have added (check_names.c). */
-static char *base_name(const char *c_name)
-{
-    size_t len = strlen(c_name);
-    while (len > 1 && c_name[len - 1] == '_')
-        len--;
-    return str_printf("%.*s", (int)len, c_name);
-}
-
 /* The element structs of a place written as kind k, under prefix. */
-static void claim_elements(registry *r, const ishape *sh, ekind k, const char *prefix, int blame)
+static void claim_elements(registry *r, const ishape *sh, ekind k, const char *prefix, blame who)
 {
     const ishape *el = part_element(sh, k);
     char *name;
@@ -87,10 +84,10 @@ static void claim_elements(registry *r, const ishape *sh, ekind k, const char *p
         return;
     }
     if (element_nullable(el)) {
-        claim(r, str_printf("tag %s", name), blame);
-        claim(r, str_printf("%s_t", name), blame);
+        claim(r, str_printf("tag %s", name), who);
+        claim(r, str_printf("%s_t", name), who);
     }
-    claim_elements(r, el, place_kind(el), name, blame);
+    claim_elements(r, el, place_kind(el), name, who);
     free(name);
 }
 
@@ -102,19 +99,20 @@ static char *type_c_name(const registry *r, const named *t)
     return c;
 }
 
-static void claim_fields(registry *r, const ishape *sh, const char *c, int blame)
+static void claim_fields(registry *r, const ishape *sh, const char *c, long type)
 {
     size_t i;
     for (i = 0; i < sh->field_count && !r->oom; i++) {
         const ifield *f = &sh->fields[i];
+        blame who = {type, (long)i};
         char *member, *base, *prefix;
         if (!f->declared)
             continue;
-        member = claims_field_name(f);
-        base = member ? base_name(member) : NULL;
+        member = members_field_name(f);
+        base = member ? members_base_name(member) : NULL;
         prefix = base ? str_printf("%s_%s", c, base) : NULL;
         if (prefix)
-            claim_elements(r, f->value, place_kind(f->value), prefix, blame);
+            claim_elements(r, f->value, place_kind(f->value), prefix, who);
         else
             r->oom = true;
         free(member);
@@ -124,36 +122,37 @@ static void claim_fields(registry *r, const ishape *sh, const char *c, int blame
 }
 
 /* Index of the named type t in nm (its blame). */
-static int index_of(const names *nm, const named *t)
+static long index_of(const names *nm, const named *t)
 {
     size_t i;
     for (i = 0; i < nm->count; i++)
         if (nm->types[i] == t)
-            return (int)i;
+            return (long)i;
     return -1;
 }
 
-static void claim_union(registry *r, const named *t, const char *c, int blame)
+static void claim_union(registry *r, const named *t, const char *c, blame who)
 {
     char *upper = naming_upper(c), *member, *member_upper;
     ekind v[5];
     size_t i, n = union_variants(t->sh, v);
-    claim(r, str_printf("tag %s_kind", c), blame);
-    claim(r, str_printf("%s_kind_t", c), blame);
-    claim(r, upper ? str_printf("%s_NONE", upper) : NULL, blame);
+    claim(r, str_printf("tag %s_kind", c), who);
+    claim(r, str_printf("%s_kind_t", c), who);
+    claim(r, upper ? str_printf("%s_NONE", upper) : NULL, who);
     for (i = 0; i < n && upper; i++) {
         const named *ref = v[i] == E_OBJECT ? t->sh->object_type : NULL;
+        blame by_ref = {ref ? index_of(r->nm, ref) : -1, -1};
         char *snake = ref ? naming_snake(ref->name, strlen(ref->name)) : NULL;
         member = ref ? (snake ? naming_safe(snake) : NULL) : strdup(ekind_word(v[i]));
         free(snake);
         member_upper = member ? naming_upper(member) : NULL;
         /* a variant type's name makes the constant: renaming it helps */
         claim(r, member_upper ? str_printf("%s_%s", upper, member_upper) : NULL,
-              ref && t->fixed ? index_of(r->nm, ref) : blame);
+              ref ? by_ref : who);
         if (member) {
             char *prefix = str_printf("%s_%s", c, member);
             if (prefix)
-                claim_elements(r, t->sh, v[i], prefix, blame);
+                claim_elements(r, t->sh, v[i], prefix, who);
             free(prefix);
         }
         free(member);
@@ -162,26 +161,27 @@ static void claim_union(registry *r, const named *t, const char *c, int blame)
     free(upper);
 }
 
-static void claim_type(registry *r, const named *t, int blame)
+static void claim_type(registry *r, const named *t, long type)
 {
     static const char *const suffixes[] = {
         "_t",      "_desc",        "_init",     "_clear", "_decode_json", "_decode_text",
         "_encode", "_encode_text", "_validate", "_equal", "_free",        "_decode"};
+    blame who = {type, -1};
     char *c = type_c_name(r, t);
     size_t i;
     if (!c) {
         r->oom = true;
         return;
     }
-    claim(r, str_printf("tag %s", c), blame);
+    claim(r, str_printf("tag %s", c), who);
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        claim(r, str_printf("%s%s", c, suffixes[i]), blame);
+        claim(r, str_printf("%s%s", c, suffixes[i]), who);
     if (t->kind == NAMED_OBJECT)
-        claim_fields(r, t->sh, c, blame);
+        claim_fields(r, t->sh, c, type);
     else if (t->kind == NAMED_UNION)
-        claim_union(r, t, c, blame);
+        claim_union(r, t, c, who);
     else
-        claim_elements(r, t->sh, place_kind(t->sh), c, blame);
+        claim_elements(r, t->sh, place_kind(t->sh), c, who);
     free(c);
 }
 
@@ -189,112 +189,49 @@ static void claim_api(registry *r)
 {
     static const char *const tables[] = {"_types", "_type_count", "_endpoints",
                                          "_endpoint_count"};
+    blame api = {-1, -1};
     char *upper = naming_upper(r->nm->api);
     size_t i;
-    claim(r, upper ? str_printf("%s_H", upper) : NULL, -1);
-    claim(r, upper ? str_printf("%s_BASE_URL", upper) : NULL, -1);
+    claim(r, upper ? str_printf("%s_H", upper) : NULL, api);
+    claim(r, upper ? str_printf("%s_BASE_URL", upper) : NULL, api);
     for (i = 0; i < sizeof tables / sizeof tables[0]; i++)
-        claim(r, str_printf("%s%s", r->nm->api, tables[i]), -1);
+        claim(r, str_printf("%s%s", r->nm->api, tables[i]), api);
     free(upper);
 }
 
-int claims_clash(const names *nm, named **loser)
+static bool renamable(const names *nm, blame b)
 {
-    registry r = {json_object(), nm, false, -1, -1, false};
+    return b.type >= 0 && !nm->types[b.type]->fixed;
+}
+
+/* What to change so that the later claim no longer clashes: its type (when
+ * another type made the earlier one), else the field it came from, else
+ * the earlier claim's field or type. */
+static void choose_fix(const names *nm, blame first, blame second, claims_fix *fix)
+{
+    if (second.type != first.type && renamable(nm, second))
+        fix->type = nm->types[second.type];
+    else if (second.field >= 0 || first.field >= 0) {
+        blame b = second.field >= 0 ? second : first;
+        fix->object = nm->types[b.type]->sh;
+        fix->field = (size_t)b.field;
+    } else if (renamable(nm, first))
+        fix->type = nm->types[first.type];
+}
+
+int claims_clash(const names *nm, claims_fix *fix)
+{
+    registry r = {json_object(), nm, false, false, {-1, -1}, {-1, -1}};
     size_t i;
-    *loser = NULL;
     if (!r.names)
         return -1;
     claim_api(&r);
     for (i = 0; i < nm->count && !r.clashed && !r.oom; i++)
-        claim_type(&r, nm->types[i], (int)i);
+        claim_type(&r, nm->types[i], (long)i);
     json_decref(r.names);
     if (r.oom)
         return -1;
-    if (!r.clashed)
-        return 0;
-    if (r.clash_by >= 0 && !nm->types[r.clash_by]->fixed)
-        *loser = nm->types[r.clash_by];
-    else if (r.clash_with >= 0 && !nm->types[r.clash_with]->fixed)
-        *loser = nm->types[r.clash_with];
-    return 1;
-}
-
-/* ------------------------------------------------ members of a struct */
-
-/* Is c free in members (with its _state member, when it has one)? */
-static int member_free(json_t *members, const char *c, bool state)
-{
-    char *base, *st;
-    int free_ = !json_object_get(members, c);
-    if (!free_ || !state)
-        return free_;
-    base = base_name(c);
-    st = base ? str_printf("%s_state", base) : NULL;
-    free_ = st ? !json_object_get(members, st) : -1;
-    free(base);
-    free(st);
-    return free_;
-}
-
-static bool member_take(json_t *members, const char *c, bool state)
-{
-    char *base, *st;
-    bool ok = json_object_set_new(members, c, json_true()) == 0;
-    if (!ok || !state)
-        return ok;
-    base = base_name(c);
-    st = base ? str_printf("%s_state", base) : NULL;
-    ok = st && json_object_set_new(members, st, json_true()) == 0;
-    free(base);
-    free(st);
-    return ok;
-}
-
-/* The derived member, or a c_name: SNAKE_2, SNAKE_3 ... ("field",
- * "field_2" ... when the key has no letters or digits); *own: a c_name.
- * NULL when out of memory. */
-static char *pick_member(json_t *members, const ifield *f, bool state, bool *own)
-{
-    char *snake = naming_snake(f->key, f->key_len);
-    char *c = snake ? naming_safe(snake) : strdup("field");
-    unsigned n = 2;
-    int ok = c ? member_free(members, c, state) : -1;
-    *own = !snake;
-    while (ok == 0) {
-        free(c);
-        *own = true;
-        c = str_printf("%s_%u", snake ? snake : "field", n++);
-        ok = !c ? -1 : naming_is_identifier(c) && !naming_is_reserved(c)
-                           ? member_free(members, c, state) : 0;
-    }
-    free(snake);
-    if (ok < 0) {
-        free(c);
-        return NULL;
-    }
-    return c;
-}
-
-bool claims_fields(ishape *sh)
-{
-    json_t *members = json_object();
-    size_t i;
-    bool ok = members && json_object_set_new(members, "_unknown", json_true()) == 0;
-    for (i = 0; ok && i < sh->field_count; i++) {
-        ifield *f = &sh->fields[i];
-        bool state, own;
-        char *c;
-        if (!f->declared)
-            continue;
-        state = !(field_required(sh, f) && !field_nullable(f)) && place_kind(f->value) != E_ANY;
-        c = pick_member(members, f, state, &own);
-        ok = c && member_take(members, c, state);
-        if (ok && own)
-            f->c_name = c;
-        else
-            free(c);
-    }
-    json_decref(members);
-    return ok;
+    if (r.clashed)
+        choose_fix(nm, r.first, r.second, fix);
+    return r.clashed;
 }

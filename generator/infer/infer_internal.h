@@ -69,7 +69,9 @@ typedef struct ifield {
     size_t key_len;
     size_t present; /* objects at this place that had the key */
     ishape *value;
-    char *c_name;   /* infer_names.c: only when the derived one would clash */
+    char *c_name;   /* infer_members.c: only when the derived one would clash */
+    unsigned c_number; /* 0, or the least number its c_name may have (a clash
+                          of the element structs named after it asked) */
     bool declared;  /* infer_decide.c: written in the draft */
 } ifield;
 
@@ -175,17 +177,30 @@ typedef struct names {
 bool infer_names(names *nm, ishape *root, const char *type_name);
 void infer_names_free(names *nm);
 
-/* -------------------------------------------------- infer_claims.c */
+/* -------------------------------------------------- infer_members.c */
 
-/* Would two types of nm claim one C name, as specc's checker derives them
- * (check_names.c)? 0: no; 1: yes, and *loser is the type to rename (never
- * a fixed one; NULL when only fixed ones are involved); -1: out of memory. */
-int claims_clash(const names *nm, named **loser);
 /* The C members of an object type's fields: c_name set where the derived
  * one would clash in the struct; false when out of memory. */
-bool claims_fields(ishape *sh);
+bool infer_members(ishape *sh);
 /* A field's C member name (its c_name, or the derived one), malloc'd. */
-char *claims_field_name(const ifield *f);
+char *members_field_name(const ifield *f);
+/* A C member name without the '_' that makes a keyword safe, malloc'd. */
+char *members_base_name(const char *c_name);
+
+/* -------------------------------------------------- infer_claims.c */
+
+/* What to change after a clash: a type's name (the next number), or the
+ * c_name of one field of an object type (the next number). */
+typedef struct claims_fix {
+    named *type;
+    ishape *object;
+    size_t field;
+} claims_fix;
+
+/* Would two things of nm claim one C name, as specc's checker derives them
+ * (check_names.c)? 0: no; 1: yes, with *fix saying what to change (never a
+ * fixed type; nothing when only fixed names clash); -1: out of memory. */
+int claims_clash(const names *nm, claims_fix *fix);
 
 /* -------------------------------------------------- infer_yaml.c */
 

@@ -131,7 +131,7 @@ static named *add_named(names *nm, named_kind kind, ishape *sh, char *base, bool
         t->base = base;
         t->fixed = fixed;
         t->name = free_name(nm, base, fixed, &t->number);
-        if (t->name && (kind != NAMED_OBJECT || claims_fields(sh))) {
+        if (t->name && (kind != NAMED_OBJECT || infer_members(sh))) {
             nm->types[nm->count++] = t;
             return t;
         }
@@ -223,21 +223,29 @@ static bool name_root(names *nm, ishape *root, const char *type_name)
     return add_named(nm, NAMED_VALUE, root, strdup(type_name), true) != NULL;
 }
 
-/* Rename types until no two claim one C name. */
+/* Rename types and fields until no two things claim one C name. */
 static bool settle(names *nm)
 {
     unsigned round;
     for (round = 0; round < 100000; round++) {
-        named *loser;
-        int clash = claims_clash(nm, &loser);
+        claims_fix fix = {NULL, NULL, 0};
+        int clash = claims_clash(nm, &fix);
+        named *t = fix.type;
         if (clash <= 0)
             return clash == 0;
-        if (!loser)
+        if (t) {
+            free(t->name);
+            t->number = t->number < 2 ? 2 : t->number + 1;
+            if (!(t->name = numbered(t->base, t->number)))
+                return false;
+        } else if (fix.object) {
+            ifield *f = &fix.object->fields[fix.field];
+            f->c_number = f->c_number < 2 ? 2 : f->c_number + 1;
+            if (!infer_members(fix.object))
+                return false;
+        } else {
             return false;
-        free(loser->name);
-        loser->number = loser->number < 2 ? 2 : loser->number + 1;
-        if (!(loser->name = numbered(loser->base, loser->number)))
-            return false;
+        }
     }
     return false;
 }

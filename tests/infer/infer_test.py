@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """specc infer: drafts that lint and accept their samples, exactly.
 
-usage: infer_test.py samples API | cases | cli | memcheck [--valgrind VALGRIND]
+usage: infer_test.py samples API | cases | random | cli | memcheck [--valgrind VALGRIND]
            --specc SPECC --src SOURCE_DIR --runtime LIBSPECC_RUNTIME
            [--cc CC] [--cflags FLAGS] [--jansson-include DIR] [--jansson-lib LIB]
 
@@ -17,6 +17,7 @@ import decimal
 import glob
 import json
 import os
+import random
 import re
 import shlex
 import subprocess
@@ -357,6 +358,14 @@ def cases():
           r'      v: \{type: array, items: VItemOneOf2, required: true\}',
           r'      v_item_one_of_kind: \{type: VItemOneOfKind, required: true\}'],
          check=deterministic)
+    # Element structs named after two fields would clash: the later field
+    # gets a c_name; a union constant would clash with _NONE: renamed.
+    case('c-names-elements', ['{"tags": [[1, null], null], "tags_item": [1, null], "none": "s"}',
+                              '{"none": {"a": 1}}'],
+         [r'      tags: \{type: array, items: \{type: array, items: \{type: integer, nullable: true\}, '
+          r'nullable: true\}\}',
+          r'      tags_item: \{type: array, items: \{type: integer, nullable: true\}, c_name: tags_item_2\}',
+          r'  NoneOneOf: \{oneOf: \[string, None2\]\}'])
     # Hostile keys: quoted so that nothing breaks the YAML, declared exactly.
     case('hostile-keys', [json.dumps(dict([(k, i) for i, k in enumerate(HOSTILE)] +
                                           [('str', 'ok: "v" # not a comment\n- item\n\u2028 \\ é')]))],
@@ -419,6 +428,50 @@ def readme():
             fail('README: specc infer prints, for the example:\n' + out)
         draft_of(work, [os.path.join(work, 'order1.json'), os.path.join(work, 'order2.json')],
                  ['--type', 'Order'], 'readme', 'Order')
+
+
+# -------------------------------------------------------------- random
+
+RANDOM_KEYS = ['a', 'id', 'items', 'x-y', '+1', '-1', 'default', 'default_', 'kind', 'none',
+               'string', 'root', 'root_a_item', 'tags', 'tags_item', '', 'é', '1', '22', 'a b',
+               '123e4567-e89b-12d3-a456-426614174000', '2024-01-01', 'values', 'owner', 'A',
+               'x', 'x_state', 'a:b', 'new\nline']
+RANDOM_SCALARS = ['"s"', '"2024-01-01"', '"2024-01-01T00:00:00Z"', '"a@b.example"',
+                  '"https://x.example"', '1', '-5', '2.5', '1e400', '0.1000000000000000000001',
+                  '123456789012345678901234567890', '9007199254740993', 'true', 'null',
+                  '"a\\u0000b"', '"\\u2028"']
+
+
+def random_value(rnd, depth):
+    c = rnd.randrange(10)
+    if depth > 5 or c < 5:
+        return rnd.choice(RANDOM_SCALARS)
+    if c < 8:
+        keys = rnd.sample(RANDOM_KEYS, rnd.randrange(0, 5))
+        return '{' + ', '.join(json.dumps(k) + ': ' + random_value(rnd, depth + 1)
+                               for k in keys) + '}'
+    return '[' + ', '.join(random_value(rnd, depth + 1) for _ in range(rnd.randrange(0, 4))) + ']'
+
+
+def random_drafts(count=24, seed=20240501):
+    """Random documents (keys that clash in C, numbers beyond double,
+    strings holding U+0000, mixed kinds): each draft lints, and takes its
+    samples back exactly unless it says WARNING."""
+    rnd = random.Random(seed)
+    warnings = 0
+    for i in range(count):
+        texts = [random_value(rnd, 0) for _ in range(rnd.randrange(1, 4))]
+        with tempfile.TemporaryDirectory() as work:
+            files = write_samples(work, texts)
+            status, out, err = run([ARGS.specc, 'infer', '--api', 'draft'] + files)
+            warned = 'WARNING' in out
+            if status != 0 or warned != ('warning' in err):
+                fail('random %d: exit %d, %s' % (i, status, err))
+                continue
+            warnings += warned
+            draft_of(work, files, label='random %d' % i, accepted=0 if warned else None,
+                     warning='warning' if warned else None)
+    print('random: %d drafts, %d with a WARNING (not tried)' % (count, warnings))
 
 
 # ----------------------------------------------------------------- cli
@@ -498,8 +551,8 @@ def main():
     p.add_argument('--valgrind', default='valgrind')
     ARGS = p.parse_args()
     print('acceptance by', '`specc try`' if has_try() else 'tests/infer/try.c compiled with each draft')
-    {'samples': lambda: samples(ARGS.api), 'cases': cases, 'cli': cli,
-     'memcheck': memcheck}[ARGS.what]()
+    {'samples': lambda: samples(ARGS.api), 'cases': cases, 'random': random_drafts,
+     'cli': cli, 'memcheck': memcheck}[ARGS.what]()
     if FAILURES:
         print('%d failure(s)' % len(FAILURES))
         return 1
