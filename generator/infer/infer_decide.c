@@ -99,7 +99,7 @@ static bool any_safe(const ishape *sh)
     return !sh->items || any_safe(sh->items);
 }
 
-static void decide_numbers(ishape *sh)
+static void decide_scalars(ishape *sh)
 {
     static const unsigned order[] = {IF_DATE_TIME, IF_DATE, IF_UUID, IF_EMAIL, IF_URI};
     size_t i;
@@ -164,7 +164,7 @@ static bool decide_map(ishape *sh)
 static bool decide(ishape *sh)
 {
     size_t i;
-    decide_numbers(sh);
+    decide_scalars(sh);
     decide_rep(sh);
     if (sh->rep == REP_ANY || sh->rep == REP_LOST)
         return true;

@@ -4,9 +4,10 @@
  * the items of an array or the values of a map), and what the draft makes
  * of it. The chain: infer_load.c reads a sample into the tree through
  * infer_merge.c; infer_decide.c decides maps, numbers, formats and how each
- * place is written; infer_names.c names the types and the clashing C
- * members (with infer_claims.c, which knows every C name specc derives);
- * infer_emit.c writes the YAML with infer_yaml.c's quoting.
+ * place is written; infer_names.c names the types, infer_members.c the
+ * fields' C members, and infer_claims.c (which knows every C name specc
+ * derives) finds what would still clash; infer_emit.c writes the YAML with
+ * infer_yaml.c's quoting.
  */
 #ifndef SPECC_INFER_INTERNAL_H
 #define SPECC_INFER_INTERNAL_H
@@ -139,7 +140,7 @@ ekind place_kind(const ishape *sh);
 const ishape *part_element(const ishape *sh, ekind k);
 /* Is an element written nullable? */
 bool element_nullable(const ishape *el);
-/* A union's variants in order (at most 6): kinds into out; returns the count. */
+/* A union's variants in order (at most 5): kinds into out; returns the count. */
 size_t union_variants(const ishape *sh, ekind *out);
 /* The kind a single part of sh is written as (E_OBJECT / E_MAP for the
  * objects). */
@@ -159,7 +160,7 @@ struct named {
     named_kind kind;
     ishape *sh;
     char *base;      /* preferred name */
-    unsigned number; /* 0: base itself; n >= 2: base + n */
+    unsigned number; /* 1: base itself; n >= 2: base + n */
     char *name;
     bool fixed;      /* the document's type: named by the user */
 };

@@ -192,7 +192,7 @@ static bool walk_array(walker *w, ishape *sh, unsigned depth)
 static bool walk_number(walker *w, ishape *sh)
 {
     const char *start = w->p;
-    while (w->p < w->end && strchr("-+.0123456789eE", *w->p) && *w->p)
+    while (w->p < w->end && *w->p && strchr("-+.0123456789eE", *w->p))
         w->p++;
     return ishape_note_number(sh, start, (size_t)(w->p - start)) || nomem(w);
 }

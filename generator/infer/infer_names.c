@@ -98,17 +98,17 @@ static char *free_name(names *nm, const char *base, bool fixed, unsigned *number
     for (;; n++) {
         char *name = numbered(base, n);
         char *snake = name ? naming_snake(name, strlen(name)) : NULL;
-        if (snake && (fixed || (!kind_word(snake) && !json_object_get(nm->taken, snake)))) {
-            bool ok = json_object_set_new(nm->taken, snake, json_true()) == 0 &&
-                      json_object_set_new(nm->next, base, json_integer(n + 1)) == 0;
-            free(snake);
-            *number = n;
-            if (ok)
-                return name;
-        }
+        bool have = snake != NULL;
+        bool take = have && (fixed || (!kind_word(snake) && !json_object_get(nm->taken, snake)));
+        bool ok = take && json_object_set_new(nm->taken, snake, json_true()) == 0 &&
+                  json_object_set_new(nm->next, base, json_integer(n + 1)) == 0;
         free(snake);
+        if (ok) {
+            *number = n;
+            return name;
+        }
         free(name);
-        if (!name || !snake)
+        if (!have || take) /* out of memory */
             return NULL;
     }
 }
