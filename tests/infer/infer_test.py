@@ -550,6 +550,7 @@ def main():
     p.add_argument('--jansson-lib', default='')
     p.add_argument('--valgrind', default='valgrind')
     ARGS = p.parse_args()
+    ARGS.specc = os.path.abspath(ARGS.specc)
     print('acceptance by', '`specc try`' if has_try() else 'tests/infer/try.c compiled with each draft')
     {'samples': lambda: samples(ARGS.api), 'cases': cases, 'random': random_drafts,
      'cli': cli, 'memcheck': memcheck}[ARGS.what]()
