@@ -23,6 +23,9 @@ int cmd_test(int argc, char **argv);
 /* diff OLD NEW: what changed between two versions of a spec (diff.c) */
 int cmd_diff(int argc, char **argv);
 
+/* infer: a first draft of a spec from sample payloads (infer.c) */
+int cmd_infer(int argc, char **argv);
+
 /* "specc: " + the message, then a hint to run --help; returns 2. */
 int usage_error(const char *fmt, const char *arg);
 

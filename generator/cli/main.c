@@ -2,8 +2,7 @@
  * main.c — the specc command line: one entry point per command (see
  * commands.h), chosen by the first argument.
  *
- * Exit status: 0 ok, 1 spec errors, template errors, drift or I/O errors,
- * 2 usage errors, 3 out of memory.
+ * Exit status: see usage_text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +20,7 @@ static const char usage_text[] =
     "       specc test SPEC...\n"
     "       specc dump-model SPEC...\n"
     "       specc diff [--json] OLD NEW\n"
+    "       specc infer [--api NAME] [--type NAME] FILE...\n"
     "       specc --help | --version\n"
     "\n"
     "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
@@ -44,14 +44,17 @@ static const char usage_text[] =
     "  diff        compare two versions of a spec: one line per change, breaking\n"
     "              or compatible, with what C code must do; exit 1 when\n"
     "              something breaks, 2 when a spec is invalid (--json: a JSON array)\n"
+    "  infer       print a first draft of a spec whose type (--type, default Root;\n"
+    "              --api, default draft) accepts every JSON FILE (- for standard\n"
+    "              input): keys, required, nullable, numbers, formats, maps, unions\n"
     "\n"
     "  -o DIR           output directory\n"
     "  --no-runtime     generate or check only the API files, not the runtime\n"
     "  --templates DIR  templates to render (default: found next to specc)\n"
     "\n"
-    "Exit status: 0 ok; 1 spec errors, stale output, a rejected payload or a failed\n"
-    "example; 2 usage (and for try and test, a spec that does not load);\n"
-    "3 out of memory.\n";
+    "Exit status: 0 ok; 1 spec errors, stale output, a rejected payload, a failed\n"
+    "example, a breaking change (diff) or input that is not JSON (infer); 2 usage\n"
+    "(and for try, test and diff, a spec that does not load); 3 out of memory.\n";
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -69,7 +72,7 @@ static const struct {
     {"generate", cmd_generate}, {"check", cmd_generate}, {"runtime", cmd_generate},
     {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
     {"dump-model", cmd_generate}, {"try", cmd_try}, {"test", cmd_test},
-    {"diff", cmd_diff},
+    {"diff", cmd_diff}, {"infer", cmd_infer},
 };
 
 int main(int argc, char **argv)
