@@ -12,7 +12,6 @@
 #include "try_types.h"
 
 typedef struct try_target {
-    const type_def *def;
     const specc_type *type;
     specc_as as; /* a response: SPECC_AS_RESPONSE (writeOnly fields must be absent) */
 } try_target;
@@ -22,9 +21,5 @@ typedef struct try_target {
  * any HTTP status, resolved as specc_decode_response does (exact, range,
  * default). False after printing why to standard error, with the choices. */
 bool try_target_find(const spec *s, const try_types *tt, const char *target, try_target *out);
-
-/* The declared response that decoding a body of `status` would use, or
- * NULL. */
-const response *try_response_for(const endpoint *e, int status);
 
 #endif
