@@ -14,10 +14,13 @@
  * is freed by the function that holds it, so on any failure the entry point
  * only has to specc_clear() the output.
  *
- * Error precedence: the first error met wins, except that when a shape error
- * (type, missing key, ...) is found, the whole text is scanned again for
- * syntax, depth and duplicate keys, and such an error is reported instead.
- * Text that is not JSON is therefore always reported as such.
+ * Error precedence: on any error but running out of memory, the whole text
+ * is scanned again for syntax, depth and duplicate keys, and the first such
+ * error in the text is reported instead; only when there is none does the
+ * shape error (type, missing key, ...) stand. Text that is not JSON is
+ * therefore always reported as such, and at the same place whatever the
+ * descriptor (a union's look-ahead for its discriminator may meet a syntax
+ * error after a duplicate key that a plain scan meets first).
  *
  * Choices: duplicate keys are errors everywhere (RFC 8259 leaves them
  * undefined); null is refused for a field without SPECC_F_NULLABLE (an
@@ -2211,12 +2214,13 @@ static specc_code check_document(dec *d)
     return rc;
 }
 
-/* After a shape error: an error of the text itself, if any, takes over (and
- * so does running out of memory while looking for one). */
+/* After an error: the first error of the text itself, if any, takes over
+ * (and so does running out of memory while looking for one). */
 static specc_code recheck(dec *d, specc_code rc)
 {
     specc_error first = *d->err;
     specc_code again;
+    d->note_name = NULL; /* a union's look-ahead may have stopped half way */
     d->p = d->text;
     d->kcount = 0;
     d->kblen = 0;
@@ -2272,7 +2276,7 @@ specc_code specc_decode_text(const specc_type *type, const char *text, size_t le
     rc = dec_document(&d, type, out);
     if (rc) {
         specc_clear(type, out);
-        if (!is_text_error(rc))
+        if (rc != SPECC_ERR_NOMEM)
             rc = recheck(&d, rc);
     }
     return dec_end(&d, rc, err);

@@ -149,8 +149,20 @@ static void test_inline_field(void)
                        "expected string or object (Account), got array");
 }
 
+/* The look-ahead for a discriminator scans the whole object; it must not
+ * change which error of the text is reported: the first in the text, as a
+ * plain scan finds it (here the repeated key, before the broken member). */
+static void test_lookahead_error_order(void)
+{
+    CHECK_DECODE_FAILS(&kitchen2_pet_desc, "{\"name\":\"a\",\"name\":\"b\",\"x\"}",
+                       SPECC_ERR_DUPLICATE_KEY, "$.name", NULL);
+    CHECK_DECODE_FAILS(&kitchen2_pet_desc, "{\"name\":\"a\",\"x\" 1}", SPECC_ERR_SYNTAX, "$.x",
+                       NULL);
+}
+
 int main(void)
 {
+    test_lookahead_error_order();
     test_by_kind();
     test_discriminator();
     test_discriminator_and_kind();
