@@ -52,7 +52,12 @@ def fail(msg):
 
 
 def run(cmd, timeout=None):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    """Exit status, stdout, stderr; a command that outlives the timeout is
+    killed and answers -1 (specc's verdict: error)."""
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return -1, '', 'timed out after %d s\n' % timeout
     return p.returncode, p.stdout.decode('utf-8', 'replace'), p.stderr.decode('utf-8', 'replace')
 
 
