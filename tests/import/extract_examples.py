@@ -26,7 +26,8 @@ and prints the counts: operations, operations with examples, with a response
 text, with a JSON one, and the skipped ones by reason. A response that is
 not JSON (an event stream, SDP, binary, empty) or is JSON-like with
 comments, trailing commas, `...` or unquoted keys is skipped and counted,
-never repaired. Needs PyYAML (Debian: python3-yaml).
+never repaired; so is an operation whose success response has no
+application/json schema, or already has an example there. Needs PyYAML (Debian: python3-yaml).
 """
 import json
 import os
@@ -50,7 +51,7 @@ HEX_RE = re.compile(r'0x[0-9a-fA-F]+$')
 FLOAT_RE = re.compile(r'[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$')
 
 
-def scalar(n):
+def scalar(n, number=float):
     v = n.value
     if n.style:  # quoted or block: a string (plain: None, or '' from the C loader)
         return v
@@ -67,16 +68,18 @@ def scalar(n):
     if HEX_RE.match(v):
         return int(v[2:], 16)
     if FLOAT_RE.match(v):
-        return float(v)
+        return number(v)
     return v
 
 
-def to_python(n):
+def to_python(n, number=float):
+    """The value of a composed YAML node; `number` reads non-integer
+    numbers (decimal.Decimal to keep them exact)."""
     if isinstance(n, yaml.ScalarNode):
-        return scalar(n)
+        return scalar(n, number)
     if isinstance(n, yaml.SequenceNode):
-        return [to_python(x) for x in n.value]
-    return {k.value: to_python(v) for k, v in n.value}
+        return [to_python(x, number) for x in n.value]
+    return {k.value: to_python(v, number) for k, v in n.value}
 
 
 def get(mapping, key):
@@ -244,12 +247,12 @@ def main():
             if media is None or get(media, 'schema') is None:
                 skip('success response without an application/json schema')
                 continue
-            if media.flow_style or get(media, 'example') is not None or \
-                    get(media, 'examples') is not None:
-                sys.stderr.write('extract_examples: %s: the application/json content of %s %s '
-                                 'is not a block mapping without examples\n'
-                                 % (op_id, mk.value.upper(), pk.value))
-                return 1
+            if get(media, 'example') is not None or get(media, 'examples') is not None:
+                skip('success response with an example of its own already')
+                continue
+            if media.flow_style:
+                skip('success response content in flow style (no line to add the example on)')
+                continue
             seen_ids.add(op_id)
             first_key = media.value[0][0].start_mark
             inserts.append((first_key.line, ' ' * first_key.column + 'example: ' + flow(value)))

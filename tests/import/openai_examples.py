@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """specc import against the examples of OpenAI's OpenAPI description.
 
-usage: openai_examples.py strict|fit --specc SPECC --src SOURCE_DIR --work DIR
+usage: openai_examples.py extract|strict|fit --specc SPECC --src SOURCE_DIR --work DIR
                           [--node NODE] [--openapi FILE]
 
 The examples are the JSON example responses in `x-oaiMeta.examples`
 (extract_examples.py: one per operation, with the operation's first 2xx
 status). FILE defaults to tests/import/openai/openai.yaml.
 
+extract the extraction and ajv's side alone (no importer needed): the
+        number of examples (for openai.yaml, EXPECTED_EXAMPLES), each example
+        in the copy equal to its file, the copy without them equal to FILE,
+        and a verdict from ajv on each.
 strict  `specc import FILE` drafts a spec; each example goes through
         `specc try DRAFT <endpoint>.<status> EXAMPLE` and, independently,
         through ajv against the operation's success response schema in FILE
@@ -27,8 +31,8 @@ fit     `specc import --fit-examples` on a copy of FILE where each example
 
 Endpoints are found in the draft by method and path (`specc dump-model`);
 the name the contract gives them (the operationId in snake_case) is only
-checked for a note. Exit 0 pass, 1 fail, 77 (skip) when `specc --help`
-does not list `import`, 2 on a usage error.
+checked for a note. Exit 0 pass, 1 fail, 77 (skip; strict and fit) when
+`specc --help` does not list `import`, 2 on a usage error.
 """
 import argparse
 import concurrent.futures
@@ -41,6 +45,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OPENAPI = os.path.join(HERE, 'openai', 'openai.yaml')
+EXPECTED_EXAMPLES = 218  # in openai/openai.yaml (tests/import/README.md)
 THRESHOLD = decimal.Decimal('97')
 SKIP = 77
 FAILURES = []
@@ -214,6 +220,22 @@ def read_reasons(path):
     return reasons
 
 
+def ajv_verdicts(args):
+    """operationId → (valid, ajv's first error), from ajv_examples.mjs."""
+    code, out, err = run([args.node, os.path.join(HERE, 'ajv_examples.mjs'),
+                          os.path.join(args.work, os.path.splitext(os.path.basename(args.openapi))[0] + '.json'),
+                          os.path.join(args.work, 'examples', 'index.tsv'),
+                          os.path.join(args.work, 'examples')])
+    if code != 0:
+        fail('ajv_examples.mjs exited %d:\n%s' % (code, err))
+        return None
+    ajv = {}
+    for line in out.splitlines():
+        op, verdict, msg = line.split('\t')
+        ajv[op] = (verdict == 'valid', msg)
+    return ajv
+
+
 def strict(args):
     rows = extract(args, args.openapi)
     if rows is None:
@@ -226,17 +248,9 @@ def strict(args):
     names = endpoint_names(args, draft)
     try_all(args, draft, rows, names)
 
-    code, out, err = run([args.node, os.path.join(HERE, 'ajv_examples.mjs'),
-                          os.path.join(args.work, os.path.splitext(os.path.basename(args.openapi))[0] + '.json'),
-                          os.path.join(args.work, 'examples', 'index.tsv'),
-                          os.path.join(args.work, 'examples')])
-    if code != 0:
-        fail('ajv_examples.mjs exited %d:\n%s' % (code, err))
+    ajv = ajv_verdicts(args)
+    if ajv is None:
         return
-    ajv = {}
-    for line in out.splitlines():
-        op, verdict, msg = line.split('\t')
-        ajv[op] = (verdict == 'valid', msg)
 
     agree, disagreements = 0, []
     for row in rows:
@@ -293,6 +307,52 @@ def strict(args):
         print('note: DISAGREEMENTS.md lists none yet: copy the current list there and give each a reason')
 
 
+def check_extract(args):
+    """The extraction itself, and ajv's side, with no importer needed."""
+    rows = extract(args, args.openapi)
+    if rows is None:
+        return
+    sys.path.insert(0, HERE)
+    import yaml
+    from extract_examples import to_python
+    loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
+    stem = os.path.splitext(os.path.basename(args.openapi))[0]
+    with open(args.openapi, 'rb') as f:
+        original = to_python(yaml.compose(f, Loader=loader), decimal.Decimal)
+    with open(os.path.join(args.work, stem + '.examples.yaml'), 'rb') as f:
+        copy = to_python(yaml.compose(f, Loader=loader), decimal.Decimal)
+    if not rows:
+        fail('no examples extracted')
+    if len(rows) != EXPECTED_EXAMPLES and os.path.realpath(args.openapi) == os.path.realpath(DEFAULT_OPENAPI):
+        fail('%d examples extracted, not %d (update EXPECTED_EXAMPLES and tests/import/README.md '
+             'with openai.yaml)' % (len(rows), EXPECTED_EXAMPLES))
+    # Each example is in the copy, equal to its file; without them the copy
+    # is the original.
+    for row in rows:
+        media = copy['paths'][row['path']][row['method'].lower()]['responses'][row['status']]
+        media = media['content']['application/json']
+        with open(row['file'], encoding='utf-8') as f:
+            want = load_exact(f.read())
+        if 'example' not in media:
+            fail('%s: no example in the copy' % row['op'])
+            continue
+        if not same(want, media.pop('example')):
+            fail('%s: the example in the copy differs from %s' % (row['op'], row['file']))
+    if copy != original:
+        fail('the copy differs from the description by more than the examples')
+    with open(os.path.join(args.work, stem + '.json'), encoding='utf-8') as f:
+        as_json = json.load(f, parse_float=decimal.Decimal)
+    if not same(as_json, original):
+        fail('%s.json differs from the description' % stem)
+    ajv = ajv_verdicts(args)
+    if ajv is None:
+        return
+    if sorted(ajv) != sorted(row['op'] for row in rows):
+        fail('ajv answered on other operations than those of the examples')
+    print('ajv: %d of %d examples valid against their schema in the description' % (
+        sum(1 for v in ajv.values() if v[0]), len(ajv)))
+
+
 def fit(args):
     rows = extract(args, args.openapi)
     if rows is None:
@@ -335,7 +395,7 @@ def fit(args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('part', choices=['strict', 'fit'])
+    ap.add_argument('part', choices=['extract', 'strict', 'fit'])
     ap.add_argument('--specc', required=True)
     ap.add_argument('--src', required=True)
     ap.add_argument('--work', required=True)
@@ -347,10 +407,10 @@ def main():
     args.openapi = os.path.abspath(args.openapi or os.path.join(args.src, 'tests', 'import', 'openai', 'openai.yaml'))
 
     code, out, err = run([args.specc, '--help'])
-    if not re.search(r'^\s*(specc\s+)?import\b', out + err, re.M):
+    if args.part != 'extract' and not re.search(r'^\s*(specc\s+)?import\b', out + err, re.M):
         print('SKIP: `%s --help` does not list `import` (specc import has not landed yet)' % args.specc)
         return SKIP
-    if args.part == 'strict':
+    if args.part != 'fit':
         if not args.node:
             print('FAIL: node not found: install nodejs and npm, then run npm ci --prefix tests/ajv (or tools/setup.sh)')
             return 1
@@ -359,7 +419,7 @@ def main():
             return 1
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)
-    strict(args) if args.part == 'strict' else fit(args)
+    {'extract': check_extract, 'strict': strict, 'fit': fit}[args.part](args)
     if FAILURES:
         print('%d failure(s)' % len(FAILURES))
         return 1
