@@ -32,7 +32,8 @@ fit     `specc import --fit-examples` on a copy of FILE where each example
 Endpoints are found in the draft by method and path (`specc dump-model`);
 the name the contract gives them (the operationId in snake_case) is only
 checked for a note. Exit 0 pass, 1 fail, 77 (skip; strict and fit) when
-`specc --help` does not list `import`, 2 on a usage error.
+`specc --help` does not list `import` (fit: `--fit-examples`), 2 on a usage
+error.
 """
 import argparse
 import concurrent.futures
@@ -409,6 +410,9 @@ def main():
     code, out, err = run([args.specc, '--help'])
     if args.part != 'extract' and not re.search(r'^\s*(specc\s+)?import\b', out + err, re.M):
         print('SKIP: `%s --help` does not list `import` (specc import has not landed yet)' % args.specc)
+        return SKIP
+    if args.part == 'fit' and '--fit-examples' not in out + err:
+        print('SKIP: `%s --help` does not list `import --fit-examples` (not there yet)' % args.specc)
         return SKIP
     if args.part != 'fit':
         if not args.node:
