@@ -25,6 +25,9 @@ typedef struct loc {
  * `file: error: message` when line is 0. */
 void diag_error(loc where, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
+/* A warning (not counted as an error): `file:line:col: warning: message`. */
+void diag_warning(loc where, const char *fmt, ...) DIAG_PRINTF(2, 3);
+
 /* A note attached to the previous error: `file:line:col: note: message`. */
 void diag_note(loc where, const char *fmt, ...) DIAG_PRINTF(2, 3);
 

@@ -1,0 +1,209 @@
+/*
+ * import_object.c — objects and compositions: named types made from
+ * component schemas or inline objects (memoised by schema node, so each
+ * becomes one type and cycles become recursive types), their fields, maps
+ * (additionalProperties with a schema), and allOf.
+ */
+#include "import_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+imp_shape imp_use(importer *im, imp_type *t)
+{
+    imp_shape sh = {NULL, false, NULL};
+    if (!t)
+        return sh;
+    if (t->alias) {
+        sh = imp_use(im, t->alias);
+        sh.nullable |= t->nullable;
+        return sh;
+    }
+    if (t->drafted && !t->is_object && !t->is_union) {
+        sh.def = draft_copy(&im->d, t->def);
+        sh.nullable = t->nullable;
+        return sh;
+    }
+    sh.def = draft_map(&im->d);
+    draft_set(&im->d, sh.def, "type", t->ref);
+    sh.nullable = t->nullable;
+    sh.named = t;
+    return sh;
+}
+
+imp_type *imp_known(importer *im, const node *schema)
+{
+    char key[32];
+    json_t *v;
+    snprintf(key, sizeof key, "%p", (const void *)schema);
+    v = json_object_get(im->by_node, key);
+    return v ? im->types_list[json_integer_value(v)] : NULL;
+}
+
+imp_type *imp_named(importer *im, const node *schema, const char *ptr, const char *name)
+{
+    imp_type *t = imp_known(im, schema);
+    const char *comp = imp_component_name(im, schema);
+    char key[32];
+    if (t)
+        return t;
+    if (im->type_count == im->type_cap) {
+        size_t cap = im->type_cap ? im->type_cap * 2 : 64;
+        imp_type **g = realloc(im->types_list, cap * sizeof *g);
+        if (!g) {
+            im->oom = true;
+            return NULL;
+        }
+        im->types_list = g;
+        im->type_cap = cap;
+    }
+    if (!(t = draft_alloc(&im->d, sizeof *t)))
+        return NULL;
+    t->schema = schema;
+    t->pointer = (char *)ptr;
+    t->wanted = draft_strdup(&im->d, comp ? comp : name);
+    t->name = imp_take_type_name(im, t->wanted ? t->wanted : "Type");
+    t->ref = draft_str(&im->d, t->name);
+    t->def = draft_map(&im->d);
+    if (!t->name || !t->ref || !draft_append(&im->d, im->types, t->name, strlen(t->name), t->def))
+        return NULL;
+    t->key = im->types->keys[im->types->count - 1];
+    snprintf(key, sizeof key, "%p", (const void *)schema);
+    json_object_set_new(im->by_node, key, json_integer((json_int_t)im->type_count));
+    im->types_list[im->type_count++] = t;
+    return t;
+}
+
+void imp_draft_types(importer *im)
+{
+    (void)im; /* types are drafted when first used (imp_named's callers) */
+}
+
+/* ---- fields --------------------------------------------------------- */
+
+static bool listed(const node *required, const char *key)
+{
+    size_t i;
+    for (i = 0; required && required->kind == NODE_SEQ && i < required->count; i++)
+        if (required->items[i]->kind == NODE_SCALAR && strcmp(required->items[i]->value, key) == 0)
+            return true;
+    return false;
+}
+
+static char *join_name(importer *im, const char *a, const char *b)
+{
+    char *p = imp_pascal(im, b);
+    return draft_printf(&im->d, "%s%s", a, p ? p : "");
+}
+
+static void add_field(importer *im, draft_node *fields, const node *key, const node *s,
+                      const char *ptr, const char *owner, bool required)
+{
+    char *fptr = imp_ptr(im, ptr, key->value);
+    imp_shape sh = imp_schema(im, s, fptr, join_name(im, owner, key->value));
+    imp_fit(im, &sh, IR_FIELD, s, fptr);
+    if (!sh.def)
+        return;
+    if (required)
+        draft_set_lit(&im->d, sh.def, "required", "true");
+    if (sh.nullable)
+        draft_set_lit(&im->d, sh.def, "nullable", "true");
+    if (sh.def->count > 5 || draft_get(sh.def, "description"))
+        sh.def->flow = false;
+    draft_append(&im->d, fields, key->value, key->len, sh.def);
+}
+
+/* properties (and required keys they do not declare) into a fields map. */
+draft_node *imp_fields(importer *im, const node *schema, const char *ptr, const char *owner)
+{
+    const node *props = node_get(schema, "properties"), *req = node_get(schema, "required");
+    draft_node *fields = draft_map(&im->d);
+    char *pptr = imp_ptr(im, ptr, "properties");
+    size_t i;
+    for (i = 0; props && props->kind == NODE_MAP && i < props->count; i++) {
+        const node *k = props->keys[i];
+        if (strlen(k->value) != k->len) {
+            imp_not_expressed(im, fields, k, "a property name holding U+0000", ptr);
+            continue;
+        }
+        add_field(im, fields, k, props->items[i], pptr, owner, listed(req, k->value));
+    }
+    for (i = 0; req && req->kind == NODE_SEQ && i < req->count; i++) {
+        const node *k = req->items[i];
+        draft_node *any;
+        if (k->kind != NODE_SCALAR || strlen(k->value) != k->len || draft_get(fields, k->value))
+            continue;
+        any = draft_map(&im->d);
+        draft_set_str(&im->d, any, "type", "any");
+        draft_set_lit(&im->d, any, "required", "true");
+        any->flow = true;
+        draft_append(&im->d, fields, k->value, k->len, any);
+    }
+    return fields;
+}
+
+/* ---- objects and maps ----------------------------------------------- */
+
+static imp_shape map_of(importer *im, const node *schema, const node *ap, const char *ptr,
+                        const char *hint)
+{
+    imp_shape sh = {NULL, false, NULL}, el = {NULL, false, NULL};
+    const node *v;
+    bool b;
+    sh.def = draft_map(&im->d);
+    draft_set_str(&im->d, sh.def, "type", "map");
+    if (ap && ap->kind == NODE_MAP)
+        el = imp_schema(im, ap, imp_ptr(im, ptr, "additionalProperties"),
+                        draft_printf(&im->d, "%sValue", hint));
+    else
+        el.def = imp_any(im, NULL, NULL, NULL);
+    (void)b;
+    imp_fit(im, &el, IR_ELEMENT, ap, ptr);
+    draft_set(&im->d, sh.def, "values", el.def);
+    if ((v = node_get(schema, "minProperties")) && v->kind == NODE_SCALAR)
+        draft_set_lit(&im->d, sh.def, "minItems", v->value);
+    if ((v = node_get(schema, "maxProperties")) && v->kind == NODE_SCALAR)
+        draft_set_lit(&im->d, sh.def, "maxItems", v->value);
+    return sh;
+}
+
+static void object_body(importer *im, imp_type *t, const node *schema)
+{
+    const node *ap = node_get(schema, "additionalProperties");
+    const node *d = node_get(schema, "description");
+    bool b;
+    if (d && d->kind == NODE_SCALAR && d->len && strlen(d->value) == d->len)
+        draft_set_str(&im->d, t->def, "description", d->value);
+    if (node_get(schema, "deprecated") && node_as_bool(node_get(schema, "deprecated"), &b) && b)
+        draft_set_lit(&im->d, t->def, "deprecated", "true");
+    if (ap && ap->kind == NODE_SCALAR && node_as_bool(ap, &b) && !b)
+        draft_set_str(&im->d, t->def, "unknown_fields", "reject");
+    else if (ap && ap->kind == NODE_MAP)
+        imp_not_expressed(im, t->def, ap, "additionalProperties with a schema beside properties",
+                          t->pointer);
+    if (node_get(schema, "minProperties") || node_get(schema, "maxProperties"))
+        imp_not_expressed(im, t->def, schema, "minProperties or maxProperties on an object",
+                          t->pointer);
+    draft_set(&im->d, t->def, "fields", imp_fields(im, schema, t->pointer, t->name));
+}
+
+imp_shape imp_object(importer *im, const node *schema, const char *ptr, const char *hint)
+{
+    const node *props = node_get(schema, "properties");
+    const node *ap = node_get(schema, "additionalProperties");
+    bool b, closed = ap && ap->kind == NODE_SCALAR && node_as_bool(ap, &b) && !b;
+    imp_type *t;
+    if ((!props || props->kind != NODE_MAP || props->count == 0) && !closed &&
+        !node_get(schema, "required"))
+        return map_of(im, schema, ap, ptr, hint);
+    if ((t = imp_known(im, schema)))
+        return imp_use(im, t);
+    if (!(t = imp_named(im, schema, ptr, hint)))
+        return imp_use(im, NULL);
+    t->is_object = true;
+    object_body(im, t, schema);
+    t->drafted = true;
+    return imp_use(im, t);
+}
