@@ -109,22 +109,40 @@ static bool api_ok(const char *s)
     return true;
 }
 
-/* A valid api name from --api or info.title. */
+/* info.title in lower case, words joined by '_', without a last word
+ * "api": "OpenAI API" -> "openai". */
+static char *title_name(importer *im, const char *title)
+{
+    char *out = draft_alloc(&im->d, strlen(title) + 1);
+    size_t n = 0;
+    for (; out && *title; title++) {
+        char c = *title;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[n++] = c;
+        else if (n && out[n - 1] != '_')
+            out[n++] = '_';
+    }
+    while (out && n && out[n - 1] == '_')
+        n--;
+    if (out && n > 4 && strncmp(out + n - 4, "_api", 4) == 0)
+        n -= 4;
+    if (out)
+        out[n] = '\0';
+    return out;
+}
+
+/* A valid api name from --api or info.title ("api" when it gives none). */
 static char *api_name(importer *im)
 {
     const node *title = node_get(node_get(im->root, "info"), "title");
-    char *snake = NULL, *out;
+    char *name = NULL;
     if (im->o->api)
         return draft_strdup(&im->d, im->o->api);
-    if (title && title->kind == NODE_SCALAR)
-        snake = naming_snake(title->value, title->len);
-    if (!snake || !api_ok(snake)) {
-        free(snake);
-        return draft_strdup(&im->d, "api");
-    }
-    out = draft_strdup(&im->d, snake);
-    free(snake);
-    return out;
+    if (title && title->kind == NODE_SCALAR && strlen(title->value) == title->len)
+        name = title_name(im, title->value);
+    return name && *name && api_ok(name) ? name : draft_strdup(&im->d, "api");
 }
 
 /* servers[0].url, its {variables} replaced by their defaults. */
@@ -174,6 +192,33 @@ static void top_level(importer *im)
     im->types = draft_map(&im->d);
 }
 
+/* A --schema that is no object nor union: a type of its own, its value. */
+static void value_type(importer *im, const node *s, const char *ptr, const char *name,
+                       imp_shape sh)
+{
+    imp_type *t = imp_known(im, s);
+    size_t i, at = 0;
+    for (i = 0; t && i < im->types->count; i++)
+        if (im->types->keys[i] == t->key)
+            at = i + 1;
+    if (t && (!at || !im->types->items[at - 1]->dropped))
+        return; /* an object or a union: a type already */
+    imp_fit(im, &sh, IR_VALUE, s, ptr);
+    if (!sh.def)
+        return;
+    sh.def = draft_copy(&im->d, sh.def);
+    sh.def->flow = false;
+    if (!t && !(t = imp_named(im, s, ptr, name)))
+        return;
+    for (i = 0; i < im->types->count; i++)
+        if (im->types->keys[i] == t->key)
+            im->types->items[i] = sh.def;
+    t->def = sh.def;
+    t->alias = NULL;
+    t->is_object = t->is_union = false;
+    t->drafted = true;
+}
+
 /* --schema NAMEs: each must be a component schema. */
 static void wanted_schemas(importer *im)
 {
@@ -182,13 +227,16 @@ static void wanted_schemas(importer *im)
     for (i = 0; i < im->o->schema_count; i++) {
         const char *name = im->o->schemas[i];
         const node *s = node_get(schemas, name);
-        loc top = {im->file, 0, 0};
+        char *ptr = imp_ptr(im, "#/components/schemas", name);
+        imp_shape sh;
         if (!s) {
-            diag_error(top, "no component schema '%s' (--schema)", name);
+            diag_error((loc){im->file, 0, 0}, "no component schema '%s' (--schema)", name);
             im->failed = true;
             continue;
         }
-        imp_schema(im, s, imp_ptr(im, "#/components/schemas", name), name);
+        sh = imp_schema(im, s, ptr, name);
+        if (!sh.named && !node_get(s, "$ref"))
+            value_type(im, s, ptr, name, sh);
     }
 }
 
@@ -230,13 +278,6 @@ static draft_node *droppable_at(const found *f, int line, int col)
             best = f->nodes[i];
     return best;
 }
-
-/* What the droppable values are about: set by imp_droppable. */
-typedef struct drop_info {
-    const node *src;
-    const char *ptr;
-    draft_node *parent;
-} drop_info;
 
 void imp_droppable(importer *im, draft_node *value, draft_node *parent, const node *src,
                    const char *ptr)

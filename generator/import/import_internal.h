@@ -42,6 +42,13 @@ struct imp_type {
     size_t variant_count;
 };
 
+/* What a droppable value (a default, const or example) is about. */
+typedef struct drop_info {
+    const node *src;
+    const char *ptr;
+    draft_node *parent;
+} drop_info;
+
 /* Where a shape goes: each allows its own keywords (check_shape.c). */
 typedef enum imp_role { IR_FIELD, IR_ELEMENT, IR_VARIANT, IR_PARAM, IR_VALUE } imp_role;
 

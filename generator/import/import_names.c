@@ -263,10 +263,11 @@ static void default_beside_enum(importer *im, draft_node *def)
         char *snake = naming_snake(e->items[i]->text, e->items[i]->len);
         char *up = snake ? upper(snake) : NULL;
         if (up && strcmp(up, "DEFAULT") == 0) {
+            const drop_info *di = dv->owner;
             dv->dropped = true;
-            imp_not_expressed(im, def, NULL,
+            imp_not_expressed(im, def, di ? di->src : NULL,
                               "a default beside the enum value 'default' (one C name for both)",
-                              NULL);
+                              di ? di->ptr : NULL);
         }
         free(snake);
         free(up);
@@ -297,7 +298,10 @@ static void settle_field(importer *im, json_t *global, json_t *members, const ch
     }
     if (c && (n > 2 || !snake) && !given) {
         draft_set_str(&im->d, def, "c_name", c);
-        if (n > 2)
+        if (!snake)
+            diag_note(t->schema->where, "field '%s' of type '%s' gets c_name '%s': its name "
+                                        "has no letters or digits", key->text, t->name, c);
+        else if (n > 2)
             diag_note(t->schema->where, "field '%s' of type '%s' gets c_name '%s': its C names "
                                         "would clash with another's",
                       key->text, t->name, c);

@@ -65,6 +65,9 @@ imp_type *imp_named(importer *im, const node *schema, const char *ptr, const cha
     t->pointer = (char *)ptr;
     t->wanted = draft_strdup(&im->d, comp ? comp : name);
     t->name = imp_take_type_name(im, t->wanted ? t->wanted : "Type");
+    if (t->name && comp && strcmp(t->name, imp_pascal(im, comp) ? imp_pascal(im, comp) : "") != 0)
+        diag_note(schema->where, "schema '%s' is the type '%s': '%s' is taken by another", comp,
+                  t->name, imp_pascal(im, comp));
     t->ref = draft_str(&im->d, t->name);
     t->def = draft_map(&im->d);
     if (!t->name || !t->ref || !draft_append(&im->d, im->types, t->name, strlen(t->name), t->def))

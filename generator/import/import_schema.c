@@ -384,6 +384,30 @@ imp_shape imp_typed(importer *im, const node *schema, const char *word, const ch
     return sh;
 }
 
+/* A name for what a $ref points to that is no component schema, from its
+ * pointer: #/components/schemas/Pet/properties/owner -> PetOwner. */
+static const char *pointer_name(importer *im, const char *ptr, const char *hint)
+{
+    static const char *const skip[] = {"#", "components", "schemas", "properties", "items",
+                                       "allOf", "oneOf", "anyOf", "additionalProperties", NULL};
+    const char *p = ptr, *name = "";
+    size_t i;
+    if (strncmp(ptr, "#/components/schemas/", 21) != 0)
+        return hint;
+    while (p && *p) {
+        const char *end = strchr(p, '/');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char *seg = draft_strndup(&im->d, p, len);
+        bool keep = seg && !(seg[0] >= '0' && seg[0] <= '9');
+        for (i = 0; keep && skip[i]; i++)
+            keep = strcmp(seg, skip[i]) != 0;
+        if (keep)
+            name = draft_printf(&im->d, "%s%s", name, imp_pascal(im, seg));
+        p = end ? end + 1 : NULL;
+    }
+    return name && *name ? name : hint;
+}
+
 /* The $ref of schema, followed: a named type's use, or the target inline. */
 static imp_shape by_ref(importer *im, const node *schema, const char *ptr, const char *hint)
 {
@@ -397,7 +421,7 @@ static imp_shape by_ref(importer *im, const node *schema, const char *ptr, const
         return sh;
     }
     comp = imp_component_name(im, target);
-    sh = imp_schema(im, target, to, comp ? comp : hint);
+    sh = imp_schema(im, target, to, comp ? comp : pointer_name(im, to, hint));
     if (sh.def && !sh.named && node_get(schema, "description") && !draft_get(sh.def, "description"))
         copy_annotations(im, sh.def, schema, ptr);
     return sh;
