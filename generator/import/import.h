@@ -21,7 +21,8 @@ typedef struct import_options {
 
 /* Limits on the input: beyond them, a located error. */
 #define IMPORT_MAX_BYTES ((size_t)64 * 1024 * 1024) /* the description's text */
-#define IMPORT_MAX_DRAFT_NODES ((size_t)4000000)    /* nodes of the draft */
+#define IMPORT_MAX_DRAFT_NODES ((size_t)1000000)    /* nodes of the draft (~100 MB) */
+#define IMPORT_MAX_ENUM 1000                       /* values of one enum */
 
 /* Import the OpenAPI description text[0..len) (`name` names it in
  * diagnostics): on success returns 0 and *out holds the spec text

@@ -85,6 +85,8 @@ static void type_fields(importer *im, decls *d, const imp_type *t, int depth)
     size_t i, j;
     if (depth > 64)
         return;
+    imp_draft_pending(im, (imp_type *)t);
+    parts = draft_get(t->def, "allOf");
     if (!parts) {
         add_fields(im, d, draft_get(t->def, "fields"), t->schema, t->pointer);
         return;
@@ -115,6 +117,7 @@ static bool add_part(importer *im, imp_type *t, draft_node *parts, const node *p
     }
     {
         imp_shape sh = imp_schema(im, part, pptr, hint);
+        imp_draft_pending(im, sh.named);
         if (!sh.named || !sh.named->is_object || !sh.named->drafted || sh.named == t)
             return false;
         return draft_push(&im->d, parts, sh.named->ref) != NULL || im->d.oom;
@@ -207,6 +210,7 @@ imp_shape imp_all_of(importer *im, const node *schema, const char *ptr, const ch
 const draft_node *imp_field_of(importer *im, const imp_type *t, const char *key)
 {
     decls d = {NULL, false};
+    imp_draft_pending(im, (imp_type *)t);
     d.fields = draft_map(&im->d);
     if (draft_get(t->def, "fields"))
         return draft_get(draft_get(t->def, "fields"), key);
@@ -217,6 +221,7 @@ const draft_node *imp_field_of(importer *im, const imp_type *t, const char *key)
 draft_node *imp_composed_fields(importer *im, const imp_type *t)
 {
     decls d = {NULL, false};
+    imp_draft_pending(im, (imp_type *)t);
     if (draft_get(t->def, "fields"))
         return draft_get(t->def, "fields");
     d.fields = draft_map(&im->d);

@@ -34,6 +34,7 @@ struct imp_type {
     bool is_object;      /* an object type (fields or allOf) */
     bool nullable;       /* the schema takes null too: every use is nullable */
     bool drafted;
+    bool pending;        /* an object whose fields are drafted later (imp_draft_types) */
     bool dropped;        /* not a type after all (its uses hold a copy of def) */
     draft_node *ref;     /* the scalar every use of it shares (renames change it) */
     draft_node *key;     /* its key under types: */
@@ -113,6 +114,8 @@ imp_type *imp_known(importer *im, const node *schema);
 draft_node *imp_fields(importer *im, const node *schema, const char *ptr, const char *owner);
 /* Draft every queued type. */
 void imp_draft_types(importer *im);
+/* Draft t now if it is queued (its fields are needed). */
+void imp_draft_pending(importer *im, imp_type *t);
 /* A use of a named type: {type: Name} (or a copy of its definition when it
  * turned out not to be an object or a union). */
 imp_shape imp_use(importer *im, imp_type *t);

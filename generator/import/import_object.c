@@ -79,20 +79,19 @@ imp_type *imp_named(importer *im, const node *schema, const char *ptr, const cha
     return t;
 }
 
-void imp_draft_types(importer *im)
-{
-    (void)im; /* types are drafted when first used (imp_named's callers) */
-}
 
 /* ---- fields --------------------------------------------------------- */
 
-static bool listed(const node *required, const char *key)
+/* The keys `required` lists, as a set (lookups in constant time). */
+static json_t *required_set(const node *required)
 {
+    json_t *set = json_object();
     size_t i;
-    for (i = 0; required && required->kind == NODE_SEQ && i < required->count; i++)
-        if (required->items[i]->kind == NODE_SCALAR && strcmp(required->items[i]->value, key) == 0)
-            return true;
-    return false;
+    for (i = 0; set && required && required->kind == NODE_SEQ && i < required->count; i++)
+        if (required->items[i]->kind == NODE_SCALAR &&
+            strlen(required->items[i]->value) == required->items[i]->len)
+            json_object_set_new(set, required->items[i]->value, json_false());
+    return set;
 }
 
 static char *join_name(importer *im, const char *a, const char *b)
@@ -124,26 +123,38 @@ draft_node *imp_fields(importer *im, const node *schema, const char *ptr, const 
     const node *props = node_get(schema, "properties"), *req = node_get(schema, "required");
     draft_node *fields = draft_map(&im->d);
     char *pptr = imp_ptr(im, ptr, "properties");
+    json_t *required = required_set(req);
     size_t i;
+    if (!required) {
+        im->oom = true;
+        return fields;
+    }
     for (i = 0; props && props->kind == NODE_MAP && i < props->count; i++) {
         const node *k = props->keys[i];
+        json_t *r = json_object_get(required, k->value);
         if (strlen(k->value) != k->len) {
             imp_not_expressed(im, fields, k, "a property name holding U+0000", ptr);
             continue;
         }
-        add_field(im, fields, k, props->items[i], pptr, owner, listed(req, k->value));
+        add_field(im, fields, k, props->items[i], pptr, owner, r != NULL);
+        if (r)
+            json_object_set_new(required, k->value, json_true()); /* declared */
     }
     for (i = 0; req && req->kind == NODE_SEQ && i < req->count; i++) {
         const node *k = req->items[i];
+        json_t *r;
         draft_node *any;
-        if (k->kind != NODE_SCALAR || strlen(k->value) != k->len || draft_get(fields, k->value))
+        if (k->kind != NODE_SCALAR || strlen(k->value) != k->len ||
+            !(r = json_object_get(required, k->value)) || json_is_true(r))
             continue;
+        json_object_set_new(required, k->value, json_true());
         any = draft_map(&im->d);
         draft_set_str(&im->d, any, "type", "any");
         draft_set_lit(&im->d, any, "required", "true");
         any->flow = true;
         draft_append(&im->d, fields, k->value, k->len, any);
     }
+    json_decref(required);
     return fields;
 }
 
@@ -192,6 +203,25 @@ static void object_body(importer *im, imp_type *t, const node *schema)
     draft_set(&im->d, t->def, "fields", imp_fields(im, schema, t->pointer, t->name));
 }
 
+/* Objects are drafted from a queue, so that a long chain of them needs no
+ * deep recursion; unions and compositions, which must know what their
+ * parts are, draft them on demand. */
+void imp_draft_pending(importer *im, imp_type *t)
+{
+    if (!t || !t->pending)
+        return;
+    t->pending = false;
+    object_body(im, t, t->schema);
+    t->drafted = true;
+}
+
+void imp_draft_types(importer *im)
+{
+    size_t i;
+    for (i = 0; i < im->type_count && !im->oom && !im->d.oom; i++)
+        imp_draft_pending(im, im->types_list[i]);
+}
+
 imp_shape imp_object(importer *im, const node *schema, const char *ptr, const char *hint)
 {
     const node *props = node_get(schema, "properties");
@@ -206,7 +236,6 @@ imp_shape imp_object(importer *im, const node *schema, const char *ptr, const ch
     if (!(t = imp_named(im, schema, ptr, hint)))
         return imp_use(im, NULL);
     t->is_object = true;
-    object_body(im, t, schema);
-    t->drafted = true;
+    t->pending = true;
     return imp_use(im, t);
 }

@@ -186,6 +186,10 @@ static void copy_enum(importer *im, draft_node *def, const node *schema, shape_k
     size_t i;
     if (!e || e->kind != NODE_SEQ)
         return;
+    if (e->count > IMPORT_MAX_ENUM) {
+        imp_not_expressed(im, def, e, "an enum of more than 1000 values", ptr);
+        return;
+    }
     list = draft_seq(&im->d);
     if (!(seen = json_object())) {
         im->oom = true;

@@ -138,8 +138,7 @@ static const char *const_key(importer *im, vlist *l)
     for (i = 0; i < l->count && !first; i++)
         if (l->items[i].named)
             first = l->items[i].named;
-    if (!first || !(fields = draft_get(first->def, "fields")))
-        fields = NULL;
+    fields = first ? imp_composed_fields(im, first) : NULL;
     for (k = 0; first && k < (fields ? fields->count : 0); k++) {
         const char *key = fields->keys[k]->text;
         bool ok = true;
