@@ -65,6 +65,11 @@ void diag_reset(void)
     error_count = 0;
 }
 
+FILE *diag_get_stream(void)
+{
+    return diag_stream;
+}
+
 void diag_set_stream(FILE *stream)
 {
     diag_stream = stream;

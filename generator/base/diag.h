@@ -38,6 +38,9 @@ int diag_errors(void);
  * NULL restores stderr. */
 void diag_set_stream(FILE *stream);
 
+/* The stream set by diag_set_stream (NULL: stderr), to restore it. */
+FILE *diag_get_stream(void);
+
 /* Forget the errors counted so far (tests and fuzzers run many inputs). */
 void diag_reset(void);
 

@@ -326,7 +326,7 @@ static bool drop_refused(importer *im, draft_node *root, const char *msgs)
 static bool lints(const char *text, size_t len, char **msgs)
 {
     size_t size = 0;
-    FILE *mem = open_memstream(msgs, &size);
+    FILE *mem = open_memstream(msgs, &size), *was = diag_get_stream();
     node *root;
     spec *s = NULL;
     int before = diag_errors();
@@ -336,7 +336,7 @@ static bool lints(const char *text, size_t len, char **msgs)
     root = parse_text("<draft>", text, len);
     if (root)
         s = spec_check("<draft>", root);
-    diag_set_stream(NULL);
+    diag_set_stream(was);
     fclose(mem);
     spec_free(s);
     if (s) {

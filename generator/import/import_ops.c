@@ -91,11 +91,25 @@ static const char *param_problem(importer *im, imp_shape *sh, const char *in, co
     return NULL;
 }
 
+/* An object schema (no parameter can be one): not drafted, so that it
+ * leaves no type behind. */
+static bool object_schema(importer *im, const node *schema)
+{
+    char *ptr = NULL;
+    bool external;
+    const node *t = imp_follow(im, schema, &ptr, &external), *type;
+    if (!t || t->kind != NODE_MAP)
+        return false;
+    type = node_get(t, "type");
+    return node_get(t, "properties") || node_get(t, "additionalProperties") ||
+           (type && type->kind == NODE_SCALAR && strcmp(type->value, "object") == 0);
+}
+
 static void add_param(importer *im, op_ctx *c, draft_node *params, const node *p, char *ptr)
 {
     const node *name = node_get(p, "name"), *in = node_get(p, "in"), *schema, *v;
     imp_shape sh = {NULL, false, NULL};
-    const char *why;
+    const char *why = NULL;
     bool b, path;
     if (!name || !in || name->kind != NODE_SCALAR || in->kind != NODE_SCALAR ||
         strlen(name->value) != name->len || !name->len)
@@ -113,11 +127,15 @@ static void add_param(importer *im, op_ctx *c, draft_node *params, const node *p
         return;
     }
     path = strcmp(in->value, "path") == 0;
-    if ((schema = node_get(p, "schema")))
+    if ((schema = node_get(p, "schema")) && object_schema(im, schema))
+        why = "a parameter that is not a string, number, integer, boolean or a query array of those";
+    else if (schema)
         sh = imp_schema(im, schema, imp_ptr(im, ptr, "schema"),
                         draft_printf(&im->d, "%s%s", c->pascal, imp_pascal(im, name->value)));
-    why = schema ? param_problem(im, &sh, in->value, p, ptr)
-                 : "a parameter described by content, not schema";
+    else
+        why = "a parameter described by content, not schema";
+    if (sh.def)
+        why = param_problem(im, &sh, in->value, p, ptr);
     if (why && !path) {
         imp_not_expressed(im, c->def, p, why, ptr);
         return;
