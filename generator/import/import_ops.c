@@ -160,6 +160,12 @@ static void add_param(importer *im, op_ctx *c, draft_node *params, const node *p
             draft_set_lit(&im->d, def, "explode", "false");
         if ((v = node_get(p, "deprecated")) && node_as_bool(v, &b) && b)
             draft_set_lit(&im->d, def, "deprecated", "true");
+        if ((v = node_get(p, "example")) && !draft_get(def, "example")) {
+            draft_node *ex = draft_copy_node(&im->d, v);
+            if (ex)
+                ex->flow = true;
+            draft_set(&im->d, def, "example", ex);
+        }
         if ((v = node_get(p, "description")) && v->kind == NODE_SCALAR && v->len &&
             strlen(v->value) == v->len)
             draft_set_str(&im->d, def, "description", v->value);
