@@ -53,6 +53,56 @@ static bool narrows(const draft_node *earlier, const draft_node *later)
     return true;
 }
 
+/* Do two declarations take the same values? Annotations aside (description,
+ * example, default, deprecated), required and nullable are merged below. */
+static bool same_values(const draft_node *a, const draft_node *b)
+{
+    static const char *const loose[] = {"description", "example", "default", "deprecated",
+                                        "required", "nullable", NULL};
+    const draft_node *x[2] = {a, b};
+    size_t i, j, k;
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < x[k]->count; i++) {
+            const char *key = x[k]->keys[i]->text;
+            bool skip = false;
+            for (j = 0; loose[j] && !skip; j++)
+                skip = strcmp(key, loose[j]) == 0;
+            if (!skip && !draft_equal(x[k]->items[i], draft_get(x[1 - k], key)))
+                return false;
+        }
+    return true;
+}
+
+/* `{type: any}` with at most annotations and required: no constraint
+ * (what a `required` key no property of its part declares becomes). */
+static bool pure_any(const draft_node *d)
+{
+    static const char *const ok[] = {"type", "required", "description", "example", "default",
+                                     "deprecated", NULL};
+    size_t i, j;
+    if (!imp_is_any(d))
+        return false;
+    for (i = 0; i < d->count; i++) {
+        bool fine = false;
+        for (j = 0; ok[j] && !fine; j++)
+            fine = strcmp(d->keys[i]->text, ok[j]) == 0;
+        if (!fine)
+            return false;
+    }
+    return true;
+}
+
+/* The declaration both say: a's, required if either is, nullable if both are. */
+static draft_node *merged(importer *im, const draft_node *a, const draft_node *b)
+{
+    draft_node *m = draft_copy(&im->d, a);
+    if (draft_get(b, "required"))
+        draft_set_lit(&im->d, m, "required", "true");
+    if (!draft_get(b, "nullable"))
+        draft_remove(m, "nullable");
+    return m;
+}
+
 typedef struct decls {
     draft_node *fields; /* key → def, composed so far */
     bool conflict;
@@ -70,6 +120,20 @@ static void add_fields(importer *im, decls *d, const draft_node *fields, const n
             continue;
         }
         d->conflict = true;
+        if (same_values(earlier, fields->items[i]) || pure_any(fields->items[i])) {
+            draft_set(&im->d, d->fields, k, merged(im, earlier, fields->items[i]));
+            continue;
+        }
+        if (pure_any(earlier)) {
+            draft_set(&im->d, d->fields, k, merged(im, fields->items[i], earlier));
+            if (!draft_get(earlier, "nullable"))
+                draft_remove(draft_get(d->fields, k), "nullable");
+            continue;
+        }
+        if (!ptr) { /* quiet: only what is declared so far is wanted */
+            draft_set(&im->d, d->fields, k, fields->items[i]);
+            continue;
+        }
         any = imp_any(im, where, "a property that two allOf parts declare differently",
                       imp_ptr(im, ptr, k));
         if (draft_get(earlier, "required") || draft_get(fields->items[i], "required"))
@@ -124,6 +188,30 @@ static bool add_part(importer *im, imp_type *t, draft_node *parts, const node *p
     }
 }
 
+/* In an inline part, a key only made required (pure any) that an earlier
+ * part declares is that declaration, required: the narrowing allOf allows. */
+static void fill_required(importer *im, draft_node *parts)
+{
+    decls so_far = {NULL, false};
+    size_t i, j, k;
+    so_far.fields = draft_map(&im->d);
+    for (i = 0; i < parts->count; i++) {
+        draft_node *p = parts->items[i], *fields = draft_get(p, "fields");
+        if (p->kind != DRAFT_MAP) {
+            for (j = 0; j < im->type_count; j++)
+                if (im->types_list[j]->ref == p)
+                    add_fields(im, &so_far, imp_composed_fields(im, im->types_list[j]), NULL, NULL);
+            continue;
+        }
+        for (k = 0; fields && k < fields->count; k++) {
+            draft_node *earlier = draft_get(so_far.fields, fields->keys[k]->text);
+            if (earlier && pure_any(fields->items[k]) && !pure_any(earlier))
+                fields->items[k] = merged(im, earlier, fields->items[k]);
+        }
+        add_fields(im, &so_far, fields, NULL, NULL);
+    }
+}
+
 static void fall_back(importer *im, imp_type *t, const node *schema, const char *ptr)
 {
     t->is_object = false;
@@ -151,6 +239,7 @@ static void compose(importer *im, imp_type *t, const node *schema, const node *l
         return;
     }
     draft_set(&im->d, t->def, "allOf", parts);
+    fill_required(im, parts);
     d.fields = draft_map(&im->d);
     type_fields(im, &d, t, 0);
     if (d.conflict) {

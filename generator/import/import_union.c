@@ -88,6 +88,7 @@ static bool unconstrained(const imp_shape *v)
         const char *k = v->def->keys[i]->text;
         if (strcmp(k, "type") != 0 && strcmp(k, "description") != 0 &&
             strcmp(k, "example") != 0 && strcmp(k, "deprecated") != 0 &&
+            strcmp(k, "default") != 0 &&
             strcmp(k, "format") != 0 && !(strcmp(k, "values") == 0 && imp_is_any(v->def->items[i])) &&
             !(strcmp(k, "items") == 0 && imp_is_any(v->def->items[i])))
             return false;
@@ -356,6 +357,7 @@ static imp_shape collapse(importer *im, imp_type *t, vlist *l, const node *schem
         t->alias = sh.named;
     t->def = sh.def;
     t->nullable = sh.nullable;
+    sh.def = draft_copy(&im->d, sh.def); /* what the caller adds is not the type's */
     return sh;
 }
 
