@@ -114,6 +114,11 @@ static void add_param(importer *im, op_ctx *c, draft_node *params, const node *p
     if (!name || !in || name->kind != NODE_SCALAR || in->kind != NODE_SCALAR ||
         strlen(name->value) != name->len || !name->len)
         return;
+    if (strcmp(in->value, "path") != 0 && strcmp(in->value, "query") != 0 &&
+        strcmp(in->value, "header") != 0 && strcmp(in->value, "cookie") != 0) {
+        imp_not_expressed(im, c->def, p, "a parameter in no place a request has", ptr);
+        return;
+    }
     if (strcmp(in->value, "cookie") == 0) {
         imp_not_expressed(im, c->def, p, "a cookie parameter", ptr);
         return;
@@ -406,6 +411,29 @@ static bool wanted(importer *im, const node *op, bool *used)
     return any;
 }
 
+/* A path the checker can template: from '/', each '{name}' closed, not
+ * nested, not empty, each name once. */
+static bool templatable(importer *im, const char *path)
+{
+    const char *s = path, *open, *close;
+    json_t *seen = json_object();
+    bool ok = path[0] == '/' && seen;
+    while (ok && (open = strchr(s, '{')) != NULL) {
+        char *name;
+        close = strchr(open, '}');
+        ok = close && close > open + 1 && memchr(open + 1, '{', (size_t)(close - open - 1)) == NULL &&
+             memchr(s, '}', (size_t)(open - s)) == NULL;
+        name = ok ? draft_strndup(&im->d, open + 1, (size_t)(close - open - 1)) : NULL;
+        ok = ok && name && !json_object_get(seen, name);
+        if (ok)
+            json_object_set_new(seen, name, json_true());
+        s = ok ? close + 1 : s;
+    }
+    ok = ok && !strchr(s, '}');
+    json_decref(seen);
+    return ok;
+}
+
 static void one_operation(importer *im, op_ctx *c)
 {
     const node *d = node_get(c->op, "description"), *s = node_get(c->op, "summary");
@@ -413,6 +441,11 @@ static void one_operation(importer *im, op_ctx *c)
     size_t i;
     if (strcmp(c->method, "trace") == 0) {
         imp_not_expressed(im, im->endpoints, c->op, "a TRACE operation", c->ptr);
+        return;
+    }
+    if (!templatable(im, c->path)) {
+        imp_not_expressed(im, im->endpoints, c->op, "a path that is no template of placeholders",
+                          c->ptr);
         return;
     }
     c->name = endpoint_name(im, c);
