@@ -100,6 +100,43 @@ static char *join_name(importer *im, const char *a, const char *b)
     return draft_printf(&im->d, "%s%s", a, p ? p : "");
 }
 
+/* Would the checker surely refuse this value of the field (a null where
+ * none is allowed, a value of another JSON kind)? Then it is left out
+ * before the draft is checked, saving a round of checking. Enums,
+ * formats and bounds are left to the checker. */
+static bool surely_refused(const draft_node *def, const draft_node *v, bool nullable)
+{
+    const draft_node *t = draft_get(def, "type");
+    const char *k = t ? t->text : "any";
+    bool scalar = v->kind == DRAFT_SCALAR;
+    bool null = scalar && !v->string && (strcmp(v->text, "null") == 0 || strcmp(v->text, "~") == 0);
+    if (strcmp(k, "any") == 0)
+        return false;
+    if (null)
+        return !nullable;
+    if (strcmp(k, "string") == 0 || strcmp(k, "integer") == 0 || strcmp(k, "number") == 0 ||
+        strcmp(k, "boolean") == 0)
+        return !scalar || (strcmp(k, "string") == 0) != v->string;
+    if (strcmp(k, "array") == 0 || strcmp(k, "map") == 0)
+        return scalar || (v->kind == DRAFT_SEQ) != (strcmp(k, "array") == 0);
+    return false; /* a named type: a union may take anything */
+}
+
+static void refuse_early(importer *im, draft_node *def, bool nullable)
+{
+    static const char *const keys[] = {"example", "default", "const", NULL};
+    size_t i;
+    for (i = 0; keys[i]; i++) {
+        draft_node *v = draft_get(def, keys[i]);
+        const drop_info *di = v ? v->owner : NULL;
+        if (v && v->droppable && di && surely_refused(def, v, nullable)) {
+            v->dropped = true;
+            imp_not_expressed(im, def, di->src,
+                              "a default, const or example that its own schema refuses", di->ptr);
+        }
+    }
+}
+
 static void add_field(importer *im, draft_node *fields, const node *key, const node *s,
                       const char *ptr, const char *owner, bool required)
 {
@@ -112,6 +149,7 @@ static void add_field(importer *im, draft_node *fields, const node *key, const n
         draft_set_lit(&im->d, sh.def, "required", "true");
     if (sh.nullable)
         draft_set_lit(&im->d, sh.def, "nullable", "true");
+    refuse_early(im, sh.def, sh.nullable);
     if (sh.def->count > 5 || draft_get(sh.def, "description"))
         sh.def->flow = false;
     draft_append(&im->d, fields, key->value, key->len, sh.def);
