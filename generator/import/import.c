@@ -415,6 +415,9 @@ static void build(importer *im)
     imp_draft_types(im);
     if (imp_oom(im) || im->failed)
         return;
+    /* Every example of the description, for checking them against the draft
+     * and, with --fit-examples, loosening it (not implemented yet: the
+     * command refuses the option). */
     if (!import_collect_examples(im, &im->examples))
         im->oom = true;
     imp_settle_names(im);

@@ -58,9 +58,10 @@ static void add(ex_ctx *x, const node *value, const char *ptr, import_example_ki
 }
 
 /* `example` and `examples` (a 3.1 schema's list, or a map of Example
- * objects with `value`). */
+ * objects with `value`) of n, whose schema is `schema`. */
 static void examples_of(ex_ctx *x, const node *n, const char *ptr, import_example_kind kind)
 {
+    x->proto.schema = kind == IMPORT_EXAMPLE_SCHEMA ? n : node_get(n, "schema");
     const node *ex = node_get(n, "example"), *exs = node_get(n, "examples");
     char *p;
     size_t i;

@@ -31,6 +31,9 @@ typedef struct import_example {
     char *json;            /* the example as JSON text (malloc'd) */
     char *pointer;         /* JSON pointer of the example in the description (malloc'd) */
     const node *value;     /* the example's node (positions), borrowed from the tree */
+    const node *schema;    /* the schema the example belongs to (its own, or the media
+                              type's / parameter's schema), or NULL; its draft type, when
+                              it has one: imp_known(im, schema) (import_internal.h) */
     loc where;
 } import_example;
 
@@ -39,7 +42,12 @@ typedef struct import_examples {
     size_t count, cap;
 } import_examples;
 
-/* Every example of the description rooted at `root` (an OpenAPI document
+/* Where each example goes in the draft: a response example is the body of
+ * `endpoint`'s response `status` (as the draft writes it: "200", "2XX",
+ * "default"), a request example its body, a parameter example its
+ * parameter `param`; a schema example is a value of `schema`.
+ *
+ * Every example of the description rooted at `root` (an OpenAPI document
  * already checked to be one): for all operations, and every schema under
  * components. false when out of memory (what was collected stays). */
 struct importer;

@@ -81,6 +81,74 @@ static void test_entry(void)
     CHECK(run(minimal, IMPORT_MAX_BYTES + 1, &o, &out) == 1 && out == NULL);
 }
 
+/* ---- the examples list --------------------------------------------- */
+
+static const char with_examples[] =
+    "openapi: 3.0.3\n"
+    "info: {title: Ex, version: '1'}\n"
+    "paths:\n"
+    "  /a/{id}:\n"
+    "    post:\n"
+    "      operationId: postA\n"
+    "      parameters:\n"
+    "        - {name: id, in: path, required: true, schema: {type: integer}, example: 7}\n"
+    "      requestBody:\n"
+    "        content:\n"
+    "          application/json:\n"
+    "            schema: {$ref: '#/components/schemas/A'}\n"
+    "            examples: {one: {value: {n: 1}}, two: {$ref: '#/components/examples/Two'}}\n"
+    "      responses:\n"
+    "        '200':\n"
+    "          description: OK\n"
+    "          content:\n"
+    "            application/json:\n"
+    "              schema: {type: array, items: {type: string, example: s}}\n"
+    "              example: [x, y]\n"
+    "components:\n"
+    "  examples:\n"
+    "    Two: {value: {n: 2}}\n"
+    "  schemas:\n"
+    "    A: {type: object, properties: {n: {type: integer, example: 3}}, example: {n: 4}}\n";
+
+static void test_examples(void)
+{
+    importer im;
+    import_examples list = {NULL, 0, 0};
+    const import_example *e;
+    memset(&im, 0, sizeof im);
+    im.file = "ex.yaml";
+    draft_init(&im.d, 100000);
+    im.root = parse_text("ex.yaml", with_examples, sizeof with_examples - 1);
+    im.refs = json_object();
+    im.endpoint_of = json_object();
+    CHECK(im.root != NULL);
+    CHECK(im.root && import_collect_examples(&im, &list));
+    CHECK(list.count == 7);
+    if (list.count == 7) {
+        e = &list.items[0];
+        CHECK(e->kind == IMPORT_EXAMPLE_PARAMETER && strcmp(e->param, "id") == 0 &&
+              strcmp(e->json, "7") == 0 && strcmp(e->operation, "postA") == 0 &&
+              strcmp(e->pointer, "#/paths/~1a~1{id}/post/parameters/0/example") == 0);
+        e = &list.items[2];
+        CHECK(e->kind == IMPORT_EXAMPLE_REQUEST && strcmp(e->json, "{\"n\":2}") == 0 &&
+              strcmp(e->pointer, "#/components/examples/Two/value") == 0 && e->schema);
+        e = &list.items[3];
+        CHECK(e->kind == IMPORT_EXAMPLE_RESPONSE && strcmp(e->status, "200") == 0 &&
+              strcmp(e->json, "[\"x\",\"y\"]") == 0);
+        e = &list.items[4];
+        CHECK(e->kind == IMPORT_EXAMPLE_SCHEMA && strcmp(e->json, "\"s\"") == 0);
+        e = &list.items[5];
+        CHECK(e->kind == IMPORT_EXAMPLE_SCHEMA && e->operation == NULL &&
+              strcmp(e->pointer, "#/components/schemas/A/example") == 0);
+    }
+    import_examples_free(&list);
+    json_decref(im.refs);
+    json_decref(im.endpoint_of);
+    json_decref(im.components);
+    node_free(im.root);
+    draft_free(&im.d);
+}
+
 /* ---- patterns -------------------------------------------------------- */
 
 static void pattern(const char *ecma, const char *want, const char *yes, const char *no)
@@ -177,6 +245,7 @@ int main(void)
     FILE *sink = tmpfile();
     diag_set_stream(sink);
     test_entry();
+    test_examples();
     test_patterns();
     test_emit();
     diag_set_stream(NULL);
