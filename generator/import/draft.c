@@ -163,6 +163,8 @@ draft_node *draft_copy(draft *d, const draft_node *n)
     size_t i;
     if (!n)
         return NULL;
+    if (n->shared)
+        return (draft_node *)n;
     if (n->kind == DRAFT_SCALAR)
         out = scalar(d, n->text, n->len, n->string);
     else

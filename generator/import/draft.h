@@ -28,6 +28,7 @@ struct draft_node {
     bool flow;    /* MAP, SEQ: written in flow style ({a: b}, [a, b]) */
     bool droppable; /* may be left out when the checker refuses it (examples, defaults) */
     bool dropped;   /* left out: the emitter skips map entries whose value is dropped */
+    bool shared;    /* SCALAR: draft_copy keeps this very node (a name that may change) */
     char *text;   /* SCALAR: the text (may hold NUL: use len) */
     size_t len;
     draft_node **keys;  /* MAP: key scalars */

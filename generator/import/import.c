@@ -224,6 +224,9 @@ static void wanted_schemas(importer *im)
 {
     const node *schemas = node_get(node_get(im->root, "components"), "schemas");
     size_t i;
+    im->roots = calloc(im->o->schema_count + 1, sizeof *im->roots);
+    if (!im->roots)
+        im->oom = true;
     for (i = 0; i < im->o->schema_count; i++) {
         const char *name = im->o->schemas[i];
         const node *s = node_get(schemas, name);
@@ -237,6 +240,8 @@ static void wanted_schemas(importer *im)
         sh = imp_schema(im, s, ptr, name);
         if (!sh.named && !node_get(s, "$ref"))
             value_type(im, s, ptr, name, sh);
+        if (im->roots && (sh.named || imp_known(im, s)))
+            im->roots[im->root_count++] = sh.named ? sh.named : imp_known(im, s);
     }
 }
 
@@ -402,6 +407,7 @@ static int finish(importer *im, char *text, size_t len, char **out, size_t *out_
     json_decref(im->endpoint_of);
     import_examples_free(&im->examples);
     free(im->types_list);
+    free(im->roots);
     draft_free(&im->d);
     node_free(im->root);
     return status;
@@ -420,6 +426,7 @@ static void build(importer *im)
      * command refuses the option). */
     if (!import_collect_examples(im, &im->examples))
         im->oom = true;
+    imp_reach(im, im->roots, im->root_count);
     imp_settle_names(im);
     if (im->endpoints->count)
         draft_set(&im->d, im->spec, "endpoints", im->endpoints);

@@ -67,6 +67,8 @@ typedef struct importer {
     json_t *reasons;      /* not-expressed reason → count */
     json_t *refs;         /* memo: $ref text → its node */
     json_t *components;   /* "%p" of a component schema → its index */
+    imp_type **roots;     /* the types --schema names */
+    size_t root_count;
     json_t *endpoint_of;  /* "%p" of an operation node → its endpoint name */
     import_examples examples; /* every example of the description */
     size_t queue_next;    /* types_list[queue_next..] are not drafted yet */
@@ -133,6 +135,10 @@ const draft_node *imp_field_of(importer *im, const imp_type *t, const char *key)
 
 /* Every field of a named object type, composed (key → definition). */
 draft_node *imp_composed_fields(importer *im, const imp_type *t);
+
+/* ---- import_reach.c ---- */
+/* Leave out the types that neither the endpoints nor roots reach. */
+void imp_reach(importer *im, imp_type *const *roots, size_t root_count);
 
 /* ---- import_union.c ---- */
 /* oneOf / anyOf (list) of schema: a named union, a single shape, or any. */

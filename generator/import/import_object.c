@@ -69,6 +69,8 @@ imp_type *imp_named(importer *im, const node *schema, const char *ptr, const cha
         diag_note(schema->where, "schema '%s' is the type '%s': '%s' is taken by another", comp,
                   t->name, imp_pascal(im, comp));
     t->ref = draft_str(&im->d, t->name);
+    if (t->ref)
+        t->ref->shared = true;
     t->def = draft_map(&im->d);
     if (!t->name || !t->ref || !draft_append(&im->d, im->types, t->name, strlen(t->name), t->def))
         return NULL;
