@@ -105,12 +105,45 @@ static bool object_schema(importer *im, const node *schema)
            (type && type->kind == NODE_SCALAR && strcmp(type->value, "object") == 0);
 }
 
+/* A parameter's definition: in, its shape's keywords, and its own keys. */
+static draft_node *param_def(importer *im, const node *p, const char *in, const imp_shape *sh,
+                             bool path)
+{
+    draft_node *def = draft_map(&im->d);
+    const node *v;
+    size_t i;
+    bool b;
+    draft_set_str(&im->d, def, "in", in);
+    for (i = 0; sh->def && i < sh->def->count; i++)
+        draft_append(&im->d, def, sh->def->keys[i]->text, sh->def->keys[i]->len, sh->def->items[i]);
+    if (def)
+        def->comment = sh->def ? sh->def->comment : NULL;
+    if (path || ((v = node_get(p, "required")) && node_as_bool(v, &b) && b))
+        draft_set_lit(&im->d, def, "required", "true");
+    if ((v = node_get(p, "explode")) && node_as_bool(v, &b) && !b && draft_get(def, "items"))
+        draft_set_lit(&im->d, def, "explode", "false");
+    if ((v = node_get(p, "deprecated")) && node_as_bool(v, &b) && b)
+        draft_set_lit(&im->d, def, "deprecated", "true");
+    if ((v = node_get(p, "example")) && !draft_get(def, "example")) {
+        draft_node *ex = draft_copy_node(&im->d, v);
+        if (ex)
+            ex->flow = true;
+        draft_set(&im->d, def, "example", ex);
+    }
+    if ((v = node_get(p, "description")) && v->kind == NODE_SCALAR && v->len &&
+        strlen(v->value) == v->len)
+        draft_set_str(&im->d, def, "description", v->value);
+    if (def)
+        def->flow = !draft_get(def, "description");
+    return def;
+}
+
 static void add_param(importer *im, op_ctx *c, draft_node *params, const node *p, char *ptr)
 {
-    const node *name = node_get(p, "name"), *in = node_get(p, "in"), *schema, *v;
+    const node *name = node_get(p, "name"), *in = node_get(p, "in"), *schema;
     imp_shape sh = {NULL, false, NULL};
     const char *why = NULL;
-    bool b, path;
+    bool path;
     if (!name || !in || name->kind != NODE_SCALAR || in->kind != NODE_SCALAR ||
         strlen(name->value) != name->len || !name->len)
         return;
@@ -152,31 +185,7 @@ static void add_param(importer *im, op_ctx *c, draft_node *params, const node *p
     }
     imp_fit(im, &sh, IR_PARAM, p, ptr);
     draft_remove(sh.def, "description");
-    {
-        draft_node *def = draft_map(&im->d);
-        size_t i;
-        draft_set_str(&im->d, def, "in", in->value);
-        for (i = 0; sh.def && i < sh.def->count; i++)
-            draft_append(&im->d, def, sh.def->keys[i]->text, sh.def->keys[i]->len, sh.def->items[i]);
-        def->comment = sh.def ? sh.def->comment : NULL;
-        if (path || ((v = node_get(p, "required")) && node_as_bool(v, &b) && b))
-            draft_set_lit(&im->d, def, "required", "true");
-        if ((v = node_get(p, "explode")) && node_as_bool(v, &b) && !b && draft_get(def, "items"))
-            draft_set_lit(&im->d, def, "explode", "false");
-        if ((v = node_get(p, "deprecated")) && node_as_bool(v, &b) && b)
-            draft_set_lit(&im->d, def, "deprecated", "true");
-        if ((v = node_get(p, "example")) && !draft_get(def, "example")) {
-            draft_node *ex = draft_copy_node(&im->d, v);
-            if (ex)
-                ex->flow = true;
-            draft_set(&im->d, def, "example", ex);
-        }
-        if ((v = node_get(p, "description")) && v->kind == NODE_SCALAR && v->len &&
-            strlen(v->value) == v->len)
-            draft_set_str(&im->d, def, "description", v->value);
-        def->flow = !draft_get(def, "description");
-        draft_append(&im->d, params, name->value, name->len, def);
-    }
+    draft_append(&im->d, params, name->value, name->len, param_def(im, p, in->value, &sh, path));
 }
 
 /* Operation parameters override path-level ones of the same name and in. */

@@ -7,6 +7,7 @@
  */
 #include "import_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +175,36 @@ static void copy_pattern(importer *im, draft_node *def, const node *schema, cons
     free(posix);
 }
 
+/* Can v be a value of an enum of this kind, with a C constant no other
+ * value (in seen) has? 1 yes, 0 no, -1 it is listed already (dropped:
+ * the same set of values). */
+static int enum_value_fits(const node *v, shape_kind kind, json_t *seen)
+{
+    char *snake = NULL, *upper = NULL, key[32];
+    json_t *was;
+    int64_t n;
+    int fits = v->kind == NODE_SCALAR && strlen(v->value) == v->len;
+    if (kind == SHAPE_INTEGER) {
+        if (!fits || v->quoted || !node_as_int(v, &n))
+            return 0;
+        snprintf(key, sizeof key, "%lld", (long long)n);
+        if (json_object_get(seen, key))
+            return -1;
+        json_object_set_new(seen, key, json_true());
+        return 1;
+    }
+    if (kind != SHAPE_STRING || !fits || !node_is_string(v) ||
+        !(snake = naming_snake(v->value, v->len)) || !(upper = naming_upper(snake)))
+        fits = 0;
+    else if ((was = json_object_get(seen, upper)))
+        fits = strcmp(json_string_value(was), v->value) == 0 ? -1 : 0;
+    else
+        json_object_set_new(seen, upper, json_string(v->value));
+    free(upper);
+    free(snake);
+    return fits;
+}
+
 /* An enum's values, if they fit the kind and each makes its own C
  * constant; one value is a const. null among them makes the value
  * nullable. */
@@ -190,54 +221,41 @@ static void copy_enum(importer *im, draft_node *def, const node *schema, shape_k
         imp_not_expressed(im, def, e, "an enum of more than 1000 values", ptr);
         return;
     }
-    list = draft_seq(&im->d);
-    if (!(seen = json_object())) {
+    if (!(list = draft_seq(&im->d)) || !(seen = json_object())) {
         im->oom = true;
         return;
     }
     for (i = 0; i < e->count; i++) {
         const node *v = e->items[i];
-        char *snake = NULL;
-        int64_t n;
-        bool fits = v->kind == NODE_SCALAR && strlen(v->value) == v->len;
-        if (fits && !v->quoted && node_is_null(v)) {
+        int fits;
+        if (v->kind == NODE_SCALAR && !v->quoted && node_is_null(v)) {
             *nullable = true;
             continue;
         }
-        if (kind == SHAPE_STRING)
-            fits = fits && node_is_string(v) && (snake = naming_snake(v->value, v->len));
-        else if (kind == SHAPE_INTEGER)
-            fits = fits && !v->quoted && node_as_int(v, &n);
-        else
-            fits = false;
-        if (fits && kind == SHAPE_STRING) {
-            char *upper = naming_upper(snake);
-            fits = upper && !json_object_get(seen, upper);
-            if (fits)
-                json_object_set_new(seen, upper, json_true());
-            free(upper);
-        }
-        free(snake);
+        fits = enum_value_fits(v, kind, seen);
+        if (fits < 0)
+            continue;
         if (!fits) {
             json_decref(seen);
             imp_not_expressed(im, def, v,
-                              kind == SHAPE_STRING || kind == SHAPE_INTEGER
-                                  ? "enum values that make no C constant, or the same one"
-                                  : "an enum of values that are not strings or integers",
+                              kind != SHAPE_STRING && kind != SHAPE_INTEGER
+                                  ? "an enum of values that are not strings or integers"
+                              : v->kind != NODE_SCALAR || (kind == SHAPE_STRING) != node_is_string(v)
+                                  ? "an enum with values of another type than its own"
+                                  : "enum values that make no C constant, or the same one",
                               ptr);
             return;
         }
         draft_push(&im->d, list, draft_copy_node(&im->d, v));
     }
     json_decref(seen);
-    if (list && list->count == 1)
+    if (list->count == 1)
         draft_set(&im->d, def, "const", list->items[0]);
-    else if (list && list->count > 1) {
+    else if (list->count > 1) {
         list->flow = true;
         draft_set(&im->d, def, "enum", list);
     }
 }
-
 
 static void copy_value(importer *im, draft_node *def, const node *schema, const char *key,
                        const char *ptr)
