@@ -22,6 +22,7 @@ typedef struct vlist {
     size_t count;
     bool nullable;
     const char *why; /* why the union cannot be expressed, or NULL */
+    imp_shape unexpressed; /* the first variant that is not expressed (any, commented) */
 } vlist;
 
 /* "string", "integer", "number", "boolean", "array", "object", "any". */
@@ -68,7 +69,8 @@ static void add_variant(importer *im, vlist *l, imp_shape v, imp_type *self)
         return;
     }
     if (imp_is_any(v.def)) {
-        l->why = "a union with a variant that is not expressed";
+        if (!l->unexpressed.def)
+            l->unexpressed = v; /* alone (and null), it is the value: said once, there */
         return;
     }
     if (l->count == MAX_VARIANTS) {
@@ -417,6 +419,10 @@ imp_shape imp_union(importer *im, const node *schema, const node *list, const ch
     }
     t->is_union = true;
     collect(im, l, schema, list, ptr, hint, t);
+    if (!l->why && l->unexpressed.def && l->count == 0)
+        l->items[l->count++] = l->unexpressed;
+    else if (!l->why && l->unexpressed.def)
+        l->why = "a union with a variant that is not expressed";
     if (!l->why)
         merge_kinds(l);
     if (!l->why && l->count >= 2 && (disc = discriminate(im, l, schema), !l->why))
