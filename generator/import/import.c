@@ -42,6 +42,10 @@ char *imp_ptr(importer *im, const char *base, const char *key)
 {
     strbuf b = STRBUF_INIT;
     char *out;
+    if (!base || !key) {
+        im->oom = true;
+        return NULL;
+    }
     strbuf_append(&b, base);
     strbuf_append_char(&b, '/');
     for (; *key; key++) {
@@ -61,7 +65,7 @@ char *imp_ptr(importer *im, const char *base, const char *key)
 
 char *imp_ptr_index(importer *im, const char *base, size_t i)
 {
-    char *out = draft_printf(&im->d, "%s/%zu", base, i);
+    char *out = base ? draft_printf(&im->d, "%s/%zu", base, i) : NULL;
     if (!out)
         im->oom = true;
     return out;
@@ -364,7 +368,13 @@ static char *checked_text(importer *im, size_t *len)
         }
         if (lints(text, *len, &msgs))
             return text;
-        if (!msgs || !drop_refused(im, im->spec, msgs)) {
+        if (!msgs || strstr(msgs, ": error: out of memory")) {
+            im->oom = true; /* the check could not run: no draft, exit 3 */
+            free(msgs);
+            free(text);
+            return NULL;
+        }
+        if (!drop_refused(im, im->spec, msgs)) {
             fputs(text, stderr);
             fprintf(stderr, "%sspecc: internal error: the draft above does not pass "
                             "'specc lint'; please report it with the description\n",

@@ -65,9 +65,12 @@ imp_type *imp_named(importer *im, const node *schema, const char *ptr, const cha
     t->pointer = (char *)ptr;
     t->wanted = draft_strdup(&im->d, comp ? comp : name);
     t->name = imp_take_type_name(im, t->wanted ? t->wanted : "Type");
-    if (t->name && comp && strcmp(t->name, imp_pascal(im, comp) ? imp_pascal(im, comp) : "") != 0)
-        diag_note(schema->where, "schema '%s' is the type '%s': '%s' is taken by another", comp,
-                  t->name, imp_pascal(im, comp));
+    {
+        const char *pascal = comp ? imp_pascal(im, comp) : NULL;
+        if (t->name && pascal && strcmp(t->name, pascal) != 0)
+            diag_note(schema->where, "schema '%s' is the type '%s': '%s' is taken by another",
+                      comp, t->name, pascal);
+    }
     t->ref = draft_str(&im->d, t->name);
     if (t->ref)
         t->ref->shared = true;

@@ -453,6 +453,8 @@ imp_shape imp_schema(importer *im, const node *schema, const char *ptr, const ch
 {
     imp_shape sh = {NULL, false, NULL};
     bool nullable = false, b;
+    if (imp_oom(im) || !ptr)
+        return sh; /* out of memory: nothing more is drafted */
     if (!hint)
         hint = "Value";
     if (schema->kind == NODE_SCALAR && node_as_bool(schema, &b)) {
