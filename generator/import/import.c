@@ -254,6 +254,7 @@ static void wanted_schemas(importer *im)
 typedef struct found {
     draft_node **nodes;
     size_t count, cap;
+    bool oom;
 } found;
 
 static void collect_droppable(draft_node *n, found *f)
@@ -265,8 +266,10 @@ static void collect_droppable(draft_node *n, found *f)
         if (f->count == f->cap) {
             size_t cap = f->cap ? f->cap * 2 : 64;
             draft_node **g = realloc(f->nodes, cap * sizeof *g);
-            if (!g)
+            if (!g) {
+                f->oom = true;
                 return;
+            }
             f->nodes = g;
             f->cap = cap;
         }
@@ -305,10 +308,15 @@ void imp_droppable(importer *im, draft_node *value, draft_node *parent, const no
  * an error points at anything else. */
 static bool drop_refused(importer *im, draft_node *root, const char *msgs)
 {
-    found f = {NULL, 0, 0};
+    found f = {NULL, 0, 0, false};
     const char *line = msgs;
     bool ok = true, any = false;
     collect_droppable(root, &f);
+    if (f.oom) {
+        free(f.nodes);
+        im->oom = true;
+        return false;
+    }
     while (line && *line) {
         int l, c;
         const char *next = strchr(line, '\n');
@@ -356,36 +364,38 @@ static bool lints(const char *text, size_t len, char **msgs)
     return s != NULL;
 }
 
+/* The draft refused: say so with the checker's messages (a bug here). */
+static void internal_error(importer *im, const char *text, const char *msgs)
+{
+    fputs(text, stderr);
+    fprintf(stderr, "%sspecc: internal error: the draft above does not pass 'specc lint'; "
+                    "please report it with the description\n",
+            msgs);
+    im->failed = true;
+}
+
 static char *checked_text(importer *im, size_t *len)
 {
     int round;
     for (round = 0; round < 8; round++) {
         char *msgs = NULL;
         char *text = draft_emit(im->spec, len);
+        bool dropped;
         if (!text) {
             im->oom = true;
             return NULL;
         }
         if (lints(text, *len, &msgs))
             return text;
-        if (!msgs || strstr(msgs, ": error: out of memory")) {
+        if (!msgs || strstr(msgs, ": error: out of memory"))
             im->oom = true; /* the check could not run: no draft, exit 3 */
-            free(msgs);
-            free(text);
-            return NULL;
-        }
-        if (!drop_refused(im, im->spec, msgs)) {
-            fputs(text, stderr);
-            fprintf(stderr, "%sspecc: internal error: the draft above does not pass "
-                            "'specc lint'; please report it with the description\n",
-                    msgs ? msgs : "");
-            free(msgs);
-            free(text);
-            im->failed = true;
-            return NULL;
-        }
+        dropped = !im->oom && drop_refused(im, im->spec, msgs);
+        if (!dropped && !imp_oom(im))
+            internal_error(im, text, msgs);
         free(msgs);
         free(text);
+        if (!dropped)
+            return NULL;
     }
     im->failed = true;
     fputs("specc: internal error: the draft does not settle\n", stderr);
