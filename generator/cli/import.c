@@ -33,7 +33,7 @@ static int option(int argc, char **argv, int *i, cli *c)
         return usage_error("unknown option '%s'", a);
     if (*i + 1 >= argc)
         return usage_error("%s needs a value", a);
-    a = argv[++*i - 1];
+    ++*i; /* argv[*i] is the value, a the option */
     if (strcmp(a, "--api") == 0)
         c->o.api = argv[*i];
     else if (strcmp(a, "--operation") == 0)

@@ -71,7 +71,6 @@ typedef struct importer {
     size_t root_count;
     json_t *endpoint_of;  /* "%p" of an operation node → its endpoint name */
     import_examples examples; /* every example of the description */
-    size_t queue_next;    /* types_list[queue_next..] are not drafted yet */
     bool failed;          /* an error in the input was reported */
     bool oom;
     int depth;            /* nesting of schema translation */
