@@ -37,6 +37,15 @@ void diag_error(loc where, const char *fmt, ...)
         error_count++;
 }
 
+void diag_warning(loc where, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    emit(where, "warning", fmt, ap);
+    va_end(ap);
+}
+
 void diag_note(loc where, const char *fmt, ...)
 {
     va_list ap;
@@ -54,6 +63,11 @@ int diag_errors(void)
 void diag_reset(void)
 {
     error_count = 0;
+}
+
+FILE *diag_get_stream(void)
+{
+    return diag_stream;
 }
 
 void diag_set_stream(FILE *stream)

@@ -25,6 +25,9 @@ typedef struct loc {
  * `file: error: message` when line is 0. */
 void diag_error(loc where, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
+/* A warning (not counted as an error): `file:line:col: warning: message`. */
+void diag_warning(loc where, const char *fmt, ...) DIAG_PRINTF(2, 3);
+
 /* A note attached to the previous error: `file:line:col: note: message`. */
 void diag_note(loc where, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
@@ -34,6 +37,9 @@ int diag_errors(void);
 /* Where diagnostics go (default stderr); tests point it at a buffer.
  * NULL restores stderr. */
 void diag_set_stream(FILE *stream);
+
+/* The stream set by diag_set_stream (NULL: stderr), to restore it. */
+FILE *diag_get_stream(void);
 
 /* Forget the errors counted so far (tests and fuzzers run many inputs). */
 void diag_reset(void);

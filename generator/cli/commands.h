@@ -26,6 +26,9 @@ int cmd_diff(int argc, char **argv);
 /* infer: a first draft of a spec from sample payloads (infer.c) */
 int cmd_infer(int argc, char **argv);
 
+/* import: a first draft of a spec from an OpenAPI description (import.c) */
+int cmd_import(int argc, char **argv);
+
 /* "specc: " + the message, then a hint to run --help; returns 2. */
 int usage_error(const char *fmt, const char *arg);
 

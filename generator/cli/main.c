@@ -21,6 +21,7 @@ static const char usage_text[] =
     "       specc dump-model SPEC...\n"
     "       specc diff [--json] OLD NEW\n"
     "       specc infer [--api NAME] [--type NAME] FILE...\n"
+    "       specc import [--api NAME] [--operation ID]... [--schema NAME]... [-o SPEC] OPENAPI\n"
     "       specc --help | --version\n"
     "\n"
     "  generate    write C bindings for the specs (API.h, API.c) and the specc\n"
@@ -47,13 +48,19 @@ static const char usage_text[] =
     "  infer       print a first draft of a spec whose type (--type, default Root;\n"
     "              --api, default draft) accepts every JSON FILE (- for standard\n"
     "              input): keys, required, nullable, numbers, formats, maps, unions\n"
+    "  import      print (or write to -o SPEC) a first draft of a spec from an\n"
+    "              OpenAPI 3.0 or 3.1 description, YAML or JSON (- for standard\n"
+    "              input): the operations (--operation: those operationIds) and\n"
+    "              the schemas they reach (and --schema NAMEs); what the spec\n"
+    "              language cannot say is `any` with a '# not expressed' comment\n"
     "\n"
     "  -o DIR           output directory\n"
     "  --no-runtime     generate or check only the API files, not the runtime\n"
     "  --templates DIR  templates to render (default: found next to specc)\n"
     "\n"
     "Exit status: 0 ok; 1 spec errors, stale output, a rejected payload, a failed\n"
-    "example, a breaking change (diff) or input that is not JSON (infer); 2 usage\n"
+    "example, a breaking change (diff), input that is not JSON (infer) or not\n"
+    "OpenAPI 3 (import); 2 usage\n"
     "(and for try, test and diff, a spec that does not load); 3 out of memory.\n";
 
 int usage_error(const char *fmt, const char *arg)
@@ -73,6 +80,7 @@ static const struct {
     {"schema", cmd_generate},   {"doc", cmd_generate},   {"lint", cmd_generate},
     {"dump-model", cmd_generate}, {"try", cmd_try}, {"test", cmd_test},
     {"diff", cmd_diff}, {"infer", cmd_infer},
+    {"import", cmd_import},
 };
 
 int main(int argc, char **argv)

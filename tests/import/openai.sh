@@ -1,0 +1,38 @@
+#!/bin/sh
+# openai.sh SPECC DIR — import all of DIR/openai.yaml (OpenAI's description,
+# vendored with its LICENSE and COMMIT): it must finish in a few seconds
+# (about half a second on an idle machine), print nothing but warnings and
+# notes, lint clean, and the C that `specc generate` writes from it must
+# compile with the strictest flags the project uses. Skipped (77) when the
+# file is not there.
+set -u
+specc=$1
+dir=$2
+[ -f "$dir/openai.yaml" ] || { echo "no $dir/openai.yaml: skipped"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+start=$(date +%s%N)
+"$specc" import "$dir/openai.yaml" >"$work/openai.spec.yaml" 2>"$work/err"
+status=$?
+end=$(date +%s%N)
+ms=$(( (end - start) / 1000000 ))
+echo "import: exit $status in $ms ms"
+[ "$status" -eq 0 ] || { cat "$work/err"; exit 1; }
+if grep -v ': warning: not expressed: \|: note: ' "$work/err"; then
+    echo "unexpected diagnostics above"
+    exit 1
+fi
+[ "$ms" -lt 5000 ] || { echo "too slow: $ms ms"; exit 1; }
+echo "not expressed, by reason:"
+sed -n 's/.*: warning: not expressed: //p' "$work/err" | sort | uniq -c | sort -rn
+printf 'endpoints: %s\ntypes: %s\n' \
+    "$(awk '/^endpoints:/{e=1;next} /^[a-z]/{e=0} e && /^  [^ ]/{n++} END{print n+0}' "$work/openai.spec.yaml")" \
+    "$(awk '/^types:/{e=1;next} /^[a-z]/{e=0} e && /^  [^ ]/{n++} END{print n+0}' "$work/openai.spec.yaml")"
+"$specc" lint "$work/openai.spec.yaml" || exit 1
+"$specc" generate -o "$work/gen" "$work/openai.spec.yaml" || exit 1
+for c in "$work"/gen/*.c; do
+    cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -D_POSIX_C_SOURCE=200809L -I"$work/gen" -c "$c" -o "$work/out.o" ||
+        { echo "FAIL: $c does not compile"; exit 1; }
+done
+echo "ok"
