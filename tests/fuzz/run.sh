@@ -2,8 +2,8 @@
 # run.sh BUILD_DIR SECONDS — run the libFuzzer targets for SECONDS each from
 # seed corpora (the samples and negative payloads, and for fuzz_try the
 # kitchen2 payloads and ajv cases too; the specs and bad specs; for
-# fuzz_import, built once the importer is there, tests/import/seeds and one
-# slice of tests/import/openai/openai.yaml per operation),
+# fuzz_import, tests/import/seeds and one slice of
+# tests/import/openai/openai.yaml per operation),
 # then check that every spec the spec fuzzer kept and specc accepts generates
 # C that compiles strictly. Exit 1 on any finding; a crashing input is left
 # in BUILD_DIR/fuzz-artifacts/ — copy it into tests/regression/<target>/.
@@ -20,14 +20,10 @@ fail=0
 cp "$src"/specs/*.yaml "$src"/tests/kitchen/kitchen.yaml "$src"/tests/kitchen2/kitchen2.yaml \
    "$src"/tests/cli/hostile.yaml \
    "$src"/tests/bad-specs/*.yaml "$work/spec/"
-targets="decode spec try"
-if [ -x "$build/fuzz_import" ]; then
-    targets="$targets import"
-    mkdir -p "$work/import" && cp "$src"/tests/import/seeds/* "$work/import/" || exit 1
-    python3 "$src/tests/import/make_slices.py" "$src/tests/import/openai/openai.yaml" "$work/import" 65536 ||
-        { echo "run.sh: cannot slice openai.yaml (python3 with PyYAML: tools/setup.sh)"; exit 1; }
-fi
-for t in $targets; do
+mkdir -p "$work/import" && cp "$src"/tests/import/seeds/* "$work/import/" || exit 1
+python3 "$src/tests/import/make_slices.py" "$src/tests/import/openai/openai.yaml" "$work/import" 65536 ||
+    { echo "run.sh: cannot slice openai.yaml (python3 with PyYAML: tools/setup.sh)"; exit 1; }
+for t in decode spec try import; do
     [ -d "$src/tests/regression/fuzz_$t" ] && cp "$src/tests/regression/fuzz_$t"/* "$work/$t/" 2>/dev/null
     echo "fuzz_$t: $seconds s"
     "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
