@@ -164,13 +164,13 @@ typedef enum skip_reason {
     SKIP_NOT_JSON,      /* no JSON spelling (.inf, .nan) */
     SKIP_NOT_EXPRESSED, /* its target is `any`, or left out */
     SKIP_PARAMETER,     /* a parameter's (checked by the draft's own checker) */
-    SKIP_INLINE,        /* a schema that is no named type of the draft */
+    SKIP_INLINE,        /* a schema that no named type of the draft holds */
     SKIP_COUNT
 } skip_reason;
 
 static const char *const skip_words[SKIP_COUNT] = {
     "", "with no JSON spelling", "whose target is not expressed", "of parameters",
-    "of inline schemas"};
+    "of schemas that are no type of the draft"};
 
 typedef struct target {
     const specc_type *type;
@@ -294,16 +294,16 @@ static char *schema_pointer(const import_example *e)
     return p;
 }
 
-/* The named type (an object or a value type, in the draft) made from the
- * schema at pointer p, or NULL. */
-static imp_type *named_at(importer *im, const char *p, long *at)
+/* The named type (an object or a value type, in the draft; a union too
+ * when `unions`) made from the schema at pointer p, or NULL. */
+static imp_type *named_at(importer *im, const char *p, bool unions, long *at)
 {
     const node *schema = at_pointer(im->root, p);
     imp_type *it = schema ? imp_known(im, schema) : NULL;
-    if (!it || it->dropped || it->alias || it->is_union)
+    if (!it || it->dropped || it->alias || (it->is_union && !unions))
         return NULL;
     *at = index_of(im->types, it->name, false);
-    return *at < 0 ? NULL : it;
+    return *at < 0 || im->types->items[*at]->dropped ? NULL : it;
 }
 
 /* An unescaped JSON pointer segment ("a~1b" → "a/b") into out. */
@@ -315,8 +315,9 @@ static void unescape(const char *s, char *out, size_t size)
     out[n] = '\0';
 }
 
-/* One step up from an inline schema (p shortened): properties/KEY, items
- * and allOf/N wrap the example in its holder's value; false for anything
+/* One step up from an inline schema (p shortened): properties/KEY and
+ * items wrap the example in its holder's value, allOf/N, oneOf/N and
+ * anyOf/N do not (a variant's value is the union's); false for anything
  * else. */
 static bool climb(importer *im, char *p, target *t, char *inner)
 {
@@ -333,7 +334,8 @@ static bool climb(importer *im, char *p, target *t, char *inner)
         t->close = draft_printf(&im->d, "%s]", t->close);
         return t->open && t->close;
     }
-    if (before && strcmp(before + 1, "allOf") == 0) {
+    if (before && (strcmp(before + 1, "allOf") == 0 || strcmp(before + 1, "oneOf") == 0 ||
+                   strcmp(before + 1, "anyOf") == 0)) {
         *before = '\0';
         return true;
     }
@@ -366,7 +368,8 @@ static void schema_target(importer *im, const loaded *l, const import_example *e
     t->skip = SKIP_INLINE;
     t->open = t->close = "";
     strcpy(t->prefix, "$");
-    for (up = 0; p && up < 16 && !(it = named_at(im, p, &at)); up++)
+    for (up = 0; p && up < 16 && !(it = named_at(im, p, strcmp(t->prefix, "$") == 0, &at));
+         up++)
         if (!climb(im, p, t, t->prefix))
             break;
     free(p);
@@ -398,7 +401,10 @@ static void find_target(importer *im, const loaded *l, const import_example *e, 
         t->skip = SKIP_PARAMETER;
         break;
     case IMPORT_EXAMPLE_SCHEMA:
-        schema_target(im, l, e, t);
+        if (e->param)
+            t->skip = SKIP_PARAMETER; /* the schema of a parameter */
+        else
+            schema_target(im, l, e, t);
         break;
     }
 }
