@@ -161,7 +161,7 @@ static void unload(loaded *l)
 /* Why an example is not checked. */
 typedef enum skip_reason {
     SKIP_NONE,
-    SKIP_NOT_JSON,      /* no JSON spelling (.inf, .nan) */
+    SKIP_NOT_JSON,      /* no JSON spelling (nested too deep) */
     SKIP_NOT_EXPRESSED, /* its target is `any`, or left out */
     SKIP_PARAMETER,     /* a parameter's (checked by the draft's own checker) */
     SKIP_INLINE,        /* a schema that no named type of the draft holds */

@@ -6,6 +6,7 @@
 #   - `specc import --fit-examples` must print exactly NAME.fit.golden:
 #     the loosened draft, its diagnostics, its exit; the draft must pass
 #     `specc lint`;
+#     (a case with a line `# fit: fails` must fail there, exit 1);
 #   - every `# try: TARGET JSON` line of the case (one per example the
 #     import checks) must then be accepted by `specc try` on the loosened
 #     draft and re-encode to the same JSON value (jq, when installed).
@@ -38,6 +39,10 @@ if [ "${SPECC_UPDATE_GOLDENS:-}" = 1 ]; then
 else
     diff -u "$name.golden" "$work/actual" || { echo "differs from $name.golden"; fail=1; }
     diff -u "$name.fit.golden" "$work/fit.actual" || { echo "differs from $name.fit.golden"; fail=1; }
+fi
+if grep -q '^# fit: fails' "$input"; then
+    [ "$fstatus" -eq 1 ] || { echo "--fit-examples was to fail (exit 1), got $fstatus"; exit 1; }
+    exit $fail
 fi
 [ "$fstatus" -eq 0 ] || { echo "--fit-examples failed"; exit 1; }
 "$specc" lint "$work/fit.yaml" >/dev/null || { echo "the loosened draft does not pass specc lint"; fail=1; }
