@@ -596,14 +596,17 @@ static void summary(const tally *t)
 
 /* ---- the loop ------------------------------------------------------- */
 
-/* One round on the draft `text`; false if it does not load. */
-static bool round_on(round_ctx *c, const char *text, size_t len)
+/* One round on the draft `text`; false if the checker refuses it (then
+ * `loud`: an internal error, as import.c checked it). */
+static bool round_on(round_ctx *c, const char *text, size_t len, bool loud)
 {
     loaded l;
     if (!load(text, len, &l)) {
-        fputs("specc: internal error: the draft does not load for checking its examples\n",
-              stderr);
-        c->im->failed = true;
+        if (loud) {
+            fputs("specc: internal error: the draft does not load for checking its examples\n",
+                  stderr);
+            c->im->failed = true;
+        }
         return false;
     }
     c->l = &l;
@@ -611,6 +614,27 @@ static bool round_on(round_ctx *c, const char *text, size_t len)
     c->l = NULL;
     unload(&l);
     return !c->im->oom;
+}
+
+/* The loosened draft emitted and checked again: emitted as it is and
+ * loaded (the checker passes it: that text is the draft); only when the
+ * checker refuses it, through import.c's loop, which leaves out the
+ * defaults and examples it refuses. NULL after an error. */
+static char *again(round_ctx *c, size_t *len, imp_emit_fn *emit)
+{
+    char *text = draft_emit(c->im->spec, len);
+    if (!text) {
+        c->im->oom = true;
+        return NULL;
+    }
+    if (round_on(c, text, *len, false) || c->im->oom)
+        return text;
+    free(text);
+    if ((text = emit(c->im, len)) && !round_on(c, text, *len, true)) {
+        free(text);
+        text = NULL;
+    }
+    return text;
 }
 
 static size_t count_fitting(const round_ctx *c, const bool *was_failing)
@@ -631,7 +655,7 @@ static char *fit(round_ctx *c, char *text, size_t *len, imp_emit_fn *emit, const
     c->report = false;
     while (c->t.contradict && c->t.changes && round < FIT_ROUNDS) {
         free(text);
-        if (!(text = emit(c->im, len)) || !round_on(c, text, *len))
+        if (!(text = again(c, len, emit)) || c->im->oom)
             return text;
         changes += c->t.changes;
         round++;
@@ -668,7 +692,7 @@ char *imp_check_examples(importer *im, char *text, size_t *len, imp_emit_fn *emi
     } else {
         c.report = true;
         c.fit = im->o->fit_examples;
-        if (round_on(&c, text, *len))
+        if (round_on(&c, text, *len, true))
             summary(&c.t);
         memcpy(first, c.failing, im->examples.count * sizeof *first);
         if (c.fit && !im->failed && !im->oom)
