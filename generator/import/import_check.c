@@ -538,6 +538,8 @@ static void check_one(round_ctx *c, size_t k)
     size_t len;
     char *text;
     c->failing[k] = false;
+    if (e->operation && !e->endpoint && c->im->o->operation_count)
+        return; /* an operation --operation did not choose */
     if (!node_text(&b, e->value, 0)) {
         strbuf_free(&b);
         c->t.skipped[SKIP_NOT_JSON]++;
@@ -563,8 +565,8 @@ static void check_one(round_ctx *c, size_t k)
         c->failing[k] = !verdict(c, e, &t, text, &r);
         c->t.contradict += c->failing[k];
         try_result_free(&r);
-    } else {
-        c->t.skipped[t.skip]++;
+    } else if (t.skip != SKIP_INLINE || !c->im->o->operation_count) {
+        c->t.skipped[t.skip]++; /* (with --operation, most schemas are not reached) */
     }
     free(text);
 }
