@@ -186,6 +186,7 @@ typedef struct target {
     char prefix[SPECC_PATH_MAX];
     char *open, *close; /* the wrapper's text before and after (draft memory) */
     const char *name;   /* a schema's: the named type */
+    const char *top;    /* the wrapper's outermost key, or NULL (an array) */
 } target;
 
 static long index_of(const draft_node *map, const char *key, bool nocase)
@@ -330,6 +331,7 @@ static bool climb(importer *im, char *p, target *t, char *inner)
     if (strcmp(last + 1, "items") == 0) {
         memmove(inner + 4, inner + 1, n);
         memcpy(inner, "$[0]", 4);
+        t->top = NULL;
         t->open = draft_printf(&im->d, "[%s", t->open);
         t->close = draft_printf(&im->d, "%s]", t->close);
         return t->open && t->close;
@@ -353,6 +355,7 @@ static bool climb(importer *im, char *p, target *t, char *inner)
         memcpy(inner + 1, path, strlen(path));
         json_string_text(&b, key, strlen(key));
         t->open = draft_printf(&im->d, "{%s:%s", b.value ? b.value : "\"\"", t->open);
+        t->top = draft_strdup(&im->d, key);
         t->close = draft_printf(&im->d, "%s}", t->close);
         strbuf_free(&b);
     }
@@ -446,6 +449,10 @@ typedef struct round_ctx {
     bool fit;    /* loosen each problem's place */
     bool *failing; /* [examples.count]: failed in this round */
     json_t *touched; /* nodes loosened this round (imp_problem) */
+    const char *parsed_text; /* the text `parsed` is (one parse a check) */
+    json_t *parsed;
+    struct pending *pending; /* wrapped examples, checked in batches */
+    size_t pending_count, pending_cap;
     tally t;
 } round_ctx;
 
@@ -454,22 +461,33 @@ static size_t loosen(round_ctx *c, const import_example *e, const target *t, con
 {
     imp_problem p;
     bool later = false;
-    json_t *value = json_loads(text, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
     size_t n;
-    if (!value)
+    if (c->parsed_text != text) {
+        json_decref(c->parsed);
+        c->parsed = json_loads(text, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+        c->parsed_text = text;
+    }
+    if (!c->parsed)
         return 0;
     p.who = label(c->im, e, t, true);
     p.root = t->root;
     p.root_is_type = t->root_is_type;
-    p.value = value;
+    p.value = c->parsed;
     p.code = code;
     p.path = path;
     p.message = message;
     p.touched = c->touched;
     n = p.who ? imp_loosen(c->im, &p, &later) : 0;
-    json_decref(value);
     c->t.deferred += later;
     return n;
+}
+
+/* Forget the parsed text (before it is freed). */
+static void drop_parsed(round_ctx *c)
+{
+    json_decref(c->parsed);
+    c->parsed = NULL;
+    c->parsed_text = NULL;
 }
 
 /* The first place where re-encoding changed the example, into path. */
@@ -491,13 +509,19 @@ static bool under(const char *prefix, const char *path)
     return strncmp(prefix, path, n) == 0 && (!path[n] || path[n] == '.' || path[n] == '[');
 }
 
+/* The findings of r to look at: `only` (indexes, in order) when not NULL. */
+typedef struct picked {
+    const size_t *only;
+    size_t count;
+} picked;
+
 static bool verdict(round_ctx *c, const import_example *e, const target *t, const char *text,
-                    const try_result *r)
+                    const try_result *r, picked pick)
 {
     char *who = c->report ? label(c->im, e, t, false) : NULL;
-    size_t i, changed = 0, problems = 0, deferred = c->t.deferred;
-    for (i = 0; i < r->count; i++) {
-        const try_finding *f = &r->findings[i];
+    size_t j, changed = 0, problems = 0, deferred = c->t.deferred;
+    for (j = 0; j < (pick.only ? pick.count : r->count); j++) {
+        const try_finding *f = &r->findings[pick.only ? pick.only[j] : j];
         if (f->note || !under(t->prefix, f->path))
             continue;
         problems++;
@@ -527,6 +551,188 @@ static bool verdict(round_ctx *c, const import_example *e, const target *t, cons
     if ((r->problems || !r->round_trips) && c->fit && !changed && deferred == c->t.deferred)
         c->t.stuck++;
     return r->problems == 0 && r->round_trips;
+}
+
+/* ---- wrapped examples, in batches ------------------------------------ */
+
+/* An inline schema's example wrapped as {"key": ...} in an object type:
+ * checked together with the others of that type, each under its own key
+ * (a key taken in a batch goes to the next batch), so that a type of many
+ * fields is decoded once, not once per field (imp_try_light: the work
+ * stays linear in the fields and the problems). */
+typedef struct pending {
+    size_t k;
+    target t;
+    char *part;    /* the wrapped text without its braces: "\"key\":..." */
+    size_t batch;
+} pending;
+
+/* Keeps a wrapped example for check_pending; false when it cannot. */
+static bool defer(round_ctx *c, size_t k, const target *t, char *text, size_t len)
+{
+    pending *p;
+    if (len < 2 || text[0] != '{' || text[len - 1] != '}')
+        return false;
+    if (c->pending_count == c->pending_cap) {
+        size_t cap = c->pending_cap ? 2 * c->pending_cap : 32;
+        pending *g = realloc(c->pending, cap * sizeof *g);
+        if (!g)
+            return false;
+        c->pending = g;
+        c->pending_cap = cap;
+    }
+    p = &c->pending[c->pending_count++];
+    p->k = k;
+    p->t = *t;
+    text[len - 1] = '\0';
+    memmove(text, text + 1, len - 1);
+    p->part = text;
+    c->t.checked++;
+    return true;
+}
+
+static int by_holder(const void *a, const void *b)
+{
+    const pending *x = a, *y = b;
+    int n = strcmp(x->t.name, y->t.name);
+    return n ? n : (x->k > y->k) - (x->k < y->k);
+}
+
+/* Batch numbers for group[0..n): the i-th example of a key goes to batch i. */
+static void number_batches(pending *group, size_t n)
+{
+    json_t *seen = json_object();
+    size_t i;
+    for (i = 0; i < n; i++) {
+        json_t *count = json_object_get(seen, group[i].t.top);
+        group[i].batch = count ? (size_t)json_integer_value(count) : 0;
+        if (!seen || json_object_set_new(seen, group[i].t.top,
+                                         json_integer((json_int_t)group[i].batch + 1)))
+            group[i].batch = i; /* out of memory: one a batch */
+    }
+    json_decref(seen);
+}
+
+/* A finding's path, to find those under a prefix by bisection. */
+typedef struct by_path {
+    const char *path;
+    size_t index;
+} by_path;
+
+static int path_order(const void *a, const void *b)
+{
+    const by_path *x = a, *y = b;
+    int n = strcmp(x->path, y->path);
+    return n ? n : (x->index > y->index) - (x->index < y->index);
+}
+
+static int index_order(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    return (*x > *y) - (*x < *y);
+}
+
+/* The findings whose path is under prefix (indexes in text order) into
+ * out (room for all); how many. */
+static size_t findings_under(const by_path *sorted, size_t n, const char *prefix, size_t *out)
+{
+    size_t lo = 0, hi = n, len = strlen(prefix), count = 0;
+    while (lo < hi) { /* the first path >= prefix */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(sorted[mid].path, prefix) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && strncmp(sorted[lo].path, prefix, len) == 0; lo++)
+        if (under(prefix, sorted[lo].path))
+            out[count++] = sorted[lo].index;
+    qsort(out, count, sizeof *out, index_order);
+    return count;
+}
+
+/* Every example of the batch against its findings. */
+static void batch_verdicts(round_ctx *c, pending *group, size_t n, const char *text,
+                           const try_result *r)
+{
+    by_path *sorted = malloc((r->count ? r->count : 1) * sizeof *sorted);
+    size_t *only = malloc((r->count ? r->count : 1) * sizeof *only), i;
+    if (!sorted || !only) {
+        c->im->oom = true;
+        free(sorted);
+        free(only);
+        return;
+    }
+    for (i = 0; i < r->count; i++) {
+        sorted[i].path = r->findings[i].path;
+        sorted[i].index = i;
+    }
+    qsort(sorted, r->count, sizeof *sorted, path_order);
+    for (i = 0; i < n; i++) {
+        picked pick;
+        pick.only = only;
+        pick.count = findings_under(sorted, r->count, group[i].t.prefix, only);
+        c->failing[group[i].k] =
+            !verdict(c, &c->im->examples.items[group[i].k], &group[i].t, text, r, pick);
+        c->t.contradict += c->failing[group[i].k];
+    }
+    free(sorted);
+    free(only);
+}
+
+/* group[0..n): one batch. */
+static void check_batch(round_ctx *c, pending *group, size_t n)
+{
+    strbuf b = STRBUF_INIT;
+    const pending *first = NULL;
+    try_result r;
+    size_t i;
+    strbuf_append_char(&b, '{');
+    for (i = 0; i < n; i++) {
+        if (first)
+            strbuf_append_char(&b, ',');
+        strbuf_append(&b, group[i].part);
+        first = first ? first : &group[i];
+    }
+    strbuf_append_char(&b, '}');
+    if (b.failed || !first) {
+        c->im->oom = c->im->oom || b.failed;
+        strbuf_free(&b);
+        return;
+    }
+    imp_try_light(first->t.type, b.value, b.length, &r);
+    batch_verdicts(c, group, n, b.value, &r);
+    drop_parsed(c);
+    try_result_free(&r);
+    strbuf_free(&b);
+}
+
+static int by_batch(const void *a, const void *b)
+{
+    const pending *x = a, *y = b;
+    if (x->batch != y->batch)
+        return x->batch < y->batch ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+static void check_pending(round_ctx *c)
+{
+    size_t i, j, b, k;
+    qsort(c->pending, c->pending_count, sizeof *c->pending, by_holder);
+    for (i = 0; i < c->pending_count; i = j) {
+        for (j = i + 1; j < c->pending_count && c->pending[j].t.type == c->pending[i].t.type;)
+            j++;
+        number_batches(c->pending + i, j - i);
+        qsort(c->pending + i, j - i, sizeof *c->pending, by_batch);
+        for (b = i; b < j && !c->im->oom; b = k) {
+            for (k = b + 1; k < j && c->pending[k].batch == c->pending[b].batch;)
+                k++;
+            check_batch(c, c->pending + b, k - b);
+        }
+    }
+    for (i = 0; i < c->pending_count; i++)
+        free(c->pending[i].part);
+    c->pending_count = 0;
 }
 
 static void check_one(round_ctx *c, size_t k)
@@ -559,10 +765,13 @@ static void check_one(round_ctx *c, size_t k)
         }
         len = strlen(text);
     }
+    if (t.skip == SKIP_NONE && t.top && defer(c, k, &t, text, len))
+        return; /* checked with others of its holder (check_pending) */
     if (t.skip == SKIP_NONE) {
         c->t.checked++;
         try_check(t.type, t.as, text, len, &r);
-        c->failing[k] = !verdict(c, e, &t, text, &r);
+        c->failing[k] = !verdict(c, e, &t, text, &r, (picked){NULL, 0});
+        drop_parsed(c);
         c->t.contradict += c->failing[k];
         try_result_free(&r);
     } else if (t.skip != SKIP_INLINE || !c->im->o->operation_count) {
@@ -578,6 +787,7 @@ static void run_round(round_ctx *c)
     json_object_clear(c->touched);
     for (k = 0; k < c->im->examples.count && !c->im->oom; k++)
         check_one(c, k);
+    check_pending(c);
 }
 
 /* "specc: N examples checked, M contradict the draft (not checked: ...)". */
@@ -702,6 +912,7 @@ char *imp_check_examples(importer *im, char *text, size_t *len, imp_emit_fn *emi
     }
     free(c.failing);
     free(first);
+    free(c.pending);
     json_decref(c.touched);
     if (im->failed || im->oom) {
         free(text);

@@ -19,6 +19,7 @@
 
 #include "import_internal.h"
 #include "specc.h"
+#include "try_check.h"
 
 /* Emits the draft and runs specc's checker on it (import.c's loop): the
  * text (malloc'd), or NULL after an error. */
@@ -51,6 +52,12 @@ size_t imp_loosen(importer *im, const imp_problem *p, bool *later);
 /* The path (runtime spelling) of the first place where the JSON `out`
  * differs from `in`, into buf; false if they are equal. */
 bool imp_json_diff(const json_t *in, const json_t *out, char *buf, size_t size);
+
+/* Decodes and validates text as type (as specc_validate: SPECC_AS_ANY)
+ * with every problem collected into r (paths and messages; no places, no
+ * encoding; release with try_result_free), in time linear in the problems
+ * (import_try.c). */
+void imp_try_light(const specc_type *type, const char *text, size_t len, try_result *r);
 
 /* Appends a key to a path in the runtime's spelling (".key", "['odd key']"). */
 void imp_path_key(char *buf, size_t size, const char *key, size_t len);
