@@ -75,10 +75,6 @@ static int parse_args(int argc, char **argv, cli *c)
     if (c->o.api && !api_ok(c->o.api))
         return usage_error("%s", "--api wants lower-case letters, digits and '_', starting with "
                                  "a letter (not specc or speccp)");
-    if (c->o.fit_examples) {
-        fputs("specc: --fit-examples is not implemented yet\n", stderr);
-        return 2;
-    }
     c->o.operations = c->o.operation_count ? c->ops : NULL;
     c->o.schemas = c->o.schema_count ? c->schemas : NULL;
     return 0;

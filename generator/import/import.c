@@ -6,6 +6,7 @@
  * other refusal is an internal error, and no draft is returned.
  */
 #include "import_internal.h"
+#include "import_check.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -485,7 +486,7 @@ int import_openapi_text(const char *name, const char *text, size_t len,
     else
         build(&im);
     if (!imp_oom(&im) && !im.failed)
-        spec_text = checked_text(&im, &tlen);
+        spec_text = imp_check_examples(&im, checked_text(&im, &tlen), &tlen, checked_text);
     imp_oom(&im);
     return finish(&im, spec_text, tlen, out, out_len);
 }
