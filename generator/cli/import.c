@@ -45,18 +45,6 @@ static int option(int argc, char **argv, int *i, cli *c)
     return 0;
 }
 
-static bool api_ok(const char *s)
-{
-    size_t i;
-    if (!(s[0] >= 'a' && s[0] <= 'z') || s[strlen(s) - 1] == '_' || strcmp(s, "specc") == 0 ||
-        strcmp(s, "speccp") == 0)
-        return false;
-    for (i = 1; s[i]; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-            return false;
-    return true;
-}
-
 static int parse_args(int argc, char **argv, cli *c)
 {
     int i, status;
@@ -72,7 +60,7 @@ static int parse_args(int argc, char **argv, cli *c)
     }
     if (!c->input)
         return usage_error("%s", "import needs an OpenAPI description (- for standard input)");
-    if (c->o.api && !api_ok(c->o.api))
+    if (c->o.api && !import_api_ok(c->o.api))
         return usage_error("%s", "--api wants lower-case letters, digits and '_', starting with "
                                  "a letter (not specc or speccp)");
     c->o.operations = c->o.operation_count ? c->ops : NULL;

@@ -100,9 +100,7 @@ static bool check_version(importer *im)
     return true;
 }
 
-/* Lower-case letters, digits and '_', from a letter, not ending in '_',
- * not the runtime's prefix (as the checker wants). */
-static bool api_ok(const char *s)
+bool import_api_ok(const char *s)
 {
     size_t i;
     if (!(s[0] >= 'a' && s[0] <= 'z') || s[strlen(s) - 1] == '_' || strcmp(s, "specc") == 0 ||
@@ -147,7 +145,7 @@ static char *api_name(importer *im)
         return draft_strdup(&im->d, im->o->api);
     if (title && title->kind == NODE_SCALAR && strlen(title->value) == title->len)
         name = title_name(im, title->value);
-    return name && *name && api_ok(name) ? name : draft_strdup(&im->d, "api");
+    return name && *name && import_api_ok(name) ? name : draft_strdup(&im->d, "api");
 }
 
 /* servers[0].url, its {variables} replaced by their defaults. */

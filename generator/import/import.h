@@ -33,4 +33,8 @@ int import_openapi_text(const char *name, const char *text, size_t len,
                         const import_options *o, char **out, size_t *out_len);
 int import_openapi_file(const char *path, const import_options *o, char **out, size_t *out_len);
 
+/* Is s a name the spec checker takes as `api:` (lower-case letters, digits
+ * and '_', from a letter, not ending in '_', not the runtime's prefix)? */
+bool import_api_ok(const char *s);
+
 #endif

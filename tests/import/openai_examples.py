@@ -45,6 +45,9 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib'))
+from json_exact import load_exact, same  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OPENAPI = os.path.join(HERE, 'openai', 'openai.yaml')
 EXPECTED_EXAMPLES = 218  # in openai/openai.yaml (tests/import/README.md)
@@ -66,27 +69,6 @@ def run(cmd, timeout=None):
     except subprocess.TimeoutExpired:
         return -1, '', 'timed out after %d s\n' % timeout
     return p.returncode, p.stdout.decode('utf-8', 'replace'), p.stderr.decode('utf-8', 'replace')
-
-
-def load_exact(text):
-    return json.loads(text, parse_float=decimal.Decimal, parse_int=int)
-
-
-def same(a, b):
-    """JSON values equal: numbers by exact value, no bool/number or
-    null/absent confusion, objects by keys in any order."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if a is None or b is None:
-        return a is b
-    num = (int, decimal.Decimal)
-    if isinstance(a, num) or isinstance(b, num):
-        return isinstance(a, num) and isinstance(b, num) and decimal.Decimal(a) == decimal.Decimal(b)
-    if isinstance(a, str) or isinstance(b, str):
-        return a == b
-    if isinstance(a, list):
-        return isinstance(b, list) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    return isinstance(b, dict) and a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
 
 
 def first_difference(a, b, where='$'):
