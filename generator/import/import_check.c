@@ -718,6 +718,8 @@ static int by_batch(const void *a, const void *b)
 static void check_pending(round_ctx *c)
 {
     size_t i, j, b, k;
+    if (!c->pending_count) /* no batch: pending may be NULL, which qsort may not take */
+        return;
     qsort(c->pending, c->pending_count, sizeof *c->pending, by_holder);
     for (i = 0; i < c->pending_count; i = j) {
         for (j = i + 1; j < c->pending_count && c->pending[j].t.type == c->pending[i].t.type;)
