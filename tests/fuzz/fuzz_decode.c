@@ -9,22 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "round_trip.h"
 #include "targets.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void ignore(const specc_error *e, void *ctx)
-{
-    (void)e;
-    (void)ctx;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const specc_type *type;
     void *a, *b;
-    char *text1, *text2;
-    size_t len1, len2;
     specc_error err;
 
     if (size < 1)
@@ -35,20 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!a || !b)
         abort();
     if (specc_decode_text(type, (const char *)data + 1, size - 1, a, &err) == SPECC_OK) {
-        specc_validate(type, a, ignore, NULL);
-        text1 = specc_encode_text(type, a, &len1, &err);
-        if (!text1)
-            abort(); /* a decoded value must always encode */
-        if (specc_decode_text(type, text1, len1, b, &err) != SPECC_OK)
-            abort(); /* our own output must decode */
-        if (!specc_equal(type, a, b))
-            abort(); /* and mean the same */
-        text2 = specc_encode_text(type, b, &len2, &err);
-        if (!text2 || len1 != len2 || memcmp(text1, text2, len1) != 0)
-            abort(); /* encoding is a fixed point */
-        specc_free(text1);
-        specc_free(text2);
-        specc_clear(type, b);
+        fuzz_round_trip(type, a, b);
         specc_clear(type, a);
     }
     free(a);
