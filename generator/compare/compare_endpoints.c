@@ -131,13 +131,8 @@ static void param_removed(void *ctx, size_t i)
 
 static void compare_params(endpoint_pair *p)
 {
-    list_ops ops;
-    ops.old_count = p->o->param_count;
-    ops.new_count = p->n->param_count;
-    ops.same = param_same;
-    ops.matched = param_matched;
-    ops.added = param_added;
-    ops.removed = param_removed;
+    list_ops ops = {p->o->param_count, p->n->param_count,
+                      param_same, param_matched, param_added, param_removed};
     cmp_walk(&ops, p);
 }
 
@@ -274,13 +269,8 @@ static void response_removed(void *ctx, size_t i)
 
 static void compare_responses(endpoint_pair *p)
 {
-    list_ops ops;
-    ops.old_count = p->o->response_count;
-    ops.new_count = p->n->response_count;
-    ops.same = response_same;
-    ops.matched = response_matched;
-    ops.added = response_added;
-    ops.removed = response_removed;
+    list_ops ops = {p->o->response_count, p->n->response_count,
+                      response_same, response_matched, response_added, response_removed};
     cmp_walk(&ops, p);
 }
 
@@ -362,12 +352,7 @@ static void endpoint_removed(void *ctx, size_t i)
 
 void cmp_endpoints(differ *d)
 {
-    list_ops ops;
-    ops.old_count = d->o->endpoint_count;
-    ops.new_count = d->n->endpoint_count;
-    ops.same = endpoint_same;
-    ops.matched = endpoint_matched;
-    ops.added = endpoint_added;
-    ops.removed = endpoint_removed;
+    list_ops ops = {d->o->endpoint_count, d->n->endpoint_count,
+                      endpoint_same, endpoint_matched, endpoint_added, endpoint_removed};
     cmp_walk(&ops, d);
 }

@@ -235,16 +235,11 @@ static void field_removed(void *ctx, size_t i)
 void cmp_fields(differ *d, const type_def *o, const type_def *n, direction dir)
 {
     field_pair p;
-    list_ops ops;
     p.d = d;
     p.o = o;
     p.n = n;
     p.dir = dir;
-    ops.old_count = o->field_count;
-    ops.new_count = n->field_count;
-    ops.same = field_same;
-    ops.matched = field_matched;
-    ops.added = field_added;
-    ops.removed = field_removed;
+    list_ops ops = {o->field_count, n->field_count,
+                      field_same, field_matched, field_added, field_removed};
     cmp_walk(&ops, &p);
 }

@@ -232,7 +232,8 @@ static void compare_enum(differ *d, const site *s, const shape *o, const shape *
                          shape_use use)
 {
     enum_pair p;
-    list_ops ops = {0, 0, enum_same, enum_matched, enum_added, enum_removed};
+    list_ops ops = {o->enum_count, n->enum_count, enum_same, enum_matched, enum_added,
+                    enum_removed};
     if (!o->enums && !n->enums)
         return;
     p.d = d;
@@ -246,8 +247,6 @@ static void compare_enum(differ *d, const site *s, const shape *o, const shape *
         return;
     }
     compare_open(&p);
-    ops.old_count = o->enum_count;
-    ops.new_count = n->enum_count;
     cmp_walk(&ops, &p);
 }
 

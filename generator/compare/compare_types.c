@@ -155,7 +155,6 @@ static void compare_open(differ *d, const site *s, const union_def *o, const uni
 static void compare_union(differ *d, const site *s, const union_def *o, const union_def *n)
 {
     union_pair p;
-    list_ops ops;
     if (!o || !n)
         return;
     p.d = d;
@@ -164,12 +163,8 @@ static void compare_union(differ *d, const site *s, const union_def *o, const un
     p.n = n;
     compare_discriminator(d, s, o, n);
     compare_open(d, s, o, n);
-    ops.old_count = o->variant_count;
-    ops.new_count = n->variant_count;
-    ops.same = variant_same;
-    ops.matched = variant_matched;
-    ops.added = variant_added;
-    ops.removed = variant_removed;
+    list_ops ops = {o->variant_count, n->variant_count,
+                      variant_same, variant_matched, variant_added, variant_removed};
     cmp_walk(&ops, &p);
 }
 
@@ -297,16 +292,10 @@ static void type_removed(void *ctx, size_t i)
 void cmp_types(differ *d)
 {
     type_lists l;
-    list_ops ops;
     l.d = d;
     l.o = named_types(d->o, &l.on);
     l.n = named_types(d->n, &l.nn);
-    ops.old_count = l.on;
-    ops.new_count = l.nn;
-    ops.same = type_same;
-    ops.matched = type_matched;
-    ops.added = type_added;
-    ops.removed = type_removed;
+    list_ops ops = {l.on, l.nn, type_same, type_matched, type_added, type_removed};
     cmp_walk(&ops, &l);
     free(l.o);
     free(l.n);
