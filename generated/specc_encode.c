@@ -44,43 +44,55 @@ static specc_code bad_utf8(encoder *e, const char *s, size_t len, const speccp_p
     return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "string is not valid UTF-8: %s", q);
 }
 
-/* A JSON string: runs of plain bytes are copied whole; '"', '\\' and
- * control characters are escaped; UTF-8 is checked first and written raw. */
-static specc_code put_string(encoder *e, const char *s, size_t len, const speccp_path *path)
+/* The escape of a byte below 0x20, '"' or '\\'. */
+static specc_code put_escape(encoder *e, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i, start = 0;
+    char esc[6] = {'\\', 0, '0', '0', 0, 0};
+    size_t n = 2;
+    switch (c) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\b': esc[1] = 'b'; break;
+    case '\f': esc[1] = 'f'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+        esc[1] = 'u';
+        esc[4] = hex[c >> 4];
+        esc[5] = hex[c & 15];
+        n = 6;
+    }
+    return speccp_buf_put(&e->out, esc, n);
+}
 
-    if (!speccp_utf8_valid(s, len))
-        return bad_utf8(e, s, len, path);
+/* A JSON string in one pass: runs of plain bytes (and well-formed UTF-8,
+ * written raw) are copied whole; '"', '\\' and control characters are
+ * escaped. Text that is not UTF-8 fails (the caller drops the output). */
+static specc_code put_string(encoder *e, const char *s, size_t len, const speccp_path *path)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
+
     if (e->out.cap - e->out.len <= len + 2) /* the quotes and the bytes as they are */
         SPECCP_TRY(speccp_buf_grow(&e->out, len + 2));
     e->out.data[e->out.len++] = '"';
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[6] = {'\\', 0, '0', '0', 0, 0};
-        size_t n = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
+    for (;;) {
+        p = speccp_plain_run(p, end);
+        if (p == end)
+            break;
+        if (*p >= 0x80) {
+            size_t n = speccp_utf8_seq(p, (size_t)(end - p));
+            if (!n)
+                return bad_utf8(e, s, len, path);
+            p += n;
             continue;
-        SPECCP_TRY(speccp_buf_put(&e->out, s + start, i - start));
-        start = i + 1;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            esc[1] = 'u';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            n = 6;
         }
-        SPECCP_TRY(speccp_buf_put(&e->out, esc, n));
+        SPECCP_TRY(speccp_buf_put(&e->out, (const char *)run, (size_t)(p - run)));
+        SPECCP_TRY(put_escape(e, *p));
+        run = ++p;
     }
-    SPECCP_TRY(speccp_buf_put(&e->out, s + start, len - start));
+    SPECCP_TRY(speccp_buf_put(&e->out, (const char *)run, (size_t)(end - run)));
     return speccp_buf_put_char(&e->out, '"');
 }
 

@@ -54,6 +54,39 @@ const char *speccp_format_name(specc_format format);
 /* "string", "integer", ... as used in "expected integer" messages. */
 const char *speccp_kind_name(const specc_shape *shape);
 
+/* Length of the well-formed UTF-8 sequence at s[0] >= 0x80 (with `avail`
+ * bytes readable), or 0: no overlongs, no surrogates, <= U+10FFFF. */
+size_t speccp_utf8_seq(const unsigned char *s, size_t avail);
+
+/* The first byte in [p, end) that a JSON string cannot carry as it is or
+ * that needs a closer look: below 0x20, '"', '\\' or non-ASCII (>= 0x80);
+ * end when there is none. Eight bytes at a time: in a word w, a byte below
+ * 0x20 is one whose b - 0x20 borrows into bit 7 while its own bit 7 is
+ * clear, '"' and '\\' are the bytes whose XOR with them is zero, and
+ * (x - 0x01..) & ~x has bit 7 set in some byte exactly when x has a zero
+ * byte. Borrows only spill above a byte that is itself flagged, so the
+ * test "is any byte flagged" is exact; the byte loop then finds it. */
+extern const unsigned char speccp_string_stop[256]; /* 1 for the bytes above */
+#define SPECCP_ONES UINT64_C(0x0101010101010101)
+#define SPECCP_HIGH UINT64_C(0x8080808080808080)
+static inline const unsigned char *speccp_plain_run(const unsigned char *p,
+                                                    const unsigned char *end)
+{
+    while (end - p >= 8) {
+        uint64_t w, q, b;
+        memcpy(&w, p, sizeof w);
+        q = w ^ ('"' * SPECCP_ONES);
+        b = w ^ ('\\' * SPECCP_ONES);
+        if ((w | ((w - 0x20 * SPECCP_ONES) & ~w) | ((q - SPECCP_ONES) & ~q) |
+             ((b - SPECCP_ONES) & ~b)) & SPECCP_HIGH)
+            break;
+        p += 8;
+    }
+    while (p < end && !speccp_string_stop[*p])
+        p++;
+    return p;
+}
+
 /* Well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF)? */
 bool speccp_utf8_valid(const char *s, size_t len);
 /* Number of code points in valid UTF-8. */

@@ -318,52 +318,6 @@ static void *val_grow(dec *d, void *old, size_t used, size_t *cap, size_t need, 
 
 /* --------------------------------------------------------------- strings */
 
-/* Bytes the string scanner must stop at: controls, '"', '\\', non-ASCII. */
-static const unsigned char str_stop[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 '"' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50 '\\' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
-};
-
-/* Length of the well-formed UTF-8 sequence at s[0] >= 0x80, or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xbf;
-    size_t n, i;
-    if (c >= 0xc2 && c <= 0xdf) {
-        n = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        n = 3;
-        lo = c == 0xe0 ? 0xa0 : 0x80; /* no overlongs */
-        hi = c == 0xed ? 0x9f : 0xbf; /* no surrogates */
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        n = 4;
-        lo = c == 0xf0 ? 0x90 : 0x80; /* no overlongs */
-        hi = c == 0xf4 ? 0x8f : 0xbf; /* <= U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (avail < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
 static int hex_digit(unsigned char c)
 {
     if (c >= '0' && c <= '9')
@@ -434,36 +388,6 @@ static specc_code scan_escape(dec *d, const unsigned char *p, size_t *raw, size_
     return SPECC_OK;
 }
 
-/* Eight bytes at a time: does the word hold a byte the scanner must stop
- * at? (A byte b is below 0x20 when b - 0x20 borrows into bit 7 while b's
- * own bit 7 is clear; '"' and '\\' are the bytes whose XOR with them is
- * zero; non-ASCII bytes have bit 7 set.) Exact for "any", which is all the
- * caller asks; it then finds the byte with str_stop. */
-#define SWAR_ONES UINT64_C(0x0101010101010101)
-#define SWAR_HIGH UINT64_C(0x8080808080808080)
-
-static bool word_has_stop(uint64_t w)
-{
-    uint64_t q = w ^ ('"' * SWAR_ONES), b = w ^ ('\\' * SWAR_ONES);
-    return ((w | ((w - 0x20 * SWAR_ONES) & ~w) | ((q - SWAR_ONES) & ~q) |
-             ((b - SWAR_ONES) & ~b)) & SWAR_HIGH) != 0;
-}
-
-/* The first byte at or after p that the scanner must stop at, or end. */
-static const unsigned char *str_run(const unsigned char *p, const unsigned char *end)
-{
-    uint64_t w;
-    while (end - p >= 8) {
-        memcpy(&w, p, sizeof w);
-        if (word_has_stop(w))
-            break;
-        p += 8;
-    }
-    while (p < end && !str_stop[*p])
-        p++;
-    return p;
-}
-
 /* Scan the string at the cursor ('"'), checking everything (UTF-8, controls,
  * escapes); the cursor ends after the closing quote. */
 static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
@@ -476,7 +400,7 @@ static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
     s->escaped = false;
     s->has_nul = false;
     for (;;) {
-        p = str_run(p, end);
+        p = speccp_plain_run(p, end);
         if (p >= end)
             return SYNTAX(d, d->end, path, "unexpected end of input in string");
         if (*p == '"')
@@ -493,7 +417,7 @@ static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
             return SYNTAX(d, (const char *)p, path,
                           "control character U+%04X in string (must be escaped)", *p);
         } else {
-            size_t n = utf8_seq(p, (size_t)(end - p));
+            size_t n = speccp_utf8_seq(p, (size_t)(end - p));
             if (!n)
                 return SYNTAX(d, (const char *)p, path, "invalid UTF-8 in string");
             p += n;
