@@ -195,6 +195,8 @@ static COLD specc_code not_a_value(dec *d, const speccp_path *path)
 static void skip_ws(dec *d)
 {
     const char *p = d->p, *end = d->end;
+    if (p < end && (unsigned char)*p > ' ') /* compact text: nothing to skip */
+        return;
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     d->p = p;
