@@ -1534,12 +1534,14 @@ static void test_allocation_failures(void)
     CHECK_NO_LEAK();
     free(bad);
 
-    /* From a jansson value (serialising it allocates too). */
+    /* From a jansson value (walked directly: the copies the struct owns,
+     * the kept texts of unknown keys). */
     json = json_loads(rich, JSON_ALLOW_NUL, NULL);
     CHECK(json != NULL);
     live_before = alloc_live;
     runs = fail_every_allocation(__LINE__, ITEM, NULL, json, SPECC_OK);
-    CHECK(runs > 100);
+    printf("rich payload from jansson: %ld allocations, each made to fail\n", runs);
+    CHECK(runs > 50);
     CHECK(alloc_live == live_before);
     json_decref(json);
     CHECK_NO_LEAK();
