@@ -9,7 +9,17 @@
  * repeated RUNS times, each run long enough to time (>= 50 ms); the median
  * run is reported in MB/s of JSON text.
  *
- * usage: bench [--quick] [--unknown N] TARGET FILE [TARGET FILE ...]
+ * With --json the columns are the jansson-value entry points instead, on the
+ * same bytes: specc_decode_json from the loaded value + specc_clear,
+ * specc_encode_json + json_decref, and specc_encode_json + json_dumps (what
+ * a caller that wants text through jansson pays); each next to the way they
+ * worked before runtime 3 walked jansson values directly ("via text": the
+ * value dumped with json_dump_callback then specc_decode_text; the struct
+ * encoded with specc_encode_text then read with specc_decode_any_text), in
+ * the same process, so that the comparison does not depend on the load of
+ * the machine.
+ *
+ * usage: bench [--quick] [--json] [--unknown N] TARGET FILE [TARGET FILE ...]
  *        (--quick: one short run each, for a smoke test; --unknown N: add N
  *        undeclared keys of varied values to each payload, see variants.h)
  */
@@ -25,7 +35,7 @@
 
 #define RUNS 7
 
-static int quick;
+static int quick, json_columns;
 
 static double now(void)
 {
@@ -83,6 +93,98 @@ static int op_jansson_dump(const job *j)
     return text == NULL;
 }
 
+static int op_specc_decode_json(const job *j)
+{
+    specc_error err;
+    char buf[1024];
+    void *v = j->type->size <= sizeof buf ? buf : malloc(j->type->size);
+    int bad = specc_decode_json(j->type, j->dom, v, &err) != SPECC_OK;
+    specc_clear(j->type, v);
+    if (v != buf)
+        free(v);
+    return bad;
+}
+
+static int op_specc_encode_json(const job *j)
+{
+    json_t *dom = specc_encode_json(j->type, j->value, NULL);
+    json_decref(dom);
+    return dom == NULL;
+}
+
+/* The text of a jansson value, as the old specc_decode_json made it. */
+typedef struct sink {
+    char *data;
+    size_t len, cap;
+} sink;
+
+static int sink_put(const char *bytes, size_t size, void *data)
+{
+    sink *s = data;
+    if (s->len + size + 1 > s->cap) {
+        size_t cap = (s->len + size + 1) * 2;
+        char *grown = realloc(s->data, cap);
+        if (!grown)
+            return -1;
+        s->data = grown;
+        s->cap = cap;
+    }
+    memcpy(s->data + s->len, bytes, size);
+    s->len += size;
+    return 0;
+}
+
+static int op_decode_json_via_text(const job *j)
+{
+    specc_error err;
+    char buf[1024];
+    sink s = {NULL, 0, 0};
+    void *v = j->type->size <= sizeof buf ? buf : malloc(j->type->size);
+    int bad = json_dump_callback(j->dom, sink_put, &s, JSON_ENCODE_ANY | JSON_COMPACT) != 0 ||
+              specc_decode_text(j->type, s.data, s.len, v, &err) != SPECC_OK;
+    specc_clear(j->type, v);
+    if (v != buf)
+        free(v);
+    free(s.data);
+    return bad;
+}
+
+static json_t *encode_json_via_text(const job *j)
+{
+    size_t len;
+    json_t *dom = NULL;
+    char *text = specc_encode_text(j->type, j->value, &len, NULL);
+    if (text && specc_decode_any_text(text, len, &dom, NULL) != SPECC_OK)
+        dom = NULL;
+    specc_free(text);
+    return dom;
+}
+
+static int op_encode_json_via_text(const job *j)
+{
+    json_t *dom = encode_json_via_text(j);
+    json_decref(dom);
+    return dom == NULL;
+}
+
+static int op_encode_json_via_text_dump(const job *j)
+{
+    json_t *dom = encode_json_via_text(j);
+    char *text = dom ? json_dumps(dom, JSON_COMPACT) : NULL;
+    free(text);
+    json_decref(dom);
+    return text == NULL;
+}
+
+static int op_specc_encode_json_dump(const job *j)
+{
+    json_t *dom = specc_encode_json(j->type, j->value, NULL);
+    char *text = dom ? json_dumps(dom, JSON_COMPACT) : NULL;
+    free(text);
+    json_decref(dom);
+    return text == NULL;
+}
+
 /* Median MB/s of RUNS runs of op on the job's text. */
 static double measure(op_fn *op, const job *j)
 {
@@ -137,17 +239,24 @@ int main(int argc, char **argv)
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0)
             quick = 1;
+        else if (strcmp(argv[i], "--json") == 0)
+            json_columns = 1;
         else if (strcmp(argv[i], "--unknown") == 0 && i + 1 < argc)
             unknown = strtoul(argv[++i], NULL, 10);
         else
             break;
     }
     if (argc - i < 2 || (argc - i) % 2) {
-        fputs("usage: bench [--quick] [--unknown N] TARGET FILE [TARGET FILE ...]\n", stderr);
+        fputs("usage: bench [--quick] [--json] [--unknown N] TARGET FILE [TARGET FILE ...]\n", stderr);
         return 2;
     }
-    printf("%-36s %7s  %13s %13s  %13s %13s\n", "payload", "bytes", "specc decode", "jansson load",
-           "specc encode", "jansson dump");
+    if (json_columns)
+        printf("%-36s %7s  %13s %13s  %13s %13s  %13s %13s\n", "payload", "bytes",
+               "decode_json", "via text", "encode_json", "via text", "enc_json+dump",
+               "via text");
+    else
+        printf("%-36s %7s  %13s %13s  %13s %13s\n", "payload", "bytes", "specc decode",
+               "jansson load", "specc encode", "jansson dump");
     for (; i + 1 < argc; i += 2) {
         job j;
         specc_error err;
@@ -180,9 +289,17 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench: %s does not decode\n", argv[i + 1]);
             return 1;
         }
-        printf("%-36.36s %7zu  %8.1f MB/s %8.1f MB/s  %8.1f MB/s %8.1f MB/s\n", name, j.len, measure(op_specc_decode, &j),
-               measure(op_jansson_load, &j), measure(op_specc_encode, &j),
-               measure(op_jansson_dump, &j));
+        if (json_columns)
+            printf("%-36.36s %7zu  %8.1f MB/s %8.1f MB/s  %8.1f MB/s %8.1f MB/s  %8.1f MB/s "
+                   "%8.1f MB/s\n",
+                   name, j.len, measure(op_specc_decode_json, &j),
+                   measure(op_decode_json_via_text, &j), measure(op_specc_encode_json, &j),
+                   measure(op_encode_json_via_text, &j), measure(op_specc_encode_json_dump, &j),
+                   measure(op_encode_json_via_text_dump, &j));
+        else
+            printf("%-36.36s %7zu  %8.1f MB/s %8.1f MB/s  %8.1f MB/s %8.1f MB/s\n", name, j.len,
+                   measure(op_specc_decode, &j), measure(op_jansson_load, &j),
+                   measure(op_specc_encode, &j), measure(op_jansson_dump, &j));
         specc_clear(j.type, j.value);
         free(j.value);
         json_decref(j.dom);
