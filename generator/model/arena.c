@@ -47,17 +47,24 @@ char *arena_strdup(arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* Formats once into a buffer on the stack, which holds most names; longer
+ * text is formatted again, in place. */
 char *arena_printf(arena *a, const char *fmt, ...)
 {
+    char buf[256];
     va_list ap;
     int n;
     char *p;
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n < 0)
         n = 0;
     p = arena_alloc(a, (size_t)n + 1);
+    if ((size_t)n < sizeof buf) {
+        memcpy(p, buf, (size_t)n);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
