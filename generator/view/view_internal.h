@@ -27,6 +27,7 @@ typedef struct view_ctx {
     json_t *unions;    /* union descriptors: [{c_name, variants, ...}] */
     json_t *elems;     /* element structs: [{c_elem, members: [{line}]}] */
     json_t *name_tables; /* parameters' allowed texts: [{name, values: [{literal}]}] */
+    bool md;           /* the Markdown text too (VIEW_ALL) */
 } view_ctx;
 
 /* Has a table of this name been made? Marks it made. */
