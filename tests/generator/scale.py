@@ -107,7 +107,8 @@ def compile_c(specc, workdir, args):
 def main(argv):
     if len(argv) < 4 or argv[3] not in ("budget", "linear", "compile"):
         raise SystemExit(__doc__)
-    specc, workdir, mode, args = argv[1], argv[2], argv[3], argv[4:]
+    specc, mode, args = argv[1], argv[3], argv[4:]
+    workdir = os.path.join(argv[2], mode)  # each test its own files
     os.makedirs(workdir, exist_ok=True)
     {"budget": budget, "linear": linear, "compile": compile_c}[mode](specc, workdir, args)
 
