@@ -131,7 +131,7 @@ bool naming_is_reserved(const char *ident)
     if (!ident)
         return false;
     for (const char *const *r = reserved; *r; r++) {
-        if (strcmp(*r, ident) == 0)
+        if ((*r)[0] == ident[0] && strcmp(*r, ident) == 0) /* most differ at once */
             return true;
     }
     return false;

@@ -65,21 +65,30 @@ bool strbuf_append_char(strbuf *b, char c)
     return strbuf_append_bytes(b, &c, 1);
 }
 
+/* Formats into the room left, so most text is formatted once; text that
+ * does not fit is formatted again into the grown buffer. */
 bool strbuf_vprintf(strbuf *b, const char *fmt, va_list ap)
 {
-    va_list measure;
+    va_list again;
+    bool ok;
     int n;
 
-    va_copy(measure, ap);
-    n = vsnprintf(NULL, 0, fmt, measure);
-    va_end(measure);
-    if (n < 0)
-        return false; /* an encoding error: nothing to add */
-    if (!reserve(b, (size_t)n))
+    if (!reserve(b, 0))
         return false;
-    vsnprintf(b->value + b->length, (size_t)n + 1, fmt, ap);
-    b->length += (size_t)n;
-    return true;
+    va_copy(again, ap);
+    n = vsnprintf(b->value + b->length, b->size - b->length, fmt, ap);
+    ok = n >= 0; /* else an encoding error: nothing to add */
+    if (ok && (size_t)n >= b->size - b->length) {
+        ok = reserve(b, (size_t)n);
+        if (ok)
+            vsnprintf(b->value + b->length, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
+    if (ok)
+        b->length += (size_t)n;
+    else
+        b->value[b->length] = '\0'; /* the text as it was */
+    return ok;
 }
 
 bool strbuf_printf(strbuf *b, const char *fmt, ...)

@@ -27,7 +27,8 @@ typedef struct strbuf {
 
 void strbuf_init(strbuf *b);
 
-/* Each returns false when out of memory (see above). */
+/* Each returns false when out of memory (see above). What is appended may
+ * not point into b's own text. */
 bool strbuf_append_bytes(strbuf *b, const char *bytes, size_t n);
 bool strbuf_append(strbuf *b, const char *s);
 bool strbuf_append_char(strbuf *b, char c);

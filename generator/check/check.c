@@ -211,13 +211,13 @@ static void check_types(checker *ck, const node *types)
         s->types[s->type_count].name = arena_strdup(ck->a, k->value);
         s->types[s->type_count].where = k->where;
         s->types[s->type_count].kind = declared_kind(types->items[i]);
-        s->type_count++;
+        ck_index_type(ck, &s->types[s->type_count++]);
     }
     /* Value types, then unions, then objects: a union looks at its variants'
      * values, and everyone at the kind of the types it names. */
     for (pass = 0; pass < 3; pass++)
         for (i = 0; i < types->count; i++) {
-            type_def *t = ck_find_type(s, types->keys[i]->value);
+            type_def *t = ck_find_type(ck, types->keys[i]->value);
             if (t && !t->is_inline && t->where.line == types->keys[i]->where.line &&
                 t->where.col == types->keys[i]->where.col &&
                 (int)t->kind == (pass == 0 ? TYPE_VALUE : pass == 1 ? TYPE_UNION : TYPE_OBJECT))
@@ -318,6 +318,12 @@ spec *spec_check(const char *path, node *root)
     s->root = root;
     ck.s = s;
     ck.a = &s->mem;
+    ck.inline_name = NULL;
+    ck.type_index = json_object();
+    if (!ck.type_index) {
+        spec_free(s);
+        return NULL;
+    }
     if (ck_expect(root, NODE_MAP, "spec file")) {
         check_top(&ck, root);
         if (diag_errors() == before) {
@@ -325,6 +331,7 @@ spec *spec_check(const char *path, node *root)
             check_examples(&ck);
         }
     }
+    json_decref(ck.type_index);
     if (diag_errors() != before) {
         spec_free(s);
         return NULL;

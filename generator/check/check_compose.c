@@ -99,7 +99,7 @@ static bool add_part(checker *ck, decls *d, const node *part, const type_def *t)
     type_def *base;
     size_t i;
     if (part->kind == NODE_SCALAR) {
-        if (!(base = ck_find_type(ck->s, part->value)) || base->kind != TYPE_OBJECT) {
+        if (!(base = ck_find_type(ck, part->value)) || base->kind != TYPE_OBJECT) {
             diag_error(part->where, "allOf: '%s' is not an object type of this spec",
                        part->value);
             return false;

@@ -193,7 +193,7 @@ static type_def *body_type(checker *ck, const endpoint *e, const node *def, cons
         diag_error(def->where, "%s: expected a type name, or null for no body", what);
         return NULL;
     }
-    if ((inl = ck_find_type(ck->s, def->value)) == NULL) {
+    if ((inl = ck_find_type(ck, def->value)) == NULL) {
         size_t n = ck->s->type_count, i;
         const char **names = arena_alloc(ck->a, (n + 1) * sizeof *names);
         const char *hint;

@@ -14,6 +14,9 @@ typedef struct checker {
     /* The name an inline type made here would get ("CustomerDefaultSource"):
      * set by whoever checks a field, an element or a response. */
     const char *inline_name;
+    /* Type name → index into s->types, for ck_find_type (a spec may have
+     * thousands of types, each named by many fields). */
+    json_t *type_index;
 } checker;
 
 /* "a mapping", "a sequence", "the string 'yes'", "the integer 12", "null"
@@ -50,7 +53,12 @@ char *ck_optional_string(checker *ck, const node *map, const char *key, const ch
 /* An upper-case ASCII letter, then letters and digits: a type name. */
 bool ck_is_type_name(const char *s);
 
-type_def *ck_find_type(const spec *s, const char *name);
+/* The type of that name, or NULL. */
+type_def *ck_find_type(const checker *ck, const char *name);
+
+/* Make t (in s->types, named) findable by ck_find_type; the first type of a
+ * name stays the one found. */
+void ck_index_type(checker *ck, const type_def *t);
 
 /* The C name of a field or parameter: its `c_name` (checked: an identifier,
  * not reserved) or its JSON name in snake case, made safe. NULL after an

@@ -33,7 +33,7 @@ bool ck_type_word(checker *ck, const node *n, shape *out)
         return true;
     }
     if (ck_is_type_name(name)) {
-        type_def *t = ck_find_type(ck->s, name);
+        type_def *t = ck_find_type(ck, name);
         if (t) {
             out->kind = SHAPE_REF;
             out->ref = t;

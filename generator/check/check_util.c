@@ -93,13 +93,16 @@ bool ck_bool(const node *n, const char *what, bool *out)
     return false;
 }
 
-type_def *ck_find_type(const spec *s, const char *name)
+type_def *ck_find_type(const checker *ck, const char *name)
 {
-    size_t i;
-    for (i = 0; i < s->type_count; i++)
-        if (strcmp(s->types[i].name, name) == 0)
-            return &s->types[i];
-    return NULL;
+    const json_t *index = json_object_get(ck->type_index, name);
+    return index ? &ck->s->types[json_integer_value(index)] : NULL;
+}
+
+void ck_index_type(checker *ck, const type_def *t)
+{
+    if (!json_object_get(ck->type_index, t->name))
+        json_object_set_new(ck->type_index, t->name, json_integer(t - ck->s->types));
 }
 
 char *ck_optional_string(checker *ck, const node *map, const char *key, const char *what)
@@ -187,7 +190,7 @@ type_def *ck_add_type(checker *ck, const char *name, loc where)
 {
     spec *s = ck->s;
     type_def *t;
-    if (ck_find_type(s, name)) {
+    if (ck_find_type(ck, name)) {
         diag_error(where, "the inline type here would be named '%s', which is taken; "
                           "name it in 'types:' and refer to it",
                    name);
@@ -201,6 +204,7 @@ type_def *ck_add_type(checker *ck, const char *name, loc where)
     t->name = arena_strdup(ck->a, name);
     t->where = where;
     t->is_inline = true;
+    ck_index_type(ck, t);
     return t;
 }
 

@@ -214,7 +214,7 @@ static bool collect(const options *o, spec **specs, const char *tdir, output_set
     if ((bindings && !o->no_runtime) || strcmp(o->command, "runtime") == 0)
         ok = render_runtime(tdir, out);
     for (i = 0; i < o->spec_count; i++) {
-        json_t *view = view_spec(specs[i], SPECC_VERSION);
+        json_t *view = view_spec(specs[i], SPECC_VERSION, bindings ? VIEW_BINDINGS : VIEW_ALL);
         char *name;
         if (bindings) {
             name = file_name(specs[i], ".h");
@@ -286,7 +286,7 @@ static int run(const options *o)
         json_t *all = json_array();
         size_t i;
         for (i = 0; i < o->spec_count; i++)
-            json_array_append_new(all, view_spec(specs[i], SPECC_VERSION));
+            json_array_append_new(all, view_spec(specs[i], SPECC_VERSION, VIEW_ALL));
         json_dumpf(o->spec_count == 1 ? json_array_get(all, 0) : all, stdout,
                    JSON_INDENT(2) | JSON_ENSURE_ASCII);
         putchar('\n');

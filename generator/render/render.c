@@ -297,13 +297,14 @@ static const json_t *lookup(const renderer *r, const token *t)
 {
     const json_t *v = NULL;
     const char *part = t->path;
+    bool loop_name = part[0] == '-'; /* -index, -first, -last */
     for (size_t d = r->depth; v == NULL && d-- > 0;) {
         const frame *f = &r->stack[d];
-        if (f->index != NULL && strcmp(part, "-index") == 0)
+        if (loop_name && f->index != NULL && strcmp(part, "-index") == 0)
             v = f->index;
-        else if (f->index != NULL && strcmp(part, "-first") == 0)
+        else if (loop_name && f->index != NULL && strcmp(part, "-first") == 0)
             v = f->first ? json_true() : json_false();
-        else if (f->index != NULL && strcmp(part, "-last") == 0)
+        else if (loop_name && f->index != NULL && strcmp(part, "-last") == 0)
             v = f->last ? json_true() : json_false();
         else if (json_is_object(f->value))
             v = json_object_get(f->value, part);

@@ -37,7 +37,8 @@ static json_t *view_field(view_ctx *ctx, const type_def *t, const field *f)
     put_s(o, "owner", t->c_name);
     put(o, "doc", c_comment(f->description));
 
-    md_field(o, f);        /* Markdown text (specc doc) */
+    if (ctx->md)
+        md_field(o, f);    /* Markdown text (specc doc) */
     c_field(ctx, o, t, f); /* C text */
     c_elements(ctx, &f->shape);
     return o;
@@ -58,9 +59,11 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
     else if (t->kind == TYPE_VALUE)
         c_value_type_view(ctx, o, t);
     put(o, "doc", c_comment(t->description));
-    put_own(o, "md_description", md_text(t->description));
-    put_s(o, "md_unknown", md_unknown_policy(t->unknown));
-    put_own(o, "md_form", md_type_form(t));
+    if (ctx->md) {
+        put_own(o, "md_description", md_text(t->description));
+        put_s(o, "md_unknown", md_unknown_policy(t->unknown));
+        put_own(o, "md_form", md_type_form(t));
+    }
     put_s(o, "policy", c_unknown_policy(t->unknown));
     put_b(o, "preserve", desc_preserves(t));
     put(o, "field_count", json_integer((json_int_t)t->field_count));
@@ -109,15 +112,17 @@ static json_t *view_param(view_ctx *ctx, const endpoint *e, const param *p)
     put_own(o, "flags", c_param_flags(p));
     put_own(o, "note", c_param_note(p));
     put(o, "doc", c_comment(p->description));
-    put_own(o, "md_name", md_text(p->name));
-    put_own(o, "md_description", md_text(p->description));
-    put_s(o, "md_in", view_param_in(p->in));
-    put_s(o, "md_type", shape_kind_name(p->shape.kind));
-    put_s(o, "md_required", p->required ? "yes" : "no");
+    if (ctx->md) {
+        put_own(o, "md_name", md_text(p->name));
+        put_own(o, "md_description", md_text(p->description));
+        put_s(o, "md_in", view_param_in(p->in));
+        put_s(o, "md_type", shape_kind_name(p->shape.kind));
+        put_s(o, "md_required", p->required ? "yes" : "no");
+    }
     return o;
 }
 
-static json_t *view_response(const endpoint *e, const response *r)
+static json_t *view_response(const view_ctx *ctx, const endpoint *e, const response *r)
 {
     json_t *o = json_object();
     char *member = str_printf("%s", r->status_text ? r->status_text : "");
@@ -133,7 +138,8 @@ static json_t *view_response(const endpoint *e, const response *r)
     put_s(o, "type", r->type ? r->type->c_name : NULL);
     put_s(o, "type_name", r->type ? r->type->name : NULL);
     put_s(o, "owner", e->c_name);
-    put_own(o, "md_description", md_text(r->description));
+    if (ctx->md)
+        put_own(o, "md_description", md_text(r->description));
     return o;
 }
 
@@ -150,12 +156,14 @@ static json_t *view_endpoint(view_ctx *ctx, const spec *s, const endpoint *e)
     put_own(o, "summary", summary ? naming_comment(summary, strlen(summary)) : NULL);
     free(summary);
     put(o, "doc", c_comment(e->description));
-    put_own(o, "md_description", md_text(e->description));
-    put_own(o, "md_path", md_text(e->path));
+    if (ctx->md) {
+        put_own(o, "md_description", md_text(e->description));
+        put_own(o, "md_path", md_text(e->path));
+    }
     for (i = 0; i < e->param_count; i++)
         json_array_append_new(params, view_param(ctx, e, &e->params[i]));
     for (i = 0; i < e->response_count; i++)
-        json_array_append_new(responses, view_response(e, &e->responses[i]));
+        json_array_append_new(responses, view_response(ctx, e, &e->responses[i]));
     put(o, "params", params);
     put_b(o, "has_params", e->param_count > 0);
     put_b(o, "has_request", s->version >= 2);
@@ -198,11 +206,12 @@ static void view_auth(json_t *v, const spec *s)
     put_b(v, "has_auth", s->auth_count > 0);
 }
 
-json_t *view_spec(const spec *s, const char *version)
+json_t *view_spec(const spec *s, const char *version, view_parts parts)
 {
     json_t *v = json_object(), *types = json_array(), *endpoints = json_array();
-    view_ctx ctx = {json_array(), json_array(), json_array(), json_object(),
-                    json_array(), json_array(), json_array(), json_array()};
+    view_ctx ctx = {json_array(), json_array(), json_array(),      json_object(),
+                    json_array(), json_array(), json_array(),      json_array(),
+                    parts == VIEW_ALL};
     size_t i;
     int pass;
 
@@ -211,10 +220,12 @@ json_t *view_spec(const spec *s, const char *version)
     put_s(v, "api_upper", s->api_upper);
     put_own(v, "guard", str_printf("%s_H", s->api_upper));
     put(v, "title", c_comment(s->title));
-    put_own(v, "md_title", md_text(s->title ? s->title : s->api));
-    put_own(v, "md_description", md_text(s->description));
-    put_own(v, "md_docs", md_text(s->docs));
-    put_own(v, "md_base_url", md_text(s->base_url));
+    if (ctx.md) {
+        put_own(v, "md_title", md_text(s->title ? s->title : s->api));
+        put_own(v, "md_description", md_text(s->description));
+        put_own(v, "md_docs", md_text(s->docs));
+        put_own(v, "md_base_url", md_text(s->base_url));
+    }
     put(v, "doc", c_comment(s->description));
     put_own(v, "docs_url", s->docs ? naming_comment(s->docs, strlen(s->docs)) : NULL);
     put_b(v, "has_docs", s->docs != NULL);

@@ -14,7 +14,12 @@
  * generated header fail to compile, so the test suite catches it). */
 #define VIEW_RUNTIME_VERSION 4
 
-json_t *view_spec(const spec *s, const char *version);
+/* What a view holds: the model facts and the C text the bindings'
+ * templates render, or that and the Markdown text (the md_ keys) of
+ * `specc doc` too (what dump-model prints). */
+typedef enum view_parts { VIEW_BINDINGS, VIEW_ALL } view_parts;
+
+json_t *view_spec(const spec *s, const char *version, view_parts parts);
 json_t *view_runtime(const char *version);
 
 #endif

@@ -27,6 +27,7 @@ typedef struct view_ctx {
     json_t *unions;    /* union descriptors: [{c_name, variants, ...}] */
     json_t *elems;     /* element structs: [{c_elem, members: [{line}]}] */
     json_t *name_tables; /* parameters' allowed texts: [{name, values: [{literal}]}] */
+    bool md;           /* the Markdown text too (VIEW_ALL) */
 } view_ctx;
 
 /* Has a table of this name been made? Marks it made. */
@@ -40,10 +41,12 @@ static inline bool view_seen(view_ctx *ctx, const char *name)
 
 /* ------------------------------------------------- building the tree */
 
-/* Set o[key] to v, taking the reference; NULL (out of memory) becomes null. */
+/* Set o[key] to v, taking the reference; NULL (out of memory) becomes null.
+ * Keys are the view's own names, string literals in ASCII: not checked for
+ * UTF-8 (a tenth of building a large view). */
 static inline void put(json_t *o, const char *key, json_t *v)
 {
-    json_object_set_new(o, key, v ? v : json_null());
+    json_object_set_new_nocheck(o, key, v ? v : json_null());
 }
 
 static inline void put_s(json_t *o, const char *key, const char *s)

@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!s)
         return 0;
     {
-        json_t *view = view_spec(s, "fuzz");
+        json_t *view = view_spec(s, "fuzz", VIEW_ALL);
         for (i = 0; i < 2; i++) {
             size_t out_len;
             char *out = render_template("tmpl", templates[i], template_len[i], view, &out_len);

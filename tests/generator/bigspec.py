@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Write a large, valid specc v2 spec: N object types of 20 fields each.
+
+usage: bigspec.py N [OUT.yaml]   (standard output without OUT)
+
+The spec is a function of N alone (no randomness, no clock), so two runs
+write the same bytes. Every type has 20 fields and the fields cover the
+language: strings with formats, patterns and lengths, bounded integers and
+int32s, numbers, booleans, decimals, closed and open enums, arrays and maps
+(of scalars, of nullable items, of other types), references to other types
+(recursion included), nullable and required flags, inline unions (by JSON
+kind, and by a discriminator over two types), defaults and examples. A few
+endpoints take path, query and header parameters and bodies, and answer
+with the types. Used by tests/generator/scale.sh to time specc generate.
+"""
+
+import sys
+
+FIELDS_PER_TYPE = 20
+
+
+def type_name(i):
+    return "Item%05d" % i
+
+
+def ref(i, k, n):
+    """Another type for field k of type i: spread across the whole spec."""
+    return type_name((i * 7 + k * 13 + 1) % n)
+
+
+def fields(i, n):
+    """The 20 fields of type i, as (JSON name, YAML flow mapping)."""
+    r = lambda k: ref(i, k, n)
+    return [
+        ("id", "{type: string, format: uuid, required: true, "
+               "example: 123e4567-e89b-12d3-a456-%012d}" % i),
+        ("displayName", "{type: string, minLength: 1, maxLength: %d, "
+                        "description: \"The name of item %d.\", example: Item %d}"
+                        % (32 + i % 50, i, i)),
+        ("code", "{type: string, pattern: \"^[A-Z]{2}[0-9]{%d}$\", nullable: true}"
+                 % (1 + i % 5)),
+        ("count", "{type: integer, minimum: 0, maximum: %d, required: true, example: %d}"
+                  % (1000 + i, i % 1000)),
+        ("small", "{type: integer, format: int32, exclusiveMinimum: -1, default: %d}"
+                  % (i % 7)),
+        ("ratio", "{type: number, minimum: 0, maximum: 1, nullable: true}"),
+        ("enabled", "{type: boolean, required: true, example: %s}"
+                    % ("true" if i % 2 else "false")),
+        ("price", "{type: decimal, minimum: 0, example: \"%d.%02d\"}" % (i, i % 100)),
+        ("status", "{type: string, enum: [active, paused, gone%d], required: true}" % i),
+        ("level", "{type: string, enum: [low, mid, high], open: true, nullable: true}"),
+        ("created", "{type: string, format: date-time, readOnly: true}"),
+        ("homepage", "{type: string, format: uri, nullable: true}"),
+        ("tags", "{type: array, items: {type: string, maxLength: 20}, maxItems: 50, "
+                 "uniqueItems: true}"),
+        ("scores", "{type: array, items: {type: number, nullable: true}}"),
+        ("labels", "{type: map, values: string, maxItems: 100}"),
+        ("parent", "{type: %s, nullable: true}" % r(1)),
+        ("children", "{type: array, items: %s, minItems: 0}" % r(2)),
+        ("byName", "{type: map, values: %s}" % r(3)),
+        ("owner", "{oneOf: [string, %s], nullable: true}" % r(4)),
+        ("extra", "{type: any}") if i % 4 else
+        ("pick", "{oneOf: [%s, %s], discriminator: {propertyName: kind, "
+                 "mapping: {a: %s, b: %s}}}" % (r(5), r(6), r(5), r(6))),
+    ]
+
+
+def write_type(out, i, n):
+    out.append("  %s:" % type_name(i))
+    out.append("    description: Type number %d of %d." % (i, n))
+    if i % 10 == 9:
+        out.append("    unknown_fields: ignore")
+    out.append("    fields:")
+    fs = fields(i, n)
+    assert len(fs) == FIELDS_PER_TYPE
+    for name, decl in fs:
+        out.append("      %s: %s" % (name, decl))
+
+
+def write_endpoint(out, e, n):
+    t = type_name((e * 37) % n)
+    out.append("  get_item%d:" % e)
+    out.append("    method: GET")
+    out.append("    path: /items%d/{itemId}" % e)
+    out.append("    description: Get one %s." % t)
+    out.append("    params:")
+    out.append("      itemId: {in: path, type: string, format: uuid, required: true}")
+    out.append("      limit: {in: query, type: integer, minimum: 1, maximum: 100, default: 10}")
+    out.append("      expand[]: {in: query, type: array, items: string, c_name: expand}")
+    out.append("      X-Trace-Id: {in: header, type: string, pattern: \"^[a-z0-9-]+$\"}")
+    out.append("    responses:")
+    out.append("      \"200\": %s" % t)
+    out.append("      4XX: {type: array, items: %s}" % type_name((e * 37 + 1) % n))
+    out.append("  put_item%d:" % e)
+    out.append("    method: PUT")
+    out.append("    path: /items%d/{itemId}" % e)
+    out.append("    params:")
+    out.append("      itemId: {in: path, type: string, required: true}")
+    out.append("    body: {type: %s, required: true}" % t)
+    out.append("    responses:")
+    out.append("      \"200\": %s" % t)
+    out.append("      default: {oneOf: [string, %s]}" % type_name((e * 37 + 2) % n))
+
+
+def spec(n):
+    if n < 8:
+        raise SystemExit("bigspec.py: N must be at least 8")
+    out = [
+        "# Generated by tests/generator/bigspec.py %d: do not edit." % n,
+        "specc: 2",
+        "api: big",
+        "title: A spec of %d types and %d fields" % (n, n * FIELDS_PER_TYPE),
+        "base_url: https://big.example.com/v1",
+        "auth: bearer",
+        "endpoints:",
+    ]
+    for e in range(max(1, n // 50)):
+        write_endpoint(out, e, n)
+    out.append("types:")
+    for i in range(n):
+        write_type(out, i, n)
+    return "\n".join(out) + "\n"
+
+
+def main(argv):
+    if len(argv) not in (2, 3):
+        raise SystemExit("usage: bigspec.py N [OUT.yaml]")
+    text = spec(int(argv[1]))
+    if len(argv) == 3:
+        with open(argv[2], "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
