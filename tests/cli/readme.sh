@@ -56,4 +56,23 @@ cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wno-missing-prototypes -I"$src/gen
 "$tmp/show" <"$src/specs/samples/greenflash/get_model.200.json" >"$tmp/got" || die "README program failed"
 block "output" >"$tmp/want"
 diff -u "$tmp/want" "$tmp/got" || die "README program output differs"
+
+# The arena example too.
+block "program-arena greenflash/get_model.200.json" >"$tmp/arena.c"
+cat >>"$tmp/arena.c" <<'C'
+
+int main(void)
+{
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf, stdin);
+    return count_products(buf, n, 1000);
+}
+C
+cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wno-missing-prototypes -I"$src/generated" \
+    "$tmp/arena.c" "$src"/generated/*.c -ljansson -lm -o "$tmp/arena" ||
+    die "README arena program does not compile"
+"$tmp/arena" <"$src/specs/samples/greenflash/get_model.200.json" >"$tmp/got-arena" ||
+    die "README arena program failed"
+block "output-arena" >"$tmp/want-arena"
+diff -u "$tmp/want-arena" "$tmp/got-arena" || die "README arena program output differs"
 exit $fail
