@@ -18,7 +18,10 @@
  * explained at scale().
  *
  * Reading tries Clinger's fast path (an exact integer of at most 2^53 times
- * an exact power of ten, one correctly rounded IEEE operation) and leaves
+ * an exact power of ten, one correctly rounded IEEE operation), then, for up
+ * to 19 significant digits, the same 128-bit powers of ten with a bound on
+ * their error (as Eisel and Lemire do: when the bound cannot tell which way
+ * to round, and for subnormal or huge results, strtod decides), and leaves
  * everything else to strtod.
  */
 #include "specc_internal.h"
@@ -148,6 +151,14 @@ typedef struct scaled {
     bool exact;
 } scaled;
 
+static uint64_t pow5_u64(int e)
+{
+    uint64_t r = 1;
+    while (e-- > 0)
+        r *= 5;
+    return r;
+}
+
 /* 64 bits of the 256-bit number p[0..3] (little-endian) from bit `at`. */
 static uint64_t bits_at(const uint64_t p[4], int at)
 {
@@ -165,8 +176,9 @@ static uint64_t bits_at(const uint64_t p[4], int at)
  * strictly between floor(t') and floor(t') + 1: same floor, not an integer.
  * Otherwise t is within 2^-64 of the integer m = floor(t'): when g is exact
  * (p in [0, 55]) the product is t itself, and its lower bits say whether it
- * is m; else compare_exact decides (t < m means floor(t) = m - 1, since t is
- * within 2^-69 of m). */
+ * is m; for p in [-24, -1], t = x 2^(e2+p) / 5^-p is an integer exactly when
+ * 5^-p divides x; else compare_exact decides (t < m means floor(t) = m - 1,
+ * since t is within 2^-69 of m). */
 static scaled scale(uint64_t x, int e2, int p)
 {
     const uint64_t *g = speccp_pow10_sig[p - SPECCP_POW10_MIN];
@@ -189,6 +201,13 @@ static scaled scale(uint64_t x, int e2, int p)
         uint64_t low1 = below > 64 ? prod[1] << (128 - below) : 0;
         uint64_t low0 = below >= 64 ? prod[0] : prod[0] << (64 - below);
         out.exact = low0 == 0 && low1 == 0;
+        return out;
+    }
+    if (p < 0 && p >= -24 && e2 + p >= 0 && x % pow5_u64(-p) == 0) {
+        /* t = (x / 5^-p) 2^(e2 + p), an integer. (Were 5^-p not to divide
+         * x, t would be at least 5^-24 > 2^-64 from any integer, and we
+         * would not be here.) */
+        out.exact = true;
         return out;
     }
     switch (compare_exact(x, e2 + p, p, out.floor)) {
@@ -236,6 +255,10 @@ typedef struct interval {
     bool closed;
 } interval;
 
+/* Is the integer n in the scaled interval [L, H]? n >= L exactly when n >
+ * floor(L), or n = floor(L) and L is that integer (then only if the ends
+ * are included); n <= H exactly when n <= floor(H), excluding n = H when
+ * the ends are not included. */
 static bool in_interval(const interval *r, uint64_t n)
 {
     bool above = n > r->lo.floor || (n == r->lo.floor && r->lo.exact && r->closed);
@@ -252,9 +275,12 @@ static bool in_interval(const interval *r, uint64_t n)
  * floor(log10(width of R)), R scaled by 10^-k is at least 1 and less than 10
  * wide, so it holds at most one multiple of 10 and at least one integer; of
  * the decimals in R, those with the fewest significant digits are the ones
- * with the most trailing zeros: that multiple of 10 when there is one, else
- * integers, of which the nearest to v is floor(v 10^-k) or the one above,
- * and only these two can be nearest; both in R: the nearer, a tie to even.
+ * with the most trailing zeros: that multiple of 10 when there is one (at
+ * most one multiple of 100, 1000, ... too, so it is that one); else
+ * integers, all with as many digits (a change in their number would mean a
+ * power of ten, a multiple of 10, in R), of which the nearest to v is
+ * floor(v 10^-k) or the one above, whichever is in R; both in R: the
+ * nearer, a tie to even.
  * All positions are counted in quarters of 2^q: R's ends are (4c - 2) 2^(q-2)
  * (or 4c - 1) and (4c + 2) 2^(q-2); 2v is 8c 2^(q-2). */
 static uint64_t shortest(uint64_t c, int q, int *exp10)
@@ -293,16 +319,33 @@ static uint64_t shortest(uint64_t c, int q, int *exp10)
 
 /* ---------------------------------------------------------------- text */
 
+/* The decimal digits of n into out (no NUL); returns their count. Two
+ * digits per division, from the end. */
 static size_t put_digits(char *out, uint64_t n)
 {
-    char tmp[20];
-    size_t len = 0, i;
-    do {
-        tmp[len++] = (char)('0' + (int)(n % 10));
-        n /= 10;
-    } while (n);
-    for (i = 0; i < len; i++)
-        out[i] = tmp[len - 1 - i];
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                   "25262728293031323334353637383940414243444546474849"
+                                   "50515253545556575859606162636465666768697071727374"
+                                   "75767778798081828384858687888990919293949596979899";
+    size_t len = 1, i;
+    uint64_t ten = 10;
+    while (len < 20 && n >= ten) { /* 10^len, while it does not overflow */
+        len++;
+        ten = len < 20 ? ten * 10 : ten;
+    }
+    i = len;
+    while (n >= 100) {
+        const char *pair = pairs + 2 * (n % 100);
+        n /= 100;
+        out[--i] = pair[1];
+        out[--i] = pair[0];
+    }
+    if (n >= 10) {
+        out[--i] = pairs[2 * n + 1];
+        out[--i] = pairs[2 * n];
+    } else {
+        out[--i] = (char)('0' + (int)n);
+    }
     return len;
 }
 
@@ -406,46 +449,44 @@ size_t speccp_number_text(double d, char *buf, size_t size)
 
 /* ------------------------------------------------------------- reading */
 
-/* Clinger's fast path: a literal whose significant digits form an integer
- * w <= 2^53 and whose value is w * 10^e10 with 10^|e10| exact in a double
- * (|e10| <= 22) is w * 10^e10 or w / 10^-e10 with one IEEE operation, which
- * rounds the exact quotient or product correctly, as strtod must. When
- * e10 > 22, w * 10^(e10 - 22) may still be an exact integer <= 2^53. Needs
- * arithmetic in double precision itself (FLT_EVAL_METHOD 0: not x87), and
- * the default rounding mode. Returns false for anything else. */
-static bool parse_fast(const char *t, size_t len, double *out)
-{
-    static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const uint64_t limit = (uint64_t)1 << 53;
-    uint64_t w = 0;
-    size_t i = 0, start;
-    int digits = 0, e10 = 0, ex = 0;
-    bool neg = false, eneg = false;
-    double v;
+/* A JSON number literal with at most 19 significant digits: (-1)^neg w
+ * 10^e10, w < 10^19 < 2^64. */
+typedef struct literal {
+    uint64_t w;
+    int e10;
+    bool neg;
+} literal;
 
-    if (i < len && t[i] == '-') {
-        neg = true;
-        i++;
-    }
+/* The literal t[0..len) (the whole of it, by the JSON grammar), when its
+ * significant digits fit: false for anything else, and for exponents or
+ * runs of leading zeros beyond any use (strtod reads those). */
+static bool scan_literal(const char *t, size_t len, literal *lit)
+{
+    size_t i = 0, start;
+    int digits = 0, ex = 0;
+    bool eneg = false;
+
+    lit->w = 0;
+    lit->e10 = 0;
+    lit->neg = len > 0 && t[0] == '-';
+    i = lit->neg;
     if (i < len && t[i] == '0') {
         i++;
     } else {
         for (start = i; i < len && t[i] >= '0' && t[i] <= '9'; i++, digits++) {
             if (digits >= 19)
                 return false;
-            w = w * 10 + (uint64_t)(t[i] - '0');
+            lit->w = lit->w * 10 + (uint64_t)(t[i] - '0');
         }
         if (i == start)
             return false;
     }
     if (i < len && t[i] == '.') {
-        for (start = ++i; i < len && t[i] >= '0' && t[i] <= '9'; i++, e10--) {
-            if (digits >= 19 || e10 < -400)
+        for (start = ++i; i < len && t[i] >= '0' && t[i] <= '9'; i++, lit->e10--) {
+            if (digits >= 19 || lit->e10 < -400)
                 return false;
-            w = w * 10 + (uint64_t)(t[i] - '0');
-            digits += w != 0; /* leading zeros are not significant */
+            lit->w = lit->w * 10 + (uint64_t)(t[i] - '0');
+            digits += lit->w != 0; /* leading zeros are not significant */
         }
         if (i == start)
             return false;
@@ -461,13 +502,27 @@ static bool parse_fast(const char *t, size_t len, double *out)
         if (i == start)
             return false;
     }
-    if (i != len)
-        return false;
-    e10 += eneg ? -ex : ex;
-    if (w == 0) {
-        *out = neg ? -0.0 : 0.0;
-        return true;
-    }
+    lit->e10 += eneg ? -ex : ex;
+    return i == len;
+}
+
+/* Clinger's fast path: when w <= 2^53 and 10^|e10| is exact in a double
+ * (|e10| <= 22), w * 10^e10 or w / 10^-e10 is one IEEE operation on exact
+ * operands, which rounds the exact result correctly, as strtod must. When
+ * e10 > 22, w * 10^(e10 - 22) may still be an exact integer <= 2^53. Needs
+ * arithmetic in double precision itself (FLT_EVAL_METHOD 0: not x87) and
+ * the default rounding mode. */
+static bool parse_clinger(const literal *lit, double *out)
+{
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                           1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                           1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const uint64_t limit = (uint64_t)1 << 53;
+    uint64_t w = lit->w;
+    int e10 = lit->e10;
+    double v;
+
     if (w > limit || e10 < -22 || e10 > 22 + 15)
         return false;
     if (e10 > 22) {
@@ -479,7 +534,63 @@ static bool parse_fast(const char *t, size_t len, double *out)
     }
     v = (double)w;
     v = e10 < 0 ? v / exact_pow10[-e10] : v * exact_pow10[e10];
-    *out = neg ? -v : v;
+    *out = lit->neg ? -v : v;
+    return true;
+#else
+    (void)lit;
+    (void)out;
+    return false;
+#endif
+}
+
+/* w 10^e10 rounded to nearest (ties to even) from the 128-bit power of ten,
+ * for a normal result, else false. With w shifted left by z so that
+ * 2^63 <= w' < 2^64, and g = ceil(10^e10 2^(127-e)) from the table, the
+ * exact X = w' 10^e10 2^(127-e) and the integer P = w' g satisfy
+ * P - 2^64 < X <= P, and P is in [2^190, 2^192). The double is X's top 53
+ * bits m, rounded by the B = 138 or 139 bits below them (R), scaled by
+ * 2^(B + e - 127 - z). X's bits below differ from P's by less than 2^64, far
+ * less than half a unit (2^(B-1)): if R < 2^(B-1), so is X's, round down (if
+ * X is just below m 2^B, it is still within 2^64 of it and rounds up to it);
+ * if R > 2^(B-1) + 2^64, X is above the halfway point too, round up. In
+ * between, near a tie, the answer is left to strtod. Integer arithmetic
+ * only, so the rounding mode of the FPU plays no part. */
+static bool parse_scaled(const literal *lit, double *out)
+{
+    const uint64_t *g;
+    uint64_t w = lit->w, p1, p2, lo_hi, hi_hi, hi_lo, m, rest, half, bits;
+    int z = 0, b, biased;
+
+    if (lit->e10 < SPECCP_POW10_MIN || lit->e10 > SPECCP_POW10_MAX || w == 0)
+        return false;
+    for (b = 32; b > 0; b /= 2)
+        if (w < (uint64_t)1 << (64 - b)) {
+            w <<= b;
+            z += b;
+        }
+    g = speccp_pow10_sig[lit->e10 - SPECCP_POW10_MIN];
+    (void)mul_64x64(w, g[1], &lo_hi); /* P = p2 p1 (p0): p0 plays no part */
+    hi_lo = mul_64x64(w, g[0], &hi_hi);
+    p1 = lo_hi + hi_lo;
+    p2 = hi_hi + (p1 < lo_hi);
+    b = p2 >> 63 ? 139 : 138;
+    m = p2 >> (b - 128);
+    rest = p2 & (((uint64_t)1 << (b - 128)) - 1); /* R's bits from 2^128 up */
+    half = (uint64_t)1 << (b - 129);
+    if (rest == half && p1 <= 1)
+        return false; /* R within 2^64 above the halfway point: a near tie */
+    if (rest > half || (rest == half && p1 > 1)) {
+        if (++m == (uint64_t)1 << 53) {
+            m >>= 1;
+            b++;
+        }
+    }
+    /* value m 2^(b + e - 127 - z), m in [2^52, 2^53): exponent field */
+    biased = b + speccp_pow10_exp2[lit->e10 - SPECCP_POW10_MIN] - 127 - z + 52 + 1023;
+    if (biased < 1 || biased > 2046)
+        return false; /* subnormal or beyond double: strtod */
+    bits = (uint64_t)lit->neg << 63 | (uint64_t)biased << 52 | (m & (((uint64_t)1 << 52) - 1));
+    memcpy(out, &bits, sizeof bits);
     return true;
 }
 
@@ -521,9 +632,14 @@ static specc_code parse_strtod(const char *text, size_t len, double *out)
 
 specc_code speccp_parse_double(const char *text, size_t len, double *out)
 {
-#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
-    if (parse_fast(text, len, out))
-        return SPECC_OK;
-#endif
+    literal lit;
+    if (scan_literal(text, len, &lit)) {
+        if (lit.w == 0) {
+            *out = lit.neg ? -0.0 : 0.0;
+            return SPECC_OK;
+        }
+        if (parse_clinger(&lit, out) || parse_scaled(&lit, out))
+            return SPECC_OK;
+    }
     return parse_strtod(text, len, out);
 }

@@ -68,8 +68,9 @@ bool speccp_is_json_number(const char *text, size_t len);
 /* (specc_double.c) Locale-independent strtod of a JSON number literal,
  * bit for bit what strtod gives (round to nearest): SPECC_OK, or
  * SPECC_ERR_RANGE when the value overflows a double (1e999; underflow to 0
- * is accepted), or SPECC_ERR_NOMEM (long literals need a copy). Most short
- * literals are read without strtod (Clinger's fast path). */
+ * is accepted), or SPECC_ERR_NOMEM (long literals need a copy). Literals of
+ * up to 19 significant digits with a normal result are read without strtod
+ * (but for the rare near ties). */
 specc_code speccp_parse_double(const char *text, size_t len, double *out);
 
 /* (specc_double.c) The shortest text that reads back as exactly d (finite):
