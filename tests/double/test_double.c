@@ -6,10 +6,12 @@
  *   test_double bits SEED COUNT EVERY     COUNT random bit patterns (every
  *                                         exponent, subnormals too); the
  *                                         shortness check on every EVERY-th
- *   test_double decimals SEED COUNT       COUNT random decimals of 1 to 17
+ *   test_double decimals SEED COUNT       COUNT random decimals of 1 to 19
  *                                         digits: formatted (never longer than
- *                                         the decimal) and parsed
- *   test_double parse SEED COUNT          COUNT random number literals, parsed
+ *                                         the decimal) and parsed (so is
+ *                                         every 4th text written)
+ *   test_double parse SEED COUNT          COUNT random number literals, and
+ *                                         COUNT literals near ties, parsed
  *
  * It includes specc_double.c itself so that it can check the file's static
  * pieces (scale, the floor-log formulas, compare_exact) directly; the build
@@ -312,14 +314,14 @@ static void run_bits(uint64_t count, uint64_t every)
     }
 }
 
-/* m * 10^e for a random m of 1 to 17 digits: its shortest form has no more
- * digits than m; parsing m e E and m's digits with a point among them. */
+/* m * 10^e for a random m of 1 to 19 digits: its shortest form has no more
+ * digits than m; parsing m e E too (and the text written, every 4th). */
 static void run_decimals(uint64_t count)
 {
     uint64_t i;
     char t[48], text[40], why[200];
     for (i = 0; i < count; i++) {
-        int nd = 1 + (int)(rng() % 17), e = (int)(rng() % 650) - 340, n, j;
+        int nd = 1 + (int)(rng() % 19), e = (int)(rng() % 650) - 340, n, j;
         uint64_t m = 0;
         double d;
         for (j = 0; j < nd; j++)
@@ -338,7 +340,7 @@ static void run_decimals(uint64_t count)
             FAIL("format %s: \"%s\" is longer", t, text);
         if (!dc_check_parse(t, strlen(t), why, sizeof why))
             FAIL("parse: %s", why);
-        if (!dc_check_parse(text, strlen(text), why, sizeof why))
+        if (i % 4 == 0 && !dc_check_parse(text, strlen(text), why, sizeof why))
             FAIL("parse: %s", why);
     }
 }
@@ -375,12 +377,30 @@ static size_t random_literal(char *t)
     return n;
 }
 
+/* The halfway point between a random normal double and the next, exact in
+ * a long double of 64 bits, rounded to 15 to 19 significant digits: a
+ * literal as near a tie as that many digits can be. */
+static size_t near_tie(char *t, size_t size)
+{
+#if LDBL_MANT_DIG >= 55
+    uint64_t u = (rng() >> 12) | (uint64_t)(1 + rng() % 2045) << 52;
+    double d = from_bits(u), up = nextafter(d, HUGE_VAL);
+    long double mid = ((long double)d + (long double)up) / 2;
+    return (size_t)snprintf(t, size, "%.*Le", 14 + (int)(rng() % 5), mid);
+#else
+    return (size_t)snprintf(t, size, "%d", 0);
+#endif
+}
+
 static void run_parse(uint64_t count)
 {
     uint64_t i;
     char t[80], why[200];
     for (i = 0; i < count; i++) {
         size_t n = random_literal(t);
+        if (!dc_check_parse(t, n, why, sizeof why))
+            FAIL("parse: %s", why);
+        n = near_tie(t, sizeof t);
         if (!dc_check_parse(t, n, why, sizeof why))
             FAIL("parse: %s", why);
     }
