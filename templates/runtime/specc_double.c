@@ -319,34 +319,38 @@ static uint64_t shortest(uint64_t c, int q, int *exp10)
 
 /* ---------------------------------------------------------------- text */
 
-/* The decimal digits of n into out (no NUL); returns their count. Two
- * digits per division, from the end. */
-static size_t put_digits(char *out, uint64_t n)
+/* The decimal digits of n, at the end of tmp (no NUL): returns where they
+ * start, their count in *count. Eight digits at a time in 32-bit
+ * arithmetic, two per division. */
+static const char *digits_of(uint64_t n, char tmp[24], int *count)
 {
     static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
                                    "25262728293031323334353637383940414243444546474849"
                                    "50515253545556575859606162636465666768697071727374"
                                    "75767778798081828384858687888990919293949596979899";
-    size_t len = 1, i;
-    uint64_t ten = 10;
-    while (len < 20 && n >= ten) { /* 10^len, while it does not overflow */
-        len++;
-        ten = len < 20 ? ten * 10 : ten;
+    char *p = tmp + 24;
+    uint32_t m;
+    int i;
+    while (n >= 100000000) {
+        m = (uint32_t)(n % 100000000);
+        n /= 100000000;
+        for (i = 0; i < 4; i++, m /= 100) {
+            p -= 2;
+            memcpy(p, pairs + 2 * (m % 100), 2);
+        }
     }
-    i = len;
-    while (n >= 100) {
-        const char *pair = pairs + 2 * (n % 100);
-        n /= 100;
-        out[--i] = pair[1];
-        out[--i] = pair[0];
+    for (m = (uint32_t)n; m >= 100; m /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (m % 100), 2);
     }
-    if (n >= 10) {
-        out[--i] = pairs[2 * n + 1];
-        out[--i] = pairs[2 * n];
+    if (m >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * m, 2);
     } else {
-        out[--i] = (char)('0' + (int)n);
+        *--p = (char)('0' + m);
     }
-    return len;
+    *count = (int)(tmp + 24 - p);
+    return p;
 }
 
 /* digits[0..nd) times 10^x10 (x10 the position of the first digit) in the
@@ -366,9 +370,11 @@ static size_t layout(char *out, const char *digits, int nd, int x10)
         out[n++] = x10 < 0 ? '-' : '+';
         if (x10 < 0)
             x10 = -x10;
-        if (x10 < 10)
-            out[n++] = '0';
-        return n + put_digits(out + n, (uint64_t)x10);
+        if (x10 >= 100)
+            out[n++] = (char)('0' + x10 / 100);
+        out[n++] = (char)('0' + x10 / 10 % 10);
+        out[n++] = (char)('0' + x10 % 10);
+        return n;
     }
     if (x10 < 0) {
         out[n++] = '0';
@@ -389,50 +395,59 @@ static size_t layout(char *out, const char *digits, int nd, int x10)
     return n;
 }
 
+/* The text of a finite nonzero |d| = c 2^q (c with its hidden bit). */
+static size_t format_finite(uint64_t c, int q, char *out)
+{
+    char tmp[24];
+    const char *digits;
+    uint64_t n;
+    int exp10 = 0, nd;
+
+    /* An integer below 2^53 is its own shortest form: R is at most 1 wide,
+     * so no other integer, and so no shorter decimal, lies in it. */
+    if (q <= 0 && q >= -52 && (c & (((uint64_t)1 << -q) - 1)) == 0)
+        n = c >> -q;
+    else
+        n = shortest(c, q, &exp10);
+    while (n % 10 == 0) {
+        n /= 10;
+        exp10++;
+    }
+    digits = digits_of(n, tmp, &nd);
+    return layout(out, digits, nd, exp10 + nd - 1);
+}
+
 size_t speccp_format_double(double d, char *buf, size_t size)
 {
-    uint64_t bits, c, n;
-    int e, q, exp10 = 0, nd;
-    char digits[20], text[32];
+    uint64_t bits, c;
+    int e;
+    char text[32], *out = size >= sizeof text ? buf : text;
     size_t len = 0;
 
     memcpy(&bits, &d, sizeof bits);
     c = bits & (((uint64_t)1 << 52) - 1);
     e = (int)((bits >> 52) & 0x7ff);
     if (bits >> 63)
-        text[len++] = '-';
+        out[len++] = '-';
     if (e == 0x7ff) {
-        memcpy(text + len, c ? "nan" : "inf", 3); /* outside the contract */
+        memcpy(out + len, c ? "nan" : "inf", 3); /* outside the contract */
         len += 3;
     } else if (e == 0 && c == 0) {
-        memcpy(text + len, "0.0", 3);
+        memcpy(out + len, "0.0", 3);
         len += 3;
+    } else if (e == 0) {
+        len += format_finite(c, -1074, out + len);
     } else {
-        if (e) {
-            c |= (uint64_t)1 << 52;
-            q = e - 1075;
-        } else {
-            q = -1074;
-        }
-        /* An integer below 2^53 is its own shortest form: R is at most 1
-         * wide, so no other integer, and so no shorter decimal, lies in it. */
-        if (q <= 0 && q >= -52 && (c & (((uint64_t)1 << -q) - 1)) == 0)
-            n = c >> -q;
-        else
-            n = shortest(c, q, &exp10);
-        while (n % 10 == 0) {
-            n /= 10;
-            exp10++;
-        }
-        nd = (int)put_digits(digits, n);
-        len += layout(text + len, digits, nd, exp10 + nd - 1);
+        len += format_finite(c | (uint64_t)1 << 52, e - 1075, out + len);
     }
-    if (len >= size)
-        len = size ? size - 1 : 0;
-    if (size) {
-        memcpy(buf, text, len);
+    if (out == text) { /* a small buffer: as much as fits */
+        if (len >= size)
+            len = size ? size - 1 : 0;
+        if (size)
+            memcpy(buf, text, len);
+    }
+    if (size)
         buf[len] = '\0';
-    }
     return len;
 }
 
