@@ -409,7 +409,19 @@ static size_t format_finite(uint64_t c, int q, char *out)
         n = c >> -q;
     else
         n = shortest(c, q, &exp10);
-    while (n % 10 == 0) {
+    while (n % 100000000 == 0) { /* trailing zeros: eight, then 4, 2, 1 */
+        n /= 100000000;
+        exp10 += 8;
+    }
+    if (n % 10000 == 0) {
+        n /= 10000;
+        exp10 += 4;
+    }
+    if (n % 100 == 0) {
+        n /= 100;
+        exp10 += 2;
+    }
+    if (n % 10 == 0) {
         n /= 10;
         exp10++;
     }
