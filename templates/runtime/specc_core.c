@@ -1,15 +1,12 @@
 /* {{banner}} */
 /*
- * specc_core.c — allocation, errors and JSON paths, UTF-8 and number text:
- * the small pieces every other runtime file uses.
+ * specc_core.c — allocation, errors and JSON paths, UTF-8, the JSON number
+ * grammar and integer text: the small pieces every other runtime file uses
+ * (doubles are in specc_double.c).
  */
 #include "specc_internal.h"
 
-#include <errno.h>
-#include <float.h>
 #include <inttypes.h>
-#include <locale.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -540,76 +537,6 @@ bool speccp_is_json_number(const char *t, size_t len)
     return i == len;
 }
 
-/* strtod and printf follow LC_NUMERIC; JSON always uses '.'. Swap it for the
- * locale's point on the way in and back on the way out (as jansson does). */
-static char locale_point(void)
-{
-    const struct lconv *lc = localeconv();
-    return lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';
-}
-
-specc_code speccp_parse_double(const char *text, size_t len, double *out)
-{
-    char small[64], *buf = small, *end;
-    char point = locale_point();
-    size_t i;
-    double d;
-
-    if (len >= sizeof small) {
-        buf = specc_alloc(len + 1);
-        if (!buf)
-            return SPECC_ERR_NOMEM;
-    }
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    if (point != '.')
-        for (i = 0; i < len; i++)
-            if (buf[i] == '.')
-                buf[i] = point;
-    errno = 0;
-    d = strtod(buf, &end);
-    if (buf != small)
-        specc_free(buf);
-    if ((errno == ERANGE && (d == HUGE_VAL || d == -HUGE_VAL)) || !isfinite(d))
-        return SPECC_ERR_RANGE;
-    *out = d;
-    return SPECC_OK;
-}
-
-size_t speccp_format_double(double d, char *buf, size_t size)
-{
-    char point = locale_point();
-    int prec, w = 0;
-    size_t i, n;
-    bool has_mark = false;
-
-    for (prec = 15; prec <= 17; prec++) {
-        double back;
-        char *end;
-        w = snprintf(buf, size, "%.*g", prec, d);
-        if (w < 0 || (size_t)w >= size)
-            break;
-        back = strtod(buf, &end);
-        if (back == d)
-            break;
-    }
-    n = w < 0 ? 0 : (size_t)w;
-    if (n >= size)
-        n = size - 1;
-    for (i = 0; i < n; i++) {
-        if (buf[i] == point && point != '.')
-            buf[i] = '.';
-        if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'E')
-            has_mark = true;
-    }
-    if (!has_mark && n + 2 < size) {
-        buf[n++] = '.';
-        buf[n++] = '0';
-        buf[n] = '\0';
-    }
-    return n;
-}
-
 size_t speccp_int_text(int64_t v, char *buf)
 {
     char tmp[24];
@@ -624,16 +551,6 @@ size_t speccp_int_text(int64_t v, char *buf)
     while (n)
         buf[k++] = tmp[--n];
     return k;
-}
-
-size_t speccp_number_text(double d, char *buf, size_t size)
-{
-    if (speccp_number_is_integer(d)) {
-        size_t n = speccp_int_text((int64_t)d, buf);
-        buf[n] = '\0';
-        return n;
-    }
-    return speccp_format_double(d, buf, size);
 }
 
 /* ------------------------------------------------------------- key sets */

@@ -99,23 +99,36 @@ char *speccp_strndup(const char *s, size_t len);
 /* Is text[0..len) exactly one JSON number (RFC 8259 grammar)? */
 bool speccp_is_json_number(const char *text, size_t len);
 
-/* Locale-independent strtod of a JSON number literal: SPECC_OK, or
+/* (specc_double.c) Locale-independent strtod of a JSON number literal,
+ * bit for bit what strtod gives (round to nearest): SPECC_OK, or
  * SPECC_ERR_RANGE when the value overflows a double (1e999; underflow to 0
- * is accepted), or SPECC_ERR_NOMEM (long literals need a copy). */
+ * is accepted), or SPECC_ERR_NOMEM (long literals need a copy). Literals of
+ * up to 19 significant digits with a normal result are read without strtod
+ * (but for the rare near ties). */
 specc_code speccp_parse_double(const char *text, size_t len, double *out);
 
-/* Shortest text that reads back as exactly d (finite), always with a '.' or
- * an exponent so that it reads back as a real. Returns the length written;
- * size must be at least 32. */
+/* (specc_double.c) The shortest text that reads back as exactly d (finite):
+ * the fewest significant digits of any decimal that strtod rounds to d, of
+ * those the nearest to d (a tie to the even last digit). Locale independent,
+ * NUL-terminated; returns the length written (at most 24); size must be at
+ * least 32. The layout is that of printf's %.{P}g with P = max(15, digits),
+ * always with a '.' or an exponent so that it reads back as a real. With the
+ * digits d1 d2 ... dn (no trailing zeros) and x the decimal exponent of d1:
+ *   -4 <= x < P:  plain decimal, at least one digit after the point:
+ *                 "0.1", "0.0001", "123.456", "100.0", "1234567890123456.0"
+ *   otherwise:    d1 ['.' d2 ... dn] 'e' sign and at least two exponent
+ *                 digits: "1e-05", "1.5e+17", "5e-324", "1e+300"
+ * with a leading '-' for negative values, "-0.0" for negative zero. */
 size_t speccp_format_double(double d, char *buf, size_t size);
 
 /* Decimal digits of v (exact, INT64_MIN included) into buf (>= 21 bytes);
  * returns the length, no NUL. */
 size_t speccp_int_text(int64_t v, char *buf);
 
-/* A NUMBER value as JSON text: integral values below 2^53 as integers ("10",
- * like JavaScript), everything else as speccp_format_double; -0.0 keeps its
- * sign. d must be finite; size >= 32. Returns the length written. */
+/* (specc_double.c) A NUMBER value as JSON text: integral values below 2^53
+ * in magnitude as integers ("10", like JavaScript), everything else as
+ * speccp_format_double; -0.0 keeps its sign. d must be finite; size >= 32.
+ * Returns the length written. */
 size_t speccp_number_text(double d, char *buf, size_t size);
 
 /* Does speccp_number_text write d as an integer (integral, below 2^53 in

@@ -3,7 +3,8 @@
 # seed corpora (the samples and negative payloads, and for fuzz_try the
 # kitchen2 payloads and ajv cases too; the specs and bad specs; for
 # fuzz_import, tests/import/seeds and one slice of
-# tests/import/openai/openai.yaml per operation),
+# tests/import/openai/openai.yaml per operation; for fuzz_double,
+# tests/regression/fuzz_double),
 # then check that every spec the spec fuzzer kept and specc accepts generates
 # C that compiles strictly. Exit 1 on any finding; a crashing input is left
 # in BUILD_DIR/fuzz-artifacts/ — copy it into tests/regression/<target>/.
@@ -21,9 +22,10 @@ cp "$src"/specs/*.yaml "$src"/tests/kitchen/kitchen.yaml "$src"/tests/kitchen2/k
    "$src"/tests/cli/hostile.yaml \
    "$src"/tests/bad-specs/*.yaml "$work/spec/"
 mkdir -p "$work/import" && cp "$src"/tests/import/seeds/* "$work/import/" || exit 1
+mkdir -p "$work/double"
 python3 "$src/tests/import/make_slices.py" "$src/tests/import/openai/openai.yaml" "$work/import" 65536 ||
     { echo "run.sh: cannot slice openai.yaml (python3 with PyYAML: tools/setup.sh)"; exit 1; }
-for t in decode spec try import; do
+for t in decode spec try import double; do
     [ -d "$src/tests/regression/fuzz_$t" ] && cp "$src/tests/regression/fuzz_$t"/* "$work/$t/" 2>/dev/null
     echo "fuzz_$t: $seconds s"
     "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
