@@ -6,14 +6,16 @@
  * the output left initialised; an arena reset and reused many times keeps
  * one block; strings larger than a block, huge arrays and maps; `any`
  * values held until reset and released by it; NULL arguments; the
- * alignment of what the arena holds.
+ * alignment of what the arena holds; requests no block can hold.
  * usage: test_arena SOURCE_DIR
  */
 #include <dirent.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "openwebui.h"
+#include "specc_internal.h" /* speccp_arena_alloc, for the block limits */
 #include "targets.h"
 
 static const char *src_dir;
@@ -535,6 +537,34 @@ static void test_alignment(void)
     specc_arena_free(arena);
 }
 
+/* The arena's own allocator: a request no block can hold is NULL (it once
+ * looped forever as the first request of a fresh arena) and the arena goes
+ * on working; every alignment after every odd size, in one block and
+ * across blocks. */
+static void test_blocks(void)
+{
+    static const size_t aligns[] = {1, 2, 4, 8, 16};
+    static const size_t huge[] = {SIZE_MAX, SIZE_MAX - 16, SIZE_MAX / 2 + 2, SIZE_MAX / 4 * 3};
+    size_t i, k;
+    for (i = 0; i < sizeof huge / sizeof huge[0]; i++) {
+        specc_arena *arena = specc_arena_new();
+        if (!arena)
+            abort();
+        /* Fresh: its first block would double past SIZE_MAX (no malloc is
+         * tried, which ASan and valgrind would report). */
+        CHECK(speccp_arena_alloc(arena, huge[i], 8) == NULL);
+        CHECK(speccp_arena_alloc(arena, 3, 1) != NULL);
+        for (k = 0; k < 5000; k++) {
+            size_t align = aligns[k % 5], size = k % 7 == 6 ? 20000 + k : 1 + k % 13;
+            char *p = speccp_arena_alloc(arena, size, align);
+            CHECK(p != NULL && (uintptr_t)p % align == 0);
+            if (p)
+                memset(p, 0x5a, size);
+        }
+        specc_arena_free(arena);
+    }
+}
+
 int main(int argc, char **argv)
 {
     specc_arena *arena;
@@ -543,6 +573,8 @@ int main(int argc, char **argv)
         return 2;
     }
     src_dir = argv[1];
+    alarm(600); /* a hang is a failure */
+    test_blocks();
     arena = specc_arena_new();
     CHECK(arena != NULL);
     test_payloads_and_samples(arena);
