@@ -56,8 +56,11 @@ static arena_block *add_block(specc_arena *a, size_t need, bool own)
 {
     size_t size = own ? need : a->next_size;
     arena_block *b;
-    while (size < need)
+    while (size < need) {
+        if (size > SIZE_MAX / 2) /* doubling would wrap to 0 and loop forever */
+            return NULL;
         size *= 2;
+    }
     if (size > SIZE_MAX - BLOCK_HEADER)
         return NULL;
     if (!(b = specc_alloc(BLOCK_HEADER + size)))

@@ -4,6 +4,8 @@
  *
  *   roundtrip --list              every target: API.ENDPOINT.STATUS, API.Type
  *   roundtrip TARGET FILE         FILE may be - for standard input
+ *   roundtrip --arena TARGET FILE the same, decoding into an arena
+ *                                 (specc_decode_text_arena): the same answer
  *
  * Exit status: 0 accepted (re-encoded JSON on stdout), 1 rejected (one line
  * per problem on stderr, each beginning with its JSON path), 2 usage.
@@ -17,11 +19,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode_path.h"
 #include "targets.h"
 
-static const char usage[] = "usage: roundtrip --list\n"
-                            "       roundtrip TARGET FILE    (FILE - reads standard input)\n"
-                            "TARGET is API.ENDPOINT.STATUS or API.Type, as --list prints.\n";
+static const char usage[] =
+    "usage: roundtrip --list\n"
+    "       roundtrip [--arena] TARGET FILE    (FILE - reads standard input)\n"
+    "TARGET is API.ENDPOINT.STATUS or API.Type, as --list prints; --arena decodes\n"
+    "into an arena (specc_decode_text_arena): the same answer.\n";
 
 static char *read_all(FILE *f, size_t *len)
 {
@@ -65,6 +70,7 @@ int main(int argc, char **argv)
     char *text, *out, *value;
     size_t len, out_len, problems = 0;
     specc_error err;
+    decode_path dp;
     int status = 0;
 
     if (argc == 2 && strcmp(argv[1], "--list") == 0) {
@@ -75,8 +81,13 @@ int main(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
+    if (!decode_path_open(&dp, decode_path_option(&argc, argv))) {
+        fputs("roundtrip: out of memory\n", stderr);
+        return 1;
+    }
     if (argc != 3) {
         fputs(usage, stderr);
+        decode_path_close(&dp);
         return 2;
     }
     type = targets_find(argv[1]);
@@ -104,7 +115,7 @@ int main(int argc, char **argv)
         fputs("roundtrip: out of memory\n", stderr);
         return 1;
     }
-    if (specc_decode_text(type, text, len, value, &err) != SPECC_OK) {
+    if (decode_path_text(&dp, type, text, len, value, &err) != SPECC_OK) {
         print_error(&err, NULL);
         status = 1;
     } else if ((problems = specc_validate(type, value, print_error, NULL)) > 0) {
@@ -117,7 +128,8 @@ int main(int argc, char **argv)
         putchar('\n');
         specc_free(out);
     }
-    specc_clear(type, value); /* safe after a failed decode too */
+    decode_path_release(&dp, type, value); /* safe after a failed decode too */
+    decode_path_close(&dp);
     free(value);
     free(text);
     return status;

@@ -7,6 +7,11 @@
  *                                 at the top level and in every object
  *        chaos --tsv FILE.tsv     every case of a negative file (format of
  *                                 tests/negative/negative.c)
+ *        chaos --arena ...        any of these, with decode-text and
+ *                                 decode-again decoding into one arena made
+ *                                 for the run (specc_arena_new is part of
+ *                                 decode-text, so its failure is tried too)
+ *                                 and freed at its end (tools/decode_path.h)
  *
  * Counting allocation functions are installed with json_set_alloc_funcs()
  * before anything allocates, so they see every block of the runtime and of
@@ -29,6 +34,8 @@
  *     same code and path, same violations, byte-identical encoded text,
  *     byte-identical dump of the encoded jansson value, same equality;
  *   - a failed decode must leave its output initialised;
+ *   - with --arena, a failure in specc_arena_new, in an arena block or in
+ *     the arena's list of `any` references is such a failure too;
  *   - once everything is freed, no block may be live (checked after every N);
  *   - a negative payload gives its own error in the baseline and in the last
  *     run of each pass.
@@ -52,6 +59,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "decode_path.h"
 #include "targets.h"
 #include "variants.h"
 
@@ -107,6 +115,7 @@ typedef enum op_id {
     OP_CLEAR
 } op_id;
 
+static bool use_arena;            /* --arena: the text decodes go into an arena */
 static const char *payload = "?"; /* name of the payload being run */
 static op_id current_op;
 static int problems;          /* of the current payload */
@@ -381,6 +390,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
     char *text = NULL;
     size_t text_len = 0;
     json_t *json = NULL;
+    decode_path dp = {false, NULL};
     specc_code rc;
     size_t n;
 
@@ -390,7 +400,13 @@ static void run(const kase *k, const outcome *base, outcome *out)
     out->last = current_op = OP_DECODE_TEXT;
     memset(&err, 0, sizeof err);
     before = injected;
-    rc = specc_decode_text(type, k->text, k->len, a, &err);
+    if (!decode_path_open(&dp, use_arena)) {
+        out->decode_rc = SPECC_ERR_NOMEM;
+        if (!FIRED(before))
+            problem("specc_arena_new returned NULL, but no allocation failed");
+        goto done;
+    }
+    rc = decode_path_text(&dp, type, k->text, k->len, a, &err);
     out->decode_rc = rc;
     out->decode_err = err;
     if (rc != SPECC_OK && !is_initialised(type, a))
@@ -544,7 +560,7 @@ decode_again:
     out->last = current_op = OP_DECODE_AGAIN;
     memset(&err, 0, sizeof err);
     before = injected;
-    rc = specc_decode_text(type, text, text_len, c, &err);
+    rc = decode_path_text(&dp, type, text, text_len, c, &err);
     if (rc != SPECC_OK && !is_initialised(type, c))
         problem("failed with %s but left its output not initialised", specc_code_name(rc));
     if (FIRED(before)) {
@@ -579,9 +595,10 @@ done:
     current_op = OP_CLEAR;
     specc_free(text);
     json_decref(json);
-    specc_clear(type, a);
+    decode_path_release(&dp, type, a);
     specc_clear(type, b);
-    specc_clear(type, c);
+    decode_path_release(&dp, type, c);
+    decode_path_close(&dp);
     free(a);
     free(b);
     free(c);
@@ -888,6 +905,7 @@ int main(int argc, char **argv)
     /* Before anything can allocate through jansson or the runtime. */
     json_set_alloc_funcs(chaos_malloc, chaos_free);
     install_crash_handlers();
+    use_arena = decode_path_option(&argc, argv);
 
     if (argc == 3 && strcmp(argv[1], "--tsv") == 0) {
         status = run_tsv(argv[2], &t);
@@ -913,14 +931,15 @@ int main(int argc, char **argv)
         status = (unknown ? run_unknown(&k, &t) : chaos_case(&k, &t)) ? 0 : 1;
         free(text);
     } else {
-        fputs("usage: chaos TARGET FILE\n       chaos --unknown TARGET FILE\n"
-              "       chaos --tsv FILE.tsv\n",
+        fputs("usage: chaos [--arena] TARGET FILE\n       chaos [--arena] --unknown TARGET FILE\n"
+              "       chaos [--arena] --tsv FILE.tsv\n",
               stderr);
         return 2;
     }
-    printf("chaos: %lu payload(s), %lu allocations per run in all (at most %lu), %lu runs, "
-           "%d problem(s); runs ended by nomem at:",
-           t.payloads, t.allocations, t.max_allocations, t.runs, total_problems);
+    printf("chaos (%s path): %lu payload(s), %lu allocations per run in all (at most %lu), "
+           "%lu runs, %d problem(s); runs ended by nomem at:",
+           use_arena ? "arena" : "malloc", t.payloads, t.allocations, t.max_allocations, t.runs,
+           total_problems);
     {
         int i;
         for (i = 0; i < OP_COUNT; i++)

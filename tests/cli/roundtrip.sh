@@ -60,7 +60,16 @@ for f in "$src"/specs/samples/*/*.json; do
     "$rt" "$target" "$f" >"$tmp/once" 2>"$tmp/err" || { die "$target $name rejected: $(cat "$tmp/err")"; continue; }
     "$rt" "$target" "$tmp/once" >"$tmp/twice" 2>"$tmp/err" || die "$target: own output rejected"
     cmp -s "$tmp/once" "$tmp/twice" || die "$target $name: output is not a fixed point"
+    # Decoding into an arena answers the same, byte for byte.
+    "$rt" --arena "$target" "$f" >"$tmp/arena" 2>"$tmp/err" || die "$target $name: --arena rejects it"
+    cmp -s "$tmp/once" "$tmp/arena" || die "$target $name: --arena prints other bytes"
 done
+# And refuses the same way (the same lines on stderr, exit 1).
+printf '{"id": "x", "name": 5, "icon": null, "conversationCount": "1"}' >"$tmp/in"
+"$rt" greenflash.Product "$tmp/in" >/dev/null 2>"$tmp/err"; want=$?
+"$rt" --arena greenflash.Product "$tmp/in" >/dev/null 2>"$tmp/err2"; got=$?
+[ "$want" -eq 1 ] && [ "$got" -eq 1 ] || die "--arena on a bad payload: exit $got, without $want"
+cmp -s "$tmp/err" "$tmp/err2" || die "--arena reports other problems: $(cat "$tmp/err2")"
 
 # What REAL-WORLD.md says the services send survives byte for byte.
 keeps() { # keeps TARGET SAMPLE TEXT...

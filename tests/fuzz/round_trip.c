@@ -33,3 +33,67 @@ void fuzz_round_trip(const specc_type *type, const void *a, void *b)
     specc_free(text2);
     specc_clear(type, b);
 }
+
+/* ------------------------------------------------------- both decoders */
+
+static specc_arena *arena; /* reused by every input, freed at exit */
+
+static void free_arena(void)
+{
+    specc_arena_free(arena);
+    arena = NULL;
+}
+
+static specc_arena *the_arena(void)
+{
+    if (!arena) {
+        if (!(arena = specc_arena_new()))
+            abort();
+        atexit(free_arena);
+    }
+    return arena;
+}
+
+static bool same_error(const specc_error *x, const specc_error *y)
+{
+    return x->code == y->code && x->line == y->line && x->column == y->column &&
+           strcmp(x->path, y->path) == 0 && strcmp(x->message, y->message) == 0;
+}
+
+/* The arena's value means and encodes what the malloc one does. */
+static void same_value(const specc_type *type, const void *a, const void *r)
+{
+    specc_error err;
+    size_t len1, len2;
+    char *text1, *text2;
+    if (!specc_equal(type, a, r))
+        abort();
+    text1 = specc_encode_text(type, a, &len1, &err);
+    text2 = specc_encode_text(type, r, &len2, &err);
+    if (!text1 || !text2 || len1 != len2 || memcmp(text1, text2, len1) != 0)
+        abort();
+    specc_free(text1);
+    specc_free(text2);
+}
+
+void fuzz_decode_both(const specc_type *type, const char *text, size_t len)
+{
+    void *a = malloc(type->size), *b = malloc(type->size), *r = malloc(type->size);
+    specc_error err, arena_err;
+    specc_code rc, arena_rc;
+    if (!a || !b || !r)
+        abort();
+    rc = specc_decode_text(type, text, len, a, &err);
+    arena_rc = specc_decode_text_arena(type, text, len, r, the_arena(), &arena_err);
+    if (rc != arena_rc || (rc != SPECC_OK && !same_error(&err, &arena_err)))
+        abort(); /* the same verdict and error both ways */
+    if (rc == SPECC_OK) {
+        fuzz_round_trip(type, a, b);
+        same_value(type, a, r);
+        specc_clear(type, a);
+    }
+    specc_arena_reset(arena);
+    free(a);
+    free(b);
+    free(r);
+}

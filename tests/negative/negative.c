@@ -1,7 +1,7 @@
 /*
  * negative.c — broken payloads must be refused with the right code and path.
  *
- * usage: negative FILE.tsv
+ * usage: negative [--arena] FILE.tsv
  *
  * Each line of FILE.tsv (empty lines and lines starting with '#' aside) is
  *   NAME <TAB> TARGET <TAB> STAGE <TAB> CODE <TAB> PATH <TAB> JSON
@@ -12,6 +12,8 @@
  *                   value is left initialised (clearing it is safe).
  *   STAGE validate: specc_decode_text succeeds and specc_validate reports
  *                   exactly one violation, CODE at PATH.
+ * --arena: every decode goes into one arena (specc_decode_text_arena, see
+ * tools/decode_path.h), reset after each case; the same codes and paths.
  * One line per case on stdout: "ok NAME ..." or "FAIL NAME: expected ..., got ...".
  * Exit status: 0 when every case passed, 1 otherwise, 2 on a usage or file error.
  */
@@ -21,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode_path.h"
 #include "targets.h"
 
 #define MAX_VIOLATIONS 16
@@ -58,6 +61,24 @@ static int split(char *line, char **fields)
     return n == FIELD_COUNT ? 0 : -1;
 }
 
+static decode_path dp; /* how every case decodes */
+
+/* Is the value exactly as specc_init leaves it? */
+static int is_initialised(const specc_type *type, const void *value)
+{
+    void *fresh = malloc(type->size);
+    int same;
+    if (!fresh) {
+        fputs("out of memory\n", stderr);
+        exit(2);
+    }
+    memset(fresh, 0, type->size);
+    specc_init(type, fresh);
+    same = memcmp(fresh, value, type->size) == 0;
+    free(fresh);
+    return same;
+}
+
 /* One decode-stage case: returns 1 when it passed. */
 static int run_decode(const char *name, const specc_type *type, const char *code,
                       const char *path, const char *json, size_t len, void *value)
@@ -67,11 +88,17 @@ static int run_decode(const char *name, const specc_type *type, const char *code
     int ok = 1;
 
     memset(&err, 0, sizeof err);
-    rc = specc_decode_text(type, json, len, value, &err);
+    memset(value, 0x5a, type->size); /* not initialised */
+    rc = decode_path_text(&dp, type, json, len, value, &err);
     if (rc == SPECC_OK) {
         printf("FAIL %s: expected decode to fail with %s at %s, got success\n", name, code, path);
-        specc_clear(type, value);
+        decode_path_release(&dp, type, value);
         return 0;
+    }
+    if (!is_initialised(type, value)) {
+        printf("FAIL %s: a failed %s decode left its output not initialised\n", name,
+               decode_path_name(&dp));
+        ok = 0;
     }
     if (err.code != rc) {
         printf("FAIL %s: decode returned %s but err.code is %s\n", name, specc_code_name(rc),
@@ -96,7 +123,8 @@ static int run_decode(const char *name, const specc_type *type, const char *code
     }
     /* Left initialised, owning nothing: clearing must be harmless (valgrind
      * would see a double free or a leak). */
-    specc_clear(type, value);
+    if (is_initialised(type, value))
+        specc_clear(type, value);
     if (ok)
         printf("ok %s: %s at %s (line %d, column %d): %s\n", name, code, path, err.line,
                err.column, err.message);
@@ -113,7 +141,7 @@ static int run_validate(const char *name, const specc_type *type, const char *co
     int found = 0;
 
     memset(&err, 0, sizeof err);
-    if (specc_decode_text(type, json, len, value, &err) != SPECC_OK) {
+    if (decode_path_text(&dp, type, json, len, value, &err) != SPECC_OK) {
         printf("FAIL %s: expected decode to succeed (then %s at %s from validate), got %s at %s: "
                "%s\n",
                name, code, path, specc_code_name(err.code), err.path, err.message);
@@ -121,7 +149,7 @@ static int run_validate(const char *name, const specc_type *type, const char *co
     }
     memset(&v, 0, sizeof v);
     n = specc_validate(type, value, collect, &v);
-    specc_clear(type, value);
+    decode_path_release(&dp, type, value);
     if (n != v.count) {
         printf("FAIL %s: validate returned %zu but reported %zu violations\n", name, n, v.count);
         return 0;
@@ -156,8 +184,8 @@ int main(int argc, char **argv)
     long lineno = 0;
     int cases = 0, failures = 0;
 
-    if (argc != 2) {
-        fputs("usage: negative FILE.tsv\n", stderr);
+    if (!decode_path_open(&dp, decode_path_option(&argc, argv)) || argc != 2) {
+        fputs("usage: negative [--arena] FILE.tsv\n", stderr);
         return 2;
     }
     f = fopen(argv[1], "r");
@@ -205,15 +233,18 @@ int main(int argc, char **argv)
             ok = 0;
         }
         free(value);
+        decode_path_reset(&dp); /* the arena, reused by the next case */
         if (!ok)
             failures++;
     }
     free(line);
     fclose(f);
+    decode_path_close(&dp);
     if (cases == 0) {
         printf("FAIL %s: no cases\n", argv[1]);
         return 1;
     }
-    printf("%s: %d cases, %d failed\n", argv[1], cases, failures);
+    printf("%s: %d cases (%s path), %d failed\n", argv[1], cases, decode_path_name(&dp),
+           failures);
     return failures ? 1 : 0;
 }

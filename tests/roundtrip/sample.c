@@ -5,7 +5,9 @@
  *   exact) → decode again → a struct equal to the first → encode again →
  *   the same bytes (a fixed point). Also decodes from a jansson tree and
  *   checks it agrees.
- * usage: sample TARGET FILE
+ * With --arena, both text decodes go into one arena (specc_decode_text_arena,
+ * tools/decode_path.h), released together at the end.
+ * usage: sample [--arena] TARGET FILE
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode_path.h"
 #include "targets.h"
 
 static int failures;
@@ -60,9 +63,10 @@ int main(int argc, char **argv)
     void *first, *second, *from_json;
     specc_error err;
     json_t *in_json, *out_json, *tree;
+    decode_path dp;
 
-    if (argc != 3) {
-        fputs("usage: sample TARGET FILE\n", stderr);
+    if (!decode_path_open(&dp, decode_path_option(&argc, argv)) || argc != 3) {
+        fputs("usage: sample [--arena] TARGET FILE\n", stderr);
         return 2;
     }
     type = targets_find(argv[1]);
@@ -77,7 +81,7 @@ int main(int argc, char **argv)
     if (!first || !second || !from_json)
         return 2;
 
-    if (specc_decode_text(type, text, len, first, &err) != SPECC_OK) {
+    if (decode_path_text(&dp, type, text, len, first, &err) != SPECC_OK) {
         FAIL("decode: %s: %s (line %d, column %d)", err.path, err.message, err.line, err.column);
         return 1;
     }
@@ -94,7 +98,7 @@ int main(int argc, char **argv)
     else if (!targets_json_same(in_json, out_json, where, sizeof where))
         FAIL("round trip changed the JSON at %s\n  out: %s", where, out1);
 
-    if (specc_decode_text(type, out1, len1, second, &err) != SPECC_OK) {
+    if (decode_path_text(&dp, type, out1, len1, second, &err) != SPECC_OK) {
         FAIL("decode of the output: %s: %s", err.path, err.message);
     } else {
         if (!specc_equal(type, first, second))
@@ -102,7 +106,7 @@ int main(int argc, char **argv)
         out2 = specc_encode_text(type, second, &len2, &err);
         if (!out2 || len2 != len1 || memcmp(out1, out2, len1) != 0)
             FAIL("encode is not a fixed point:\n  1: %s\n  2: %s", out1, out2 ? out2 : "(null)");
-        specc_clear(type, second);
+        decode_path_release(&dp, type, second);
     }
 
     /* From a jansson tree: same struct (decimal spellings aside, which the
@@ -124,12 +128,13 @@ int main(int argc, char **argv)
     json_decref(out_json);
     specc_free(out1);
     specc_free(out2);
-    specc_clear(type, first);
+    decode_path_release(&dp, type, first);
     free(first);
     free(second);
     free(from_json);
     free(text);
     if (failures == 0)
-        printf("ok %s %s\n", argv[1], argv[2]);
+        printf("ok %s %s (%s)\n", argv[1], argv[2], decode_path_name(&dp));
+    decode_path_close(&dp);
     return failures ? 1 : 0;
 }
