@@ -155,7 +155,7 @@ static void print_header(void)
     printf("MB/s of each case's JSON text (median of %d runs of >= %.0f ms); peak: heap bytes "
            "live during a decode, structs: after it\n",
            quick ? 1 : RUNS, MIN_RUN * 1000);
-    printf("%-40s %10s %5s", "case", "bytes", "count");
+    printf("%-48s %10s %5s", "case", "bytes", "count");
     for (op = 0; op < OP_COUNT; op++)
         printf(" %7s", short_names[op]);
     printf(" %10s %10s\n", "peak", "structs");
@@ -164,7 +164,7 @@ static void print_header(void)
 static void print_row(const bench_case *c, const double *rates, size_t peak, size_t structs)
 {
     int op;
-    printf("%-40.40s %10zu %5zu", c->name, c->bytes, c->count);
+    printf("%-48.48s %10zu %5zu", c->name, c->bytes, c->count);
     for (op = 0; op < OP_COUNT; op++)
         if (rates[op] < 0)
             printf(" %7s", "-");
