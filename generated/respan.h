@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 3
-#error "respan.h needs specc runtime version 3: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 4
+#error "respan.h needs specc runtime version 4: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus

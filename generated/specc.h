@@ -30,7 +30,7 @@ extern "C" {
 #endif
 
 /* Generated headers refuse to compile against a different runtime. */
-#define SPECC_RUNTIME_VERSION 3
+#define SPECC_RUNTIME_VERSION 4
 
 /* Input limits (see README, "Guarantees and limits"). */
 #define SPECC_MAX_DEPTH 512   /* nesting of arrays/objects in decoded text */
@@ -490,6 +490,48 @@ bool specc_format_valid(specc_format format, const char *s, size_t len);
  * it, a slower search. Values nested deeper than SPECC_MAX_DEPTH (only a
  * hand-built cycle can be) are unequal. */
 bool specc_equal(const specc_type *type, const void *a, const void *b);
+
+/* ---------------------------------------------------------------- arenas */
+
+/*
+ * An arena: decode into a few big blocks instead of one allocation per
+ * string, array and nested struct, and release every value decoded into it
+ * in one call. Blocks come from specc_alloc (jansson's allocator hooks see
+ * them); `any` fields are still jansson values, whose references the arena
+ * holds and drops when it is reset.
+ *
+ * A value decoded into an arena belongs to the arena, as a upb message does:
+ * read it, validate, encode and compare it freely, but do not clear or
+ * change it through the runtime (specc_clear, the generated `_clear`,
+ * specc_unknown_set/_remove/_clear would free arena memory one piece at a
+ * time); specc_arena_reset or specc_arena_free release it. It stays valid
+ * until then. An arena is not thread-safe: one thread decodes into it at a
+ * time.
+ */
+typedef struct specc_arena specc_arena;
+
+/* A new, empty arena (no block is allocated until the first decode); NULL
+ * when out of memory. */
+specc_arena *specc_arena_new(void);
+
+/* Release every value decoded into the arena; the arena keeps its current
+ * (largest) block for the next decodes. NULL is ignored. */
+void specc_arena_reset(specc_arena *arena);
+
+/* Release every value decoded into the arena, and the arena. NULL is
+ * ignored. */
+void specc_arena_free(specc_arena *arena);
+
+/* Bytes the arena holds from the allocator (its blocks), 0 for NULL. */
+size_t specc_arena_size(const specc_arena *arena);
+
+/* specc_decode_text, with every allocation of the decoded value taken from
+ * `arena`: the same checks, the same value and the same errors. On failure
+ * *out is left initialised; what was taken from the arena for it stays
+ * there until the arena is reset. */
+SPECC_CHECK_RESULT specc_code specc_decode_text_arena(const specc_type *type, const char *text,
+                                                      size_t len, void *out, specc_arena *arena,
+                                                      specc_error *err);
 
 /* ------------------------------------------------------ unknown fields */
 

@@ -163,6 +163,23 @@ bool speccp_keyset_init(speccp_keyset *set, size_t count);
 bool speccp_keyset_add(speccp_keyset *set, const char *key, size_t len);
 void speccp_keyset_free(speccp_keyset *set);
 
+/* ----------------------------------------------------- arenas (arena.c) */
+
+/* `size` bytes aligned to `align` (a power of two, at most 16) from the
+ * arena; NULL when out of memory. Never freed on its own. */
+void *speccp_arena_alloc(specc_arena *arena, size_t size, size_t align);
+
+/* `old` (old_size bytes, from this arena, or NULL) with room for new_size
+ * >= old_size bytes: extended in place when it is the arena's last
+ * allocation and the block has room, otherwise copied to a new allocation.
+ * NULL when out of memory, old then unchanged. */
+void *speccp_arena_grow(specc_arena *arena, void *old, size_t old_size, size_t new_size,
+                        size_t align);
+
+/* Hold the reference `json` until the arena is reset; false when out of
+ * memory (the caller still owns it then). */
+bool speccp_arena_keep_json(specc_arena *arena, json_t *json);
+
 /* -------------------------------------------------- raw JSON (decode.c) */
 
 /* Is text[0..len) exactly one JSON value by the decoder's rules (RFC 8259,
@@ -174,10 +191,11 @@ specc_code speccp_json_check(const char *text, size_t len, const speccp_path *pa
 
 /* ------------------------------------------- unknown fields (unknown.c) */
 
-/* Add a member (the key and value text are copied); false when out of
- * memory, the list then unchanged. No checks: the decoder's own use. */
-bool speccp_unknown_append(specc_unknown *unknown, const char *key, size_t key_len,
-                           const char *json, size_t json_len);
+/* Add a member (the key and value text are copied, into `arena` when it is
+ * not NULL); false when out of memory, the list then unchanged. No checks:
+ * the decoder's own use. */
+bool speccp_unknown_append(specc_arena *arena, specc_unknown *unknown, const char *key,
+                           size_t key_len, const char *json, size_t json_len);
 
 /* Check a list before it is written: members not NULL, keys UTF-8, none a
  * declared field of `type` or repeated, values well-formed JSON (inside

@@ -12,7 +12,7 @@
 /* The runtime version generated headers demand; it must equal
  * SPECC_RUNTIME_VERSION in templates/runtime/specc.h (a mismatch makes every
  * generated header fail to compile, so the test suite catches it). */
-#define VIEW_RUNTIME_VERSION 3
+#define VIEW_RUNTIME_VERSION 4
 
 json_t *view_spec(const spec *s, const char *version);
 json_t *view_runtime(const char *version);

@@ -77,6 +77,8 @@ typedef struct dec {
     /* specc_decode_text_all: report problems here and go on past them. */
     const specc_decode_report *report;
     size_t problems;
+    /* specc_decode_text_arena: the decoded value's memory comes from here. */
+    specc_arena *arena;
 } dec;
 
 /* A scanned JSON string. Without escapes its text is raw[0..len). */
@@ -204,6 +206,49 @@ static void set_state(void *base, const specc_field *f, specc_state state)
         memcpy((char *)base + f->state_offset, &state, sizeof state);
 }
 
+/* a[0..len) == b[0..len), inline: field names are short, and a call to
+ * memcmp per key costs more than the comparison. */
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+    uint64_t x, y;
+    while (len >= 8) {
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+        a += 8;
+        b += 8;
+        len -= 8;
+    }
+    if (len >= 4) {
+        uint32_t x4, y4;
+        memcpy(&x4, a, 4);
+        memcpy(&y4, b, 4);
+        if (x4 != y4)
+            return false;
+        a += 4;
+        b += 4;
+        len -= 4;
+    }
+    while (len && *a == *b) {
+        a++;
+        b++;
+        len--;
+    }
+    return len == 0;
+}
+
+/* Is the NUL-terminated name exactly s[0..len)? Reads no further than
+ * the name's NUL. */
+static bool is_name(const char *name, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (name[i] == '\0' || name[i] != s[i])
+            return false;
+    return name[len] == '\0';
+}
+
 static specc_code scan_literal(dec *d, const char *word, size_t n, const speccp_path *path)
 {
     size_t i;
@@ -215,6 +260,60 @@ static specc_code scan_literal(dec *d, const char *word, size_t n, const speccp_
     }
     d->p += n;
     return SPECC_OK;
+}
+
+/* ------------------------------------------------------ value memory */
+
+/* Memory the decoded value keeps: from the arena when decoding into one,
+ * else from specc_alloc. (The decoder's own bookkeeping always uses
+ * specc_alloc and is freed as it goes.) */
+#define VALUE_ALIGN (sizeof(void *) > sizeof(double) ? sizeof(void *) : sizeof(double))
+
+static void *val_alloc(dec *d, size_t size)
+{
+    return d->arena ? speccp_arena_alloc(d->arena, size, VALUE_ALIGN) : specc_alloc(size);
+}
+
+static void val_free(dec *d, void *p)
+{
+    if (!d->arena)
+        specc_free(p);
+}
+
+/* A NUL-terminated copy of s[0..len) for the value. */
+static char *val_strndup(dec *d, const char *s, size_t len)
+{
+    char *p;
+    if (!d->arena)
+        return speccp_strndup(s, len);
+    if (len == SIZE_MAX || !(p = speccp_arena_alloc(d->arena, len + 1, 1)))
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+/* speccp_grow for the value's arrays: the same capacities, and in an arena
+ * the old array is left behind (or extended in place when it is last). */
+static void *val_grow(dec *d, void *old, size_t used, size_t *cap, size_t need, size_t esz)
+{
+    size_t ncap = *cap ? *cap : 4;
+    void *n;
+    if (!d->arena)
+        return speccp_grow(old, used, cap, need, esz);
+    if (need <= *cap && old)
+        return old;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return NULL;
+        ncap *= 2;
+    }
+    if (ncap > SIZE_MAX / esz)
+        return NULL;
+    n = speccp_arena_grow(d->arena, old, old ? *cap * esz : 0, ncap * esz, VALUE_ALIGN);
+    if (n)
+        *cap = ncap;
+    return n;
 }
 
 /* --------------------------------------------------------------- strings */
@@ -335,6 +434,36 @@ static specc_code scan_escape(dec *d, const unsigned char *p, size_t *raw, size_
     return SPECC_OK;
 }
 
+/* Eight bytes at a time: does the word hold a byte the scanner must stop
+ * at? (A byte b is below 0x20 when b - 0x20 borrows into bit 7 while b's
+ * own bit 7 is clear; '"' and '\\' are the bytes whose XOR with them is
+ * zero; non-ASCII bytes have bit 7 set.) Exact for "any", which is all the
+ * caller asks; it then finds the byte with str_stop. */
+#define SWAR_ONES UINT64_C(0x0101010101010101)
+#define SWAR_HIGH UINT64_C(0x8080808080808080)
+
+static bool word_has_stop(uint64_t w)
+{
+    uint64_t q = w ^ ('"' * SWAR_ONES), b = w ^ ('\\' * SWAR_ONES);
+    return ((w | ((w - 0x20 * SWAR_ONES) & ~w) | ((q - SWAR_ONES) & ~q) |
+             ((b - SWAR_ONES) & ~b)) & SWAR_HIGH) != 0;
+}
+
+/* The first byte at or after p that the scanner must stop at, or end. */
+static const unsigned char *str_run(const unsigned char *p, const unsigned char *end)
+{
+    uint64_t w;
+    while (end - p >= 8) {
+        memcpy(&w, p, sizeof w);
+        if (word_has_stop(w))
+            break;
+        p += 8;
+    }
+    while (p < end && !str_stop[*p])
+        p++;
+    return p;
+}
+
 /* Scan the string at the cursor ('"'), checking everything (UTF-8, controls,
  * escapes); the cursor ends after the closing quote. */
 static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
@@ -347,8 +476,7 @@ static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
     s->escaped = false;
     s->has_nul = false;
     for (;;) {
-        while (p < end && !str_stop[*p])
-            p++;
+        p = str_run(p, end);
         if (p >= end)
             return SYNTAX(d, d->end, path, "unexpected end of input in string");
         if (*p == '"')
@@ -463,6 +591,20 @@ static char *str_dup(const jstr *s)
     copy = specc_alloc(s->len + 1);
     if (copy)
         unescape(s, copy);
+    return copy;
+}
+
+/* The same copy, for the value (val_alloc). */
+static char *val_str(dec *d, const jstr *s)
+{
+    char *copy;
+    if (!d->arena)
+        return str_dup(s);
+    if (!s->escaped)
+        return val_strndup(d, s->raw, s->len);
+    if (s->len == SIZE_MAX || !(copy = speccp_arena_alloc(d->arena, s->len + 1, 1)))
+        return NULL;
+    unescape(s, copy);
     return copy;
 }
 
@@ -1200,7 +1342,7 @@ static specc_code dec_string(dec *d, void *slot, const speccp_path *path)
         return rc;
     if (s.has_nul)
         return nul_error(d, at, path, "string");
-    if (!(copy = str_dup(&s)))
+    if (!(copy = val_str(d, &s)))
         return nomem(d, path);
     speccp_set_ptr(slot, 0, copy);
     return SPECC_OK;
@@ -1304,7 +1446,7 @@ static specc_code dec_decimal(dec *d, void *slot, const speccp_path *path)
     if (*at != '"') {
         if ((rc = scan_number(d, &n, path)) != SPECC_OK)
             return rc;
-        v.text = speccp_strndup(n.s, n.len);
+        v.text = val_strndup(d, n.s, n.len);
         v.is_string = false;
     } else {
         if ((rc = scan_string(d, &s, path)) != SPECC_OK)
@@ -1313,7 +1455,7 @@ static specc_code dec_decimal(dec *d, void *slot, const speccp_path *path)
             return nomem(d, path);
         if (s.has_nul || !speccp_is_json_number(text, s.len))
             return decimal_error(d, at, text, s.len, path);
-        v.text = speccp_strndup(text, s.len);
+        v.text = val_strndup(d, text, s.len);
         v.is_string = true;
     }
     if (!v.text)
@@ -1360,7 +1502,7 @@ static specc_code dec_enum(dec *d, const specc_shape *shape, void *slot, void *o
         return nomem(d, path);
     for (i = 0; i < shape->enum_count; i++) {
         const char *name = shape->enum_names[i];
-        if (strlen(name) == s.len && (s.len == 0 || !memcmp(name, text, s.len)))
+        if (is_name(name, text, s.len))
             break;
     }
     if (i == shape->enum_count && !(shape->flags & SPECC_S_OPEN_ENUM))
@@ -1368,7 +1510,7 @@ static specc_code dec_enum(dec *d, const specc_shape *shape, void *slot, void *o
     if (i == shape->enum_count && other) {
         if (s.has_nul)
             return nul_error(d, at, path, "string");
-        if (!(copy = speccp_strndup(text, s.len)))
+        if (!(copy = val_strndup(d, text, s.len)))
             return nomem(d, path);
         speccp_set_ptr(other, 0, copy);
     }
@@ -1410,7 +1552,7 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
     for (more = first_element(d); more > 0; more = next_element(d, path, &rc)) {
         const char *elem_start = d->p;
         char *elem;
-        void *n = speccp_grow(a.items, a.count, &cap, a.count + 1, esz);
+        void *n = val_grow(d, a.items, a.count, &cap, a.count + 1, esz);
         if (!n)
             return nomem(d, path);
         a.items = n;
@@ -1433,31 +1575,49 @@ static specc_code dec_array(dec *d, const specc_shape *items, void *slot, const 
 }
 
 /* Room for one more entry in both arrays of a map (same capacity). */
-static bool map_reserve(specc_map *m, size_t *cap, size_t esz)
+static bool map_reserve(dec *d, specc_map *m, size_t *cap, size_t esz)
 {
     size_t kcap = *cap, vcap = *cap;
     char **keys;
     void *values;
     if (m->count < *cap)
         return true;
-    keys = speccp_grow(NULL, 0, &kcap, m->count + 1, sizeof *keys);
+    keys = val_grow(d, NULL, 0, &kcap, m->count + 1, sizeof *keys);
     if (!keys)
         return false;
-    values = speccp_grow(NULL, 0, &vcap, m->count + 1, esz);
+    values = val_grow(d, NULL, 0, &vcap, m->count + 1, esz);
     if (!values) {
-        specc_free(keys);
+        val_free(d, keys);
         return false;
     }
     if (m->count) {
         memcpy(keys, m->keys, m->count * sizeof *keys);
         memcpy(values, m->values, m->count * esz);
     }
-    specc_free(m->keys);
-    specc_free(m->values);
+    val_free(d, m->keys);
+    val_free(d, m->values);
     m->keys = keys;
     m->values = values;
     *cap = kcap;
     return true;
+}
+
+/* The map's own copy of a scanned key (k->owned is taken over, or freed
+ * when the copy goes to an arena); NULL when out of memory. */
+static char *map_key(dec *d, jkey *k)
+{
+    char *key;
+    if (!d->arena && k->owned) {
+        key = k->owned;
+        k->owned = NULL;
+        return key;
+    }
+    key = val_strndup(d, k->s, k->len);
+    if (key) {
+        specc_free(k->owned);
+        k->owned = NULL;
+    }
+    return key;
 }
 
 /* One "key": value of a map; the cursor is on the key. */
@@ -1467,7 +1627,7 @@ static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size
     size_t esz = speccp_elem_size(items);
     const char *key_at = d->p;
     speccp_path child;
-    char *elem;
+    char *elem, *key;
     specc_code rc;
     jkey k;
 
@@ -1485,18 +1645,19 @@ static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size
     }
     if (!rc)
         rc = keyset_add_at(d, ks, &k, key_at, &child);
-    if (!rc && !map_reserve(m, cap, esz))
+    if (!rc && !map_reserve(d, m, cap, esz))
         rc = nomem(d, &child);
     if (!rc)
         memcpy(slot, m, sizeof *m); /* the old arrays are gone */
-    if (!rc && !k.owned && !(k.owned = speccp_strndup(k.s, k.len)))
+    if (!rc && !(key = map_key(d, &k)))
         rc = nomem(d, &child);
     if (rc) {
         specc_free(k.owned);
         return rc;
     }
-    /* The key now belongs to the map; child.key keeps pointing at it. */
-    m->keys[m->count] = k.owned;
+    /* The key now belongs to the map; child.key points at it. */
+    child.key = key;
+    m->keys[m->count] = key;
     elem = (char *)m->values + m->count * esz;
     memset(elem, 0, esz);
     m->count++;
@@ -1511,7 +1672,7 @@ static specc_code map_entry(dec *d, const specc_shape *items, specc_map *m, size
     rc = skip_bad(d, key_at, &child, depth);
     m->count--;
     memcpy(slot, m, sizeof *m);
-    specc_free(m->keys[m->count]);
+    val_free(d, m->keys[m->count]);
     return rc;
 }
 
@@ -1662,7 +1823,7 @@ static specc_code keep_other(dec *d, const specc_union *u, char *base, const spe
     const char *start = d->p;
     char *copy;
     SPECCP_TRY(skip_value(d, path, depth));
-    if (!(copy = speccp_strndup(start, (size_t)(d->p - start))))
+    if (!(copy = val_strndup(d, start, (size_t)(d->p - start))))
         return nomem(d, path);
     speccp_set_ptr(base, u->other_offset, copy);
     set_union_kind(u, base, u->variant_count + 1);
@@ -1867,6 +2028,10 @@ static specc_code dec_value(dec *d, const specc_shape *shape, void *slot, void *
                                                    : type_error(d, shape, path);
     case SPECC_KIND_ANY:
         rc = dec_any(d, &j, path, depth);
+        if (!rc && d->arena && !speccp_arena_keep_json(d->arena, j)) {
+            json_decref(j);
+            return nomem(d, path);
+        }
         if (!rc)
             speccp_set_ptr(slot, 0, j);
         return rc;
@@ -1897,7 +2062,7 @@ static specc_code dec_stored(dec *d, const specc_shape *shape, char *p, void *ot
         return dec_value(d, shape, p, other, path, depth);
     if (d->p >= d->end || *d->p != '{')
         return type_error(d, shape, path);
-    if (!(child = specc_alloc(shape->type->size)))
+    if (!(child = val_alloc(d, shape->type->size)))
         return nomem(d, path);
     specc_init(shape->type, child);
     speccp_set_ptr(p, 0, child);
@@ -1969,7 +2134,7 @@ static specc_code field_or_skip(dec *d, const specc_field *f, char *base,
 {
     const char *start = d->p;
     specc_code rc = dec_field(d, f, base, path, depth);
-    if (!collecting(d, rc))
+    if (rc == SPECC_OK || !collecting(d, rc))
         return rc;
     speccp_drop_slot(&f->shape, base + f->offset, true);
     if (speccp_is_open_enum(&f->shape)) {
@@ -1998,7 +2163,7 @@ static const specc_field *find_field(objctx *o, const jkey *k, size_t *index)
         const specc_field *f;
         i = o->hint + j < n ? o->hint + j : o->hint + j - n;
         f = &o->type->fields[i];
-        if (f->name_len == k->len && (k->len == 0 || !memcmp(f->name, k->s, k->len))) {
+        if (f->name_len == k->len && same_bytes(f->name, k->s, k->len)) {
             o->hint = i + 1 < n ? i + 1 : 0;
             *index = i;
             return f;
@@ -2053,7 +2218,8 @@ static specc_code dec_unknown(dec *d, objctx *o, const jkey *k, const char *key_
     if (o->type->unknown != SPECC_UNKNOWN_PRESERVE)
         return SPECC_OK;
     unknown = (specc_unknown *)(void *)(o->base + o->type->unknown_offset);
-    if (!speccp_unknown_append(unknown, k->s, k->len, start, (size_t)(d->p - start)))
+    if (!speccp_unknown_append(d->arena, unknown, k->s, k->len, start,
+                               (size_t)(d->p - start)))
         return nomem(d, child);
     return SPECC_OK;
 }
@@ -2259,8 +2425,9 @@ static specc_code dec_end(dec *d, specc_code rc, specc_error *err)
     return rc;
 }
 
-specc_code specc_decode_text(const specc_type *type, const char *text, size_t len, void *out,
-                             specc_error *err)
+/* specc_decode_text, into `arena` when it is not NULL. */
+static specc_code decode(const specc_type *type, const char *text, size_t len, void *out,
+                         specc_arena *arena, specc_error *err)
 {
     specc_error local;
     specc_code rc;
@@ -2273,13 +2440,34 @@ specc_code specc_decode_text(const specc_type *type, const char *text, size_t le
     }
     specc_init(type, out);
     dec_begin(&d, text, len, err, &local);
+    d.arena = arena;
     rc = dec_document(&d, type, out);
     if (rc) {
-        specc_clear(type, out);
+        if (arena) /* what was taken stays in the arena until it is reset */
+            specc_init(type, out);
+        else
+            specc_clear(type, out);
         if (rc != SPECC_ERR_NOMEM)
             rc = recheck(&d, rc);
     }
     return dec_end(&d, rc, err);
+}
+
+specc_code specc_decode_text(const specc_type *type, const char *text, size_t len, void *out,
+                             specc_error *err)
+{
+    return decode(type, text, len, out, NULL, err);
+}
+
+specc_code specc_decode_text_arena(const specc_type *type, const char *text, size_t len,
+                                   void *out, specc_arena *arena, specc_error *err)
+{
+    if (!arena) {
+        if (type && out)
+            specc_init(type, out);
+        return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no arena given");
+    }
+    return decode(type, text, len, out, arena, err);
 }
 
 size_t specc_decode_text_all(const specc_type *type, const char *text, size_t len, void *out,

@@ -29,14 +29,17 @@ static size_t capacity(size_t count)
     return cap;
 }
 
-/* One block holding key, NUL, json, NUL; NULL when out of memory. */
-static bool fill_member(specc_unknown_member *m, const char *key, size_t key_len,
-                        const char *json, size_t json_len)
+/* One block holding key, NUL, json, NUL (from the arena when not NULL);
+ * false when out of memory. */
+static bool fill_member_in(specc_arena *arena, specc_unknown_member *m, const char *key,
+                           size_t key_len, const char *json, size_t json_len)
 {
+    size_t size = key_len + json_len + 2;
     char *block;
     if (key_len > SIZE_MAX / 2 - 2 || json_len > SIZE_MAX / 2)
         return false;
-    if (!(block = specc_alloc(key_len + json_len + 2)))
+    block = arena ? speccp_arena_alloc(arena, size, 1) : specc_alloc(size);
+    if (!block)
         return false;
     memcpy(block, key, key_len);
     block[key_len] = '\0';
@@ -49,19 +52,38 @@ static bool fill_member(specc_unknown_member *m, const char *key, size_t key_len
     return true;
 }
 
-bool speccp_unknown_append(specc_unknown *unknown, const char *key, size_t key_len,
-                           const char *json, size_t json_len)
+static bool fill_member(specc_unknown_member *m, const char *key, size_t key_len,
+                        const char *json, size_t json_len)
+{
+    return fill_member_in(NULL, m, key, key_len, json, json_len);
+}
+
+/* The members array grown to capacity(count + 1), from the arena when not
+ * NULL (its old capacity is capacity(count)); NULL when out of memory, the
+ * old array then untouched. */
+static specc_unknown_member *grow_members(specc_arena *arena, const specc_unknown *unknown)
+{
+    size_t cap = unknown->count, esz = sizeof *unknown->members;
+    if (!arena)
+        return speccp_grow(unknown->members, unknown->count, &cap, unknown->count + 1, esz);
+    cap = capacity(unknown->count + 1);
+    if (cap > SIZE_MAX / esz)
+        return NULL;
+    return speccp_arena_grow(arena, unknown->members, capacity(unknown->count) * esz, cap * esz,
+                             sizeof(void *));
+}
+
+bool speccp_unknown_append(specc_arena *arena, specc_unknown *unknown, const char *key,
+                           size_t key_len, const char *json, size_t json_len)
 {
     specc_unknown_member m, *members = unknown->members;
-    size_t cap;
 
-    if (!fill_member(&m, key, key_len, json, json_len))
+    if (!fill_member_in(arena, &m, key, key_len, json, json_len))
         return false;
     if (unknown->count == capacity(unknown->count)) { /* full: grows to capacity(count + 1) */
-        cap = unknown->count;
-        members = speccp_grow(members, unknown->count, &cap, unknown->count + 1, sizeof *members);
-        if (!members) {
-            specc_free(m.key);
+        if (!(members = grow_members(arena, unknown))) {
+            if (!arena)
+                specc_free(m.key);
             return false;
         }
         unknown->members = members;
@@ -118,7 +140,7 @@ specc_code specc_unknown_set(specc_unknown *unknown, const char *key, const char
         return rc;
     i = find_index(unknown, key, here.key_len);
     if (i == unknown->count) {
-        if (!speccp_unknown_append(unknown, key, here.key_len, json, strlen(json)))
+        if (!speccp_unknown_append(NULL, unknown, key, here.key_len, json, strlen(json)))
             return speccp_fail(err, SPECC_ERR_NOMEM, &here, "out of memory");
     } else {
         if (!fill_member(&m, key, here.key_len, json, strlen(json)))
