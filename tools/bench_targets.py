@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench_targets.py — the targets of issue 12, from one `bench --json` run.
 
-usage: build/bench --json > bench.json && python3 tools/bench_targets.py bench.json
+usage: build/bench --json > bench.json && python3 tools/bench_targets.py [--table] bench.json
        (or: build/bench --json | python3 tools/bench_targets.py)
 
 Each target is a ratio between two figures of one case, taken over the
@@ -22,7 +22,8 @@ reference, or, for k < 1, at least k times as fast); for the memory target,
 every case's ratio must be <= 1.5.
 
 Prints one line per target with PASS or FAIL and exits 1 when a target is
-not met (or cannot be judged: a figure is null). With --format-only it
+not met (or cannot be judged: a figure is null). With --table it first
+prints the document as bench prints its table. With --format-only it
 checks that the document has the form `bench --json` promises, prints the
 same lines for information and exits 0 unless the form is wrong (the test
 suite's bench-smoke-json uses this: timing on a busy machine must not fail
@@ -70,6 +71,21 @@ def check_form(doc):
                 raise ValueError("%s: peak_bytes.%s is %r" % (where, key, v))
 
 
+SHORT = ["decode", "arena", "encode", "dec_jsn", "enc_jsn", "jsn_prs", "jsn_dmp", "cj_prs",
+         "cj_prt", "simd"]
+
+
+def print_table(doc):
+    print("%-48s %10s %5s %s %10s %10s" % ("case", "bytes", "count",
+                                          " ".join("%7s" % n for n in SHORT), "peak", "structs"))
+    for c in doc["cases"]:
+        rates = " ".join("%7s" % ("-" if c["mb_s"].get(op) is None else "%.1f" % c["mb_s"][op])
+                         for op in OPS)
+        print("%-48.48s %10d %5d %s %10d %10d" % (c["name"], c["bytes"], c["count"], rates,
+                                                 c["peak_bytes"]["decode"],
+                                                 c["peak_bytes"]["structs"]))
+
+
 def figure(case, name):
     if name.startswith("peak:"):
         return case["peak_bytes"][name[5:]]
@@ -77,8 +93,8 @@ def figure(case, name):
 
 
 def main(argv):
-    args = [a for a in argv[1:] if a != "--format-only"]
-    format_only = len(args) != len(argv) - 1
+    args = [a for a in argv[1:] if a not in ("--format-only", "--table")]
+    format_only = "--format-only" in argv[1:]
     try:
         if args:
             with open(args[0], encoding="utf-8") as f:
@@ -89,6 +105,8 @@ def main(argv):
     except (OSError, ValueError) as e:
         print("bench_targets: not a bench --json document: %s" % e, file=sys.stderr)
         return 2
+    if "--table" in argv[1:]:
+        print_table(doc)
     cases = [c for c in doc["cases"] if c["kind"] in ("corpus", "large")]
     build = doc.get("build", {})
     print("bench_targets: %d corpus and large cases (build %s, %s runs)%s"
