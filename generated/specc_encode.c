@@ -11,6 +11,11 @@
  * arrays/objects inside ANY values) around the value being written; a
  * container that would sit deeper than SPECC_MAX_DEPTH is SPECC_ERR_DEPTH,
  * which also stops a hand-built cycle (child pointing to its parent).
+ *
+ * specc_encode_json walks the same way, with the same checks and refusals:
+ * only the few functions that write a token look at `tree`, and build a
+ * jansson value instead (each new value is attached to its parent before
+ * anything is put in it, so a failure frees everything with the root).
  */
 #include "specc_internal.h"
 
@@ -21,66 +26,136 @@
 typedef struct encoder {
     speccp_buf out;
     specc_error *err; /* the same as out.err */
-    /* specc_encode_json: number-form decimals are written so that jansson
-     * loads them as reals ("5" -> 5.0), as specc.h promises. */
-    bool decimals_as_reals;
     /* Writing a union directly inside a union that has an integer variant:
      * its numbers must not look like integers either. */
     bool int_outside;
+    /* specc_encode_json: build a jansson value, not text. */
+    bool tree;
+    json_t *root;      /* the value built so far (owns everything) */
+    json_t *parent;    /* the open object or array, or NULL at the root */
+    const char *key;   /* the key of the next member of an open object */
+    size_t key_len;
 } encoder;
+
+#define ENCODER_INIT(err, what, tree) {SPECCP_BUF_INIT(err, what), (err), false, (tree), NULL, NULL, NULL, 0}
+
+/* ------------------------------------------------------- jansson values */
+
+static specc_code nomem(encoder *e, const speccp_path *path)
+{
+    return speccp_fail(e->err, SPECC_ERR_NOMEM, path, "out of memory");
+}
+
+/* Tree: v (new, owned; NULL when its allocation failed) becomes the next
+ * member of the open object or array, or the root. */
+static specc_code attach(encoder *e, json_t *v, const speccp_path *path)
+{
+    if (!v)
+        return nomem(e, path);
+    if (!e->parent) {
+        e->root = v;
+        return SPECC_OK;
+    }
+    /* Both take v, even when they fail. */
+    if (json_is_object(e->parent) ? json_object_setn_new_nocheck(e->parent, e->key, e->key_len, v)
+                                  : json_array_append_new(e->parent, v))
+        return nomem(e, path);
+    return SPECC_OK;
+}
+
+/* '{' or '[': in a tree, a new object or array, attached, becomes the
+ * parent (the one before goes to *saved until close). */
+static specc_code open_container(encoder *e, bool object, json_t **saved,
+                                 const speccp_path *path)
+{
+    json_t *c;
+    if (!e->tree)
+        return speccp_buf_put_char(&e->out, object ? '{' : '[');
+    c = object ? json_object() : json_array();
+    SPECCP_TRY(attach(e, c, path));
+    *saved = e->parent;
+    e->parent = c;
+    return SPECC_OK;
+}
+
+static specc_code close_container(encoder *e, bool object, json_t *saved)
+{
+    if (!e->tree)
+        return speccp_buf_put_char(&e->out, object ? '}' : ']');
+    e->parent = saved;
+    return SPECC_OK;
+}
+
+/* true, false or null. */
+static specc_code put_literal(encoder *e, json_t *v, const char *text, const speccp_path *path)
+{
+    return e->tree ? attach(e, v, path) : speccp_buf_put(&e->out, text, strlen(text));
+}
 
 /* ---------------------------------------------------------------- scalars */
 
-static specc_code put_int(encoder *e, int64_t v)
+static specc_code put_int(encoder *e, int64_t v, const speccp_path *path)
 {
     char buf[32];
+    if (e->tree)
+        return attach(e, json_integer((json_int_t)v), path);
     return speccp_buf_put(&e->out, buf, speccp_int_text(v, buf));
 }
 
-static specc_code bad_utf8(encoder *e, const char *s, size_t len, const speccp_path *path)
-{
-    char q[80];
-    speccp_quote(s, len, 40, q, sizeof q);
-    return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "string is not valid UTF-8: %s", q);
-}
-
-/* A JSON string: runs of plain bytes are copied whole; '"', '\\' and
- * control characters are escaped; UTF-8 is checked first and written raw. */
-static specc_code put_string(encoder *e, const char *s, size_t len, const speccp_path *path)
+/* The escape of a byte below 0x20, '"' or '\\'. */
+static specc_code put_escape(encoder *e, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i, start = 0;
+    char esc[6] = {'\\', 0, '0', '0', 0, 0};
+    size_t n = 2;
+    switch (c) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\b': esc[1] = 'b'; break;
+    case '\f': esc[1] = 'f'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+        esc[1] = 'u';
+        esc[4] = hex[c >> 4];
+        esc[5] = hex[c & 15];
+        n = 6;
+    }
+    return speccp_buf_put(&e->out, esc, n);
+}
 
-    if (!speccp_utf8_valid(s, len))
-        return bad_utf8(e, s, len, path);
+/* A JSON string in one pass: runs of plain bytes (and well-formed UTF-8,
+ * written raw) are copied whole; '"', '\\' and control characters are
+ * escaped. Text that is not UTF-8 fails (the caller drops the output). */
+static specc_code put_string(encoder *e, const char *s, size_t len, const speccp_path *path)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
+
+    if (e->tree) {
+        if (!speccp_utf8_valid(s, len))
+            return speccp_utf8_fail(e->err, s, len, path);
+        return attach(e, json_stringn_nocheck(s, len), path);
+    }
     if (e->out.cap - e->out.len <= len + 2) /* the quotes and the bytes as they are */
         SPECCP_TRY(speccp_buf_grow(&e->out, len + 2));
     e->out.data[e->out.len++] = '"';
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[6] = {'\\', 0, '0', '0', 0, 0};
-        size_t n = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
+    for (;;) {
+        p = speccp_plain_run(p, end);
+        if (p == end)
+            break;
+        if (*p >= 0x80) {
+            size_t n = speccp_utf8_seq(p, (size_t)(end - p));
+            if (!n)
+                return speccp_utf8_fail(e->err, s, len, path);
+            p += n;
             continue;
-        SPECCP_TRY(speccp_buf_put(&e->out, s + start, i - start));
-        start = i + 1;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            esc[1] = 'u';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            n = 6;
         }
-        SPECCP_TRY(speccp_buf_put(&e->out, esc, n));
+        SPECCP_TRY(speccp_buf_put(&e->out, (const char *)run, (size_t)(p - run)));
+        SPECCP_TRY(put_escape(e, *p));
+        run = ++p;
     }
-    SPECCP_TRY(speccp_buf_put(&e->out, s + start, len - start));
+    SPECCP_TRY(speccp_buf_put(&e->out, (const char *)run, (size_t)(end - run)));
     return speccp_buf_put_char(&e->out, '"');
 }
 
@@ -88,6 +163,13 @@ static specc_code put_string(encoder *e, const char *s, size_t len, const speccp
 static specc_code put_key(encoder *e, const char *key, size_t len, bool *first,
                           const speccp_path *path)
 {
+    if (e->tree) {
+        if (!speccp_utf8_valid(key, len))
+            return speccp_utf8_fail(e->err, key, len, path);
+        e->key = key;
+        e->key_len = len;
+        return SPECC_OK;
+    }
     if (!*first)
         SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
     *first = false;
@@ -105,7 +187,7 @@ static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_p
 {
     char q[80];
     size_t len;
-    double unused;
+    double x;
     specc_code code;
 
     if (!d->text)
@@ -115,23 +197,23 @@ static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_p
         speccp_quote(d->text, len, 40, q, sizeof q);
         return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "not a decimal number: %s", q);
     }
+    if (d->is_string && e->tree)
+        return attach(e, json_stringn_nocheck(d->text, len), path);
     if (d->is_string) {
         SPECCP_TRY(speccp_buf_put_char(&e->out, '"'));
         SPECCP_TRY(speccp_buf_put(&e->out, d->text, len)); /* number grammar: nothing to escape */
         return speccp_buf_put_char(&e->out, '"');
     }
-    SPECCP_TRY(speccp_buf_put(&e->out, d->text, len));
-    if (!e->decimals_as_reals)
-        return SPECC_OK;
-    /* jansson cannot hold a number beyond double: say where it is. */
-    code = speccp_parse_double(d->text, len, &unused);
+    if (!e->tree)
+        return speccp_buf_put(&e->out, d->text, len);
+    /* A jansson real ("5" is 5.0), and jansson cannot hold a number beyond
+     * double: say where it is. */
+    code = speccp_parse_double(d->text, len, &x);
     if (code == SPECC_ERR_RANGE)
         return speccp_fail(e->err, code, path, "decimal %.40s is beyond double range", d->text);
     if (code != SPECC_OK)
-        return speccp_fail(e->err, code, path, "out of memory");
-    if (!strpbrk(d->text, ".eE"))
-        SPECCP_TRY(speccp_buf_put(&e->out, ".0", 2));
-    return SPECC_OK;
+        return nomem(e, path);
+    return attach(e, json_real(x), path);
 }
 
 /* ------------------------------------------------------------- ANY values */
@@ -140,29 +222,31 @@ static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path,
 
 static specc_code put_json_object(encoder *e, json_t *j, const speccp_path *path, size_t depth)
 {
+    json_t *saved = NULL;
     void *it;
     bool first = true;
-    SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
+    SPECCP_TRY(open_container(e, true, &saved, path));
     for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
         speccp_path here = {path, json_object_iter_key(it), json_object_iter_key_len(it), 0};
         SPECCP_TRY(put_key(e, here.key, here.key_len, &first, &here));
         SPECCP_TRY(put_json(e, json_object_iter_value(it), &here, depth + 1));
     }
-    return speccp_buf_put_char(&e->out, '}');
+    return close_container(e, true, saved);
 }
 
 static specc_code put_json_array(encoder *e, const json_t *j, const speccp_path *path,
                                  size_t depth)
 {
+    json_t *saved = NULL;
     size_t i, n = json_array_size(j);
-    SPECCP_TRY(speccp_buf_put_char(&e->out, '['));
+    SPECCP_TRY(open_container(e, false, &saved, path));
     for (i = 0; i < n; i++) {
         speccp_path here = {path, NULL, 0, i};
-        if (i)
+        if (i && !e->tree)
             SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
         SPECCP_TRY(put_json(e, json_array_get(j, i), &here, depth + 1));
     }
-    return speccp_buf_put_char(&e->out, ']');
+    return close_container(e, false, saved);
 }
 
 /* A real always with a '.' or an exponent (7.0, not 7), so that it reads
@@ -173,7 +257,22 @@ static specc_code put_real(encoder *e, double d, const speccp_path *path)
     char buf[40];
     if (!isfinite(d))
         return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
+    if (e->tree)
+        return attach(e, json_real(d), path);
     return speccp_buf_put(&e->out, buf, speccp_format_double(d, buf, sizeof buf));
+}
+
+/* A NUMBER value: integral values below 2^53 as integers (speccp_number_text). */
+static specc_code put_number(encoder *e, double d, const speccp_path *path)
+{
+    char buf[40];
+    if (!isfinite(d))
+        return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
+    if (e->tree && speccp_number_is_integer(d))
+        return attach(e, json_integer((json_int_t)d), path);
+    if (e->tree)
+        return attach(e, json_real(d), path);
+    return speccp_buf_put(&e->out, buf, speccp_number_text(d, buf, sizeof buf));
 }
 
 /* Any jansson value; reals keep a '.' or exponent so they read back as reals. */
@@ -190,12 +289,12 @@ static specc_code put_json(encoder *e, const json_t *j, const speccp_path *path,
     case JSON_STRING:
         return put_string(e, json_string_value(j), json_string_length(j), path);
     case JSON_INTEGER:
-        return put_int(e, (int64_t)json_integer_value(j));
+        return put_int(e, (int64_t)json_integer_value(j), path);
     case JSON_REAL:
         return put_real(e, json_real_value(j), path);
-    case JSON_TRUE: return speccp_buf_put(&e->out, "true", 4);
-    case JSON_FALSE: return speccp_buf_put(&e->out, "false", 5);
-    case JSON_NULL: return speccp_buf_put(&e->out, "null", 4);
+    case JSON_TRUE: return put_literal(e, json_true(), "true", path);
+    case JSON_FALSE: return put_literal(e, json_false(), "false", path);
+    case JSON_NULL: return put_literal(e, json_null(), "null", path);
     }
     return speccp_fail(e->err, SPECC_ERR_INVALID, path, "unknown jansson type");
 }
@@ -245,6 +344,7 @@ static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
 {
     specc_array a;
     size_t i, size = speccp_elem_size(shape->items);
+    json_t *saved = NULL;
 
     memcpy(&a, p, sizeof a);
     if (a.count && !a.items)
@@ -254,15 +354,15 @@ static specc_code put_array(encoder *e, const specc_shape *shape, const char *p,
         return too_deep(e, path);
     if (a.count && !size)
         return no_size(e, path);
-    SPECCP_TRY(speccp_buf_put_char(&e->out, '['));
+    SPECCP_TRY(open_container(e, false, &saved, path));
     for (i = 0; i < a.count; i++) {
         speccp_path here = {path, NULL, 0, i};
-        if (i)
+        if (i && !e->tree)
             SPECCP_TRY(speccp_buf_put_char(&e->out, ','));
         SPECCP_TRY(put_slot(e, shape->items, (const char *)a.items + i * size, false, &here,
                             depth + 1));
     }
-    return speccp_buf_put_char(&e->out, ']');
+    return close_container(e, false, saved);
 }
 
 /* ---- duplicate map keys: small maps compare pairs, larger ones hash. */
@@ -302,7 +402,7 @@ static specc_code check_map_keys(encoder *e, const specc_map *m, const speccp_pa
             return speccp_fail(e->err, SPECC_ERR_INVALID, &here, "map key %zu is NULL", i);
         }
     if (find_duplicate(m->keys, m->count, &dup) != SPECC_OK)
-        return speccp_fail(e->err, SPECC_ERR_NOMEM, path, "out of memory");
+        return nomem(e, path);
     if (dup < m->count) {
         speccp_path here = {path, m->keys[dup], strlen(m->keys[dup]), 0};
         return speccp_fail(e->err, SPECC_ERR_DUPLICATE_KEY, &here, "map repeats a key");
@@ -316,6 +416,7 @@ static specc_code put_map(encoder *e, const specc_shape *shape, const char *p,
     specc_map m;
     size_t i, size = speccp_elem_size(shape->items);
     bool first = true;
+    json_t *saved = NULL;
 
     memcpy(&m, p, sizeof m);
     if (m.count && (!m.keys || !m.values))
@@ -326,14 +427,26 @@ static specc_code put_map(encoder *e, const specc_shape *shape, const char *p,
     if (m.count && !size)
         return no_size(e, path);
     SPECCP_TRY(check_map_keys(e, &m, path));
-    SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
+    SPECCP_TRY(open_container(e, true, &saved, path));
     for (i = 0; i < m.count; i++) {
         speccp_path here = {path, m.keys[i], strlen(m.keys[i]), 0};
         SPECCP_TRY(put_key(e, here.key, here.key_len, &first, &here));
         SPECCP_TRY(put_slot(e, shape->items, (const char *)m.values + i * size, false, &here,
                             depth + 1));
     }
-    return speccp_buf_put_char(&e->out, '}');
+    return close_container(e, true, saved);
+}
+
+/* A kept text (checked to be exactly one JSON value): written as it is,
+ * or in a tree read by specc_decode_any_text's rules. */
+static specc_code put_kept(encoder *e, const char *text, size_t len, const speccp_path *path,
+                           size_t depth)
+{
+    json_t *v;
+    if (!e->tree)
+        return speccp_buf_put(&e->out, text, len);
+    SPECCP_TRY(speccp_any_text(text, len, path, (unsigned)depth, &v, e->err));
+    return attach(e, v, path);
 }
 
 /* An open union's kept text: exactly one JSON value, written as it is. */
@@ -347,7 +460,7 @@ static specc_code put_other(encoder *e, const specc_union *u, const char *base,
                            "union value is 'other' but its text is NULL");
     len = strlen(text);
     SPECCP_TRY(speccp_json_check(text, len, path, (unsigned)depth, e->err));
-    return speccp_buf_put(&e->out, text, len);
+    return put_kept(e, text, len, path, depth);
 }
 
 /* Does an integer literal go to another variant of this union? */
@@ -399,7 +512,6 @@ static specc_code put_union(encoder *e, const specc_shape *shape, const char *ba
 static specc_code put_value(encoder *e, const specc_shape *shape, const char *p, bool has_other,
                             const char *other, const speccp_path *path, size_t depth)
 {
-    char buf[40];
     const char *s;
     const json_t *j;
     int64_t i64;
@@ -417,18 +529,17 @@ static specc_code put_value(encoder *e, const specc_shape *shape, const char *p,
         return put_string(e, s, strlen(s), path);
     case SPECC_KIND_INTEGER:
         memcpy(&i64, p, sizeof i64);
-        return put_int(e, i64);
+        return put_int(e, i64, path);
     case SPECC_KIND_INT32:
         memcpy(&i32, p, sizeof i32);
-        return put_int(e, i32);
+        return put_int(e, i32, path);
     case SPECC_KIND_NUMBER:
         memcpy(&d, p, sizeof d);
-        if (!isfinite(d))
-            return speccp_fail(e->err, SPECC_ERR_RANGE, path, "number is not finite");
-        return speccp_buf_put(&e->out, buf, speccp_number_text(d, buf, sizeof buf));
+        return put_number(e, d, path);
     case SPECC_KIND_BOOLEAN:
         memcpy(&b, p, 1); /* a byte: reading a bool holding 2 would be UB */
-        return b ? speccp_buf_put(&e->out, "true", 4) : speccp_buf_put(&e->out, "false", 5);
+        return b ? put_literal(e, json_true(), "true", path)
+                 : put_literal(e, json_false(), "false", path);
     case SPECC_KIND_DECIMAL:
         memcpy(&dec, p, sizeof dec);
         return put_decimal(e, &dec, path);
@@ -478,7 +589,7 @@ static specc_code put_slot(encoder *e, const specc_shape *shape, const char *p, 
     if (shape->flags & SPECC_S_NULLABLE) {
         memcpy(&st, p + shape->state_offset, sizeof st);
         if (st == SPECC_NULL)
-            return speccp_buf_put(&e->out, "null", 4);
+            return put_literal(e, json_null(), "null", path);
         if (st != SPECC_PRESENT)
             return speccp_fail(e->err, SPECC_ERR_INVALID, path, "invalid element state %d",
                                (int)st);
@@ -525,7 +636,7 @@ static specc_code put_field(encoder *e, const specc_field *f, const char *base, 
             return speccp_fail(e->err, SPECC_ERR_INVALID, &here, "invalid state %d", (int)st);
         SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
         if (st == SPECC_NULL)
-            return speccp_buf_put(&e->out, "null", 4);
+            return put_literal(e, json_null(), "null", &here);
     } else {
         SPECCP_TRY(put_key(e, f->name, f->name_len, first, &here));
     }
@@ -561,7 +672,7 @@ static specc_code put_unknown(encoder *e, const specc_type *type, const char *ba
         const specc_unknown_member *m = &u->members[i];
         speccp_path here = {path, m->key, m->key_len, 0};
         SPECCP_TRY(put_key(e, m->key, m->key_len, first, &here));
-        SPECCP_TRY(speccp_buf_put(&e->out, m->json, m->json_len));
+        SPECCP_TRY(put_kept(e, m->json, m->json_len, &here, depth));
     }
     return SPECC_OK;
 }
@@ -571,15 +682,16 @@ static specc_code put_object(encoder *e, const specc_type *type, const char *bas
 {
     size_t i;
     bool first = true;
+    json_t *saved = NULL;
 
     if (depth >= SPECC_MAX_DEPTH)
         return too_deep(e, path);
-    SPECCP_TRY(speccp_buf_put_char(&e->out, '{'));
+    SPECCP_TRY(open_container(e, true, &saved, path));
     for (i = 0; i < type->field_count; i++)
         SPECCP_TRY(put_field(e, &type->fields[i], base, &first, path, depth + 1));
     if (type->unknown == SPECC_UNKNOWN_PRESERVE)
         SPECCP_TRY(put_unknown(e, type, base, &first, path, depth + 1));
-    return speccp_buf_put_char(&e->out, '}');
+    return close_container(e, true, saved);
 }
 
 /* ------------------------------------------------------------------ public */
@@ -617,7 +729,7 @@ static char *encode(encoder *e, const specc_type *type, const void *value, size_
 char *speccp_value_text(const specc_shape *shape, const void *p, const char *other, size_t *len,
                         specc_error *err)
 {
-    encoder e = {SPECCP_BUF_INIT(err, "the value's text"), err, false, false};
+    encoder e = ENCODER_INIT(err, "the value's text", false);
     if (put_value(&e, shape, p, other != NULL, other, NULL, 0) != SPECC_OK) {
         specc_free(e.out.data);
         return NULL;
@@ -626,29 +738,47 @@ char *speccp_value_text(const specc_shape *shape, const void *p, const char *oth
     return speccp_buf_take(&e.out);
 }
 
+specc_code speccp_json_text(const json_t *j, speccp_buf *b, const speccp_path *path,
+                            unsigned depth)
+{
+    encoder e = ENCODER_INIT(b->err, b->what, false);
+    specc_code code;
+    e.out = *b;
+    code = put_json(&e, j, path, depth);
+    *b = e.out;
+    return code;
+}
+
+specc_code speccp_json_copy(const json_t *j, json_t **out, const speccp_path *path,
+                            unsigned depth, specc_error *err)
+{
+    encoder e = ENCODER_INIT(err, "the value", true);
+    specc_code code = put_json(&e, j, path, depth);
+    if (code != SPECC_OK) {
+        json_decref(e.root);
+        e.root = NULL;
+    }
+    *out = e.root;
+    return code;
+}
+
 char *specc_encode_text(const specc_type *type, const void *value, size_t *len,
                         specc_error *err)
 {
-    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, false, false};
+    encoder e = ENCODER_INIT(err, "the encoded text", false);
     return encode(&e, type, value, len);
 }
 
 json_t *specc_encode_json(const specc_type *type, const void *value, specc_error *err)
 {
-    encoder e = {SPECCP_BUF_INIT(err, "the encoded text"), err, true, false};
-    json_t *json = NULL;
-    size_t len;
-    char *text;
-
-    text = encode(&e, type, value, &len);
-    if (!text)
+    encoder e = ENCODER_INIT(err, "the encoded value", true);
+    if (!type || !value) {
+        speccp_fail(err, SPECC_ERR_INVALID, NULL, "NULL type or value");
         return NULL;
-    /* Our own parser, not json_loadb: jansson 2.14's lexer ignores a failed
-     * allocation while saving a token, which can drop a byte silently or
-     * overrun its buffer. Failures here are NOMEM, or RANGE for a decimal a
-     * jansson value cannot hold (beyond int64 or double). */
-    if (specc_decode_any_text(text, len, &json, err) != SPECC_OK)
-        json = NULL;
-    specc_free(text);
-    return json;
+    }
+    if (put_root(&e, type, value) != SPECC_OK) {
+        json_decref(e.root);
+        return NULL;
+    }
+    return e.root;
 }

@@ -429,7 +429,21 @@ SPECC_CHECK_RESULT size_t specc_decode_text_all(const specc_type *type, const ch
                                                 size_t len, void *out,
                                                 const specc_decode_report *report);
 
-/* Same from a jansson value (serialised, then decoded: one decoder). */
+/* Decode a jansson value into *out, walking it directly (specc_json.c),
+ * with specc_decode_text's rules, codes, paths and messages (line and
+ * column 0): the value decodes as its compact text would. What jansson
+ * holds is what counts: an integer is its decimal digits, and a real
+ * (a decimal field, a message) the shortest text that reads back as
+ * exactly that double, with a '.' or an exponent ("0.5", "1.0", "1e+300");
+ * the spelling the value had as text is gone. Undeclared keys the type
+ * keeps are kept as that compact text (strings escaped as
+ * specc_encode_text escapes them), open unions' `other` likewise. `any`
+ * fields get deep copies: the struct owns a value that shares nothing with
+ * `json`. Nesting deeper than SPECC_MAX_DEPTH (a cycle too) is
+ * SPECC_ERR_DEPTH, reported before any shape error, as for text. A string
+ * or key that is not UTF-8 (possible with jansson's _nocheck functions) is
+ * SPECC_ERR_FORMAT where it is kept. On failure *out is left initialised
+ * with nothing allocated. */
 SPECC_CHECK_RESULT specc_code specc_decode_json(const specc_type *type, const json_t *json,
                                                 void *out, specc_error *err);
 
@@ -444,12 +458,18 @@ SPECC_CHECK_RESULT char *specc_encode_text(const specc_type *type, const void *v
 SPECC_CHECK_RESULT specc_code specc_decode_any_text(const char *text, size_t len, json_t **out,
                                                     specc_error *err);
 
-/* Encode to a new jansson value. Decimals written as numbers become jansson
- * reals or integers (spelling lost; beyond double or int64: SPECC_ERR_RANGE);
- * decimal strings stay strings. Unknown fields are read by jansson's rules
- * too: their spelling is lost (1.0E+2 becomes 100.0), and a number jansson
- * cannot hold is SPECC_ERR_RANGE at its path, so nothing is changed
- * silently. Use specc_encode_text to write them back exactly. */
+/* Encode to a new jansson value, built directly with the checks and
+ * refusals of specc_encode_text (the same walk): the tree equals what
+ * specc_decode_any_text makes of specc_encode_text's output, except that
+ * decimals written as numbers become jansson reals ("5" is 5.0; spelling
+ * lost; beyond double: SPECC_ERR_RANGE); decimal strings stay strings.
+ * NUMBER values are integers when integral below 2^53, as the text writes
+ * them. Unknown fields and open unions' kept texts are read by
+ * specc_decode_any_text's rules: their spelling is lost (1.0E+2 becomes
+ * 100.0), and a number jansson cannot hold is SPECC_ERR_RANGE at its
+ * path, so nothing is changed silently. Use specc_encode_text to write
+ * them back exactly. `any` values are copied. NULL on failure, nothing
+ * leaked. */
 SPECC_CHECK_RESULT json_t *specc_encode_json(const specc_type *type, const void *value,
                                              specc_error *err);
 

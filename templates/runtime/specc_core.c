@@ -434,8 +434,27 @@ const char *speccp_format_name(specc_format format)
 
 /* ------------------------------------------------------------------ UTF-8 */
 
+const unsigned char speccp_string_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50 '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
+};
+
 /* Length of the well-formed UTF-8 sequence at s (Unicode table 3-7), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
+size_t speccp_utf8_seq(const unsigned char *s, size_t avail)
 {
     unsigned char c = s[0];
     if (c < 0x80)
@@ -466,7 +485,7 @@ bool speccp_utf8_valid(const char *s, size_t len)
             i++;
             continue;
         }
-        n = utf8_seq(u + i, len - i);
+        n = speccp_utf8_seq(u + i, len - i);
         if (!n)
             return false;
         i += n;
@@ -609,8 +628,7 @@ size_t speccp_int_text(int64_t v, char *buf)
 
 size_t speccp_number_text(double d, char *buf, size_t size)
 {
-    if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
-        !(d == 0 && signbit(d))) {
+    if (speccp_number_is_integer(d)) {
         size_t n = speccp_int_text((int64_t)d, buf);
         buf[n] = '\0';
         return n;
@@ -663,4 +681,127 @@ void speccp_keyset_free(speccp_keyset *set)
 {
     specc_free(set->slots);
     set->slots = NULL;
+}
+
+/* -------------------------------------- shared by the two decoders (text
+ * in specc_decode.c, jansson values in specc_json.c), so that both give the
+ * same messages and choose the same union variants. */
+
+void speccp_show_json(const char *text, size_t len, char *buf, size_t size)
+{
+    size_t i, n = len > 40 ? 40 : len;
+    if (n + 4 > size)
+        n = size - 4;
+    for (i = 0; i < n; i++)
+        buf[i] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
+    memcpy(buf + n, n < len ? "..." : "", n < len ? 4 : 1);
+}
+
+void speccp_enum_list(const specc_shape *shape, char *list, size_t size)
+{
+    size_t used = 0, i;
+    list[0] = '\0';
+    for (i = 0; i < shape->enum_count && used + 40 < size; i++) {
+        if (i)
+            used += (size_t)snprintf(list + used, size - used, ", ");
+        speccp_quote(shape->enum_names[i], strlen(shape->enum_names[i]), 24, list + used,
+                     size - used);
+        used += strlen(list + used);
+    }
+    if (i < shape->enum_count)
+        snprintf(list + used, size - used, ", ...");
+}
+
+void speccp_int_enum_list(const specc_shape *shape, char *list, size_t size)
+{
+    size_t used = 0, i;
+    list[0] = '\0';
+    for (i = 0; i < shape->enum_count && used + 24 < size; i++)
+        used += (size_t)snprintf(list + used, size - used, "%s%lld", i ? ", " : "",
+                                 (long long)shape->enum_ints[i]);
+    if (i < shape->enum_count)
+        snprintf(list + used, size - used, ", ...");
+}
+
+void speccp_tag_list(const specc_union *u, char *list, size_t size)
+{
+    size_t used = 0, i, shown = 0;
+    list[0] = '\0';
+    for (i = 0; i < u->variant_count && used + 40 < size; i++) {
+        const specc_variant *v = &u->variants[i];
+        if (!v->tag)
+            continue;
+        used += (size_t)snprintf(list + used, size - used, "%s", shown++ ? ", " : "");
+        speccp_show_json(v->tag, v->tag_len, list + used, 32);
+        used += strlen(list + used);
+    }
+    if (i < u->variant_count)
+        snprintf(list + used, size - used, ", ...");
+}
+
+static bool union_takes(const specc_union *u, speccp_jkind k, unsigned hops);
+
+/* Does a value of this shape read JSON of kind k? */
+static bool shape_takes(const specc_shape *s, speccp_jkind k, unsigned hops)
+{
+    switch (s->kind) {
+    case SPECC_KIND_STRING:
+    case SPECC_KIND_ENUM: return k == SPECCP_JK_STRING;
+    case SPECC_KIND_INTEGER:
+    case SPECC_KIND_INT32: return k == SPECCP_JK_INTEGER;
+    case SPECC_KIND_NUMBER: return k == SPECCP_JK_INTEGER || k == SPECCP_JK_NUMBER;
+    case SPECC_KIND_DECIMAL:
+        return k == SPECCP_JK_INTEGER || k == SPECCP_JK_NUMBER || k == SPECCP_JK_STRING;
+    case SPECC_KIND_BOOLEAN: return k == SPECCP_JK_BOOLEAN;
+    case SPECC_KIND_OBJECT:
+    case SPECC_KIND_MAP: return k == SPECCP_JK_OBJECT;
+    case SPECC_KIND_ARRAY: return k == SPECCP_JK_ARRAY;
+    case SPECC_KIND_ANY: return k != SPECCP_JK_OTHER;
+    case SPECC_KIND_UNION: return s->union_ && hops < 16 && union_takes(s->union_, k, hops + 1);
+    }
+    return false;
+}
+
+static bool union_takes(const specc_union *u, speccp_jkind k, unsigned hops)
+{
+    size_t i;
+    if (u->discriminator && k == SPECCP_JK_OBJECT)
+        return true;
+    if (u->open)
+        return k != SPECCP_JK_OTHER;
+    for (i = 0; i < u->variant_count; i++)
+        if (shape_takes(&u->variants[i].shape, k, hops))
+            return true;
+    return false;
+}
+
+size_t speccp_pick_by_kind(const specc_union *u, speccp_jkind k)
+{
+    size_t i;
+    if (k == SPECCP_JK_INTEGER)
+        for (i = 0; i < u->variant_count; i++)
+            if (u->variants[i].shape.kind == SPECC_KIND_INTEGER ||
+                u->variants[i].shape.kind == SPECC_KIND_INT32)
+                return i;
+    for (i = 0; i < u->variant_count; i++)
+        if (shape_takes(&u->variants[i].shape, k, 0))
+            return i;
+    return u->variant_count;
+}
+
+size_t speccp_pick_by_tag(const specc_union *u, const char *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < u->variant_count; i++)
+        if (u->variants[i].tag &&
+            speccp_text_equal(text, len, u->variants[i].tag, u->variants[i].tag_len))
+            return i;
+    return u->variant_count;
+}
+
+specc_code speccp_utf8_fail(specc_error *err, const char *s, size_t len, const speccp_path *path)
+{
+    char q[80];
+    speccp_quote(s, len, 40, q, sizeof q);
+    return speccp_fail(err, SPECC_ERR_FORMAT, path, "string is not valid UTF-8: %s", q);
 }

@@ -195,6 +195,8 @@ static COLD specc_code not_a_value(dec *d, const speccp_path *path)
 static void skip_ws(dec *d)
 {
     const char *p = d->p, *end = d->end;
+    if (p < end && (unsigned char)*p > ' ') /* compact text: nothing to skip */
+        return;
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     d->p = p;
@@ -318,52 +320,6 @@ static void *val_grow(dec *d, void *old, size_t used, size_t *cap, size_t need, 
 
 /* --------------------------------------------------------------- strings */
 
-/* Bytes the string scanner must stop at: controls, '"', '\\', non-ASCII. */
-static const unsigned char str_stop[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 '"' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50 '\\' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
-};
-
-/* Length of the well-formed UTF-8 sequence at s[0] >= 0x80, or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xbf;
-    size_t n, i;
-    if (c >= 0xc2 && c <= 0xdf) {
-        n = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        n = 3;
-        lo = c == 0xe0 ? 0xa0 : 0x80; /* no overlongs */
-        hi = c == 0xed ? 0x9f : 0xbf; /* no surrogates */
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        n = 4;
-        lo = c == 0xf0 ? 0x90 : 0x80; /* no overlongs */
-        hi = c == 0xf4 ? 0x8f : 0xbf; /* <= U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (avail < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
 static int hex_digit(unsigned char c)
 {
     if (c >= '0' && c <= '9')
@@ -434,36 +390,6 @@ static specc_code scan_escape(dec *d, const unsigned char *p, size_t *raw, size_
     return SPECC_OK;
 }
 
-/* Eight bytes at a time: does the word hold a byte the scanner must stop
- * at? (A byte b is below 0x20 when b - 0x20 borrows into bit 7 while b's
- * own bit 7 is clear; '"' and '\\' are the bytes whose XOR with them is
- * zero; non-ASCII bytes have bit 7 set.) Exact for "any", which is all the
- * caller asks; it then finds the byte with str_stop. */
-#define SWAR_ONES UINT64_C(0x0101010101010101)
-#define SWAR_HIGH UINT64_C(0x8080808080808080)
-
-static bool word_has_stop(uint64_t w)
-{
-    uint64_t q = w ^ ('"' * SWAR_ONES), b = w ^ ('\\' * SWAR_ONES);
-    return ((w | ((w - 0x20 * SWAR_ONES) & ~w) | ((q - SWAR_ONES) & ~q) |
-             ((b - SWAR_ONES) & ~b)) & SWAR_HIGH) != 0;
-}
-
-/* The first byte at or after p that the scanner must stop at, or end. */
-static const unsigned char *str_run(const unsigned char *p, const unsigned char *end)
-{
-    uint64_t w;
-    while (end - p >= 8) {
-        memcpy(&w, p, sizeof w);
-        if (word_has_stop(w))
-            break;
-        p += 8;
-    }
-    while (p < end && !str_stop[*p])
-        p++;
-    return p;
-}
-
 /* Scan the string at the cursor ('"'), checking everything (UTF-8, controls,
  * escapes); the cursor ends after the closing quote. */
 static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
@@ -476,7 +402,7 @@ static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
     s->escaped = false;
     s->has_nul = false;
     for (;;) {
-        p = str_run(p, end);
+        p = speccp_plain_run(p, end);
         if (p >= end)
             return SYNTAX(d, d->end, path, "unexpected end of input in string");
         if (*p == '"')
@@ -493,7 +419,7 @@ static specc_code scan_string(dec *d, jstr *s, const speccp_path *path)
             return SYNTAX(d, (const char *)p, path,
                           "control character U+%04X in string (must be escaped)", *p);
         } else {
-            size_t n = utf8_seq(p, (size_t)(end - p));
+            size_t n = speccp_utf8_seq(p, (size_t)(end - p));
             if (!n)
                 return SYNTAX(d, (const char *)p, path, "invalid UTF-8 in string");
             p += n;
@@ -1353,13 +1279,7 @@ static COLD specc_code int_enum_error(dec *d, const char *at, const specc_shape 
                                       const jnum *n, const speccp_path *path)
 {
     char list[160], shown[64];
-    size_t used = 0, i;
-    list[0] = '\0';
-    for (i = 0; i < shape->enum_count && used + 24 < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%lld", i ? ", " : "",
-                                 (long long)shape->enum_ints[i]);
-    if (i < shape->enum_count)
-        snprintf(list + used, sizeof list - used, ", ...");
+    speccp_int_enum_list(shape, list, sizeof list);
     show_number(n, shown, sizeof shown);
     return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, shown);
 }
@@ -1469,17 +1389,7 @@ static COLD specc_code enum_error(dec *d, const char *at, const specc_shape *sha
                                   const char *text, size_t len, const speccp_path *path)
 {
     char list[168], got[48];
-    size_t used = 0, i;
-    list[0] = '\0';
-    for (i = 0; i < shape->enum_count && used + 40 < sizeof list; i++) {
-        if (i)
-            used += (size_t)snprintf(list + used, sizeof list - used, ", ");
-        speccp_quote(shape->enum_names[i], strlen(shape->enum_names[i]), 24, list + used,
-                     sizeof list - used);
-        used += strlen(list + used);
-    }
-    if (i < shape->enum_count)
-        snprintf(list + used, sizeof list - used, ", ...");
+    speccp_enum_list(shape, list, sizeof list);
     speccp_quote(text, len, 32, got, sizeof got);
     return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, got);
 }
@@ -1703,100 +1613,26 @@ static specc_code dec_map(dec *d, const specc_shape *items, void *slot, const sp
 
 /* ----------------------------------------------------------------- unions */
 
-/* The JSON kind of a value, as unions choose variants by it. */
-typedef enum jkind {
-    JK_STRING,
-    JK_INTEGER, /* a number literal without fraction or exponent */
-    JK_NUMBER,
-    JK_BOOLEAN,
-    JK_OBJECT,
-    JK_ARRAY,
-    JK_OTHER /* null, or not a value */
-} jkind;
-
 /* The kind of the value starting at p (looking ahead over a number's
  * digits; syntax is checked by whoever reads the value). */
-static jkind kind_at(const char *p, const char *end)
+static speccp_jkind kind_at(const char *p, const char *end)
 {
     if (p >= end)
-        return JK_OTHER;
+        return SPECCP_JK_OTHER;
     switch (*p) {
-    case '"': return JK_STRING;
-    case '{': return JK_OBJECT;
-    case '[': return JK_ARRAY;
+    case '"': return SPECCP_JK_STRING;
+    case '{': return SPECCP_JK_OBJECT;
+    case '[': return SPECCP_JK_ARRAY;
     case 't':
-    case 'f': return JK_BOOLEAN;
+    case 'f': return SPECCP_JK_BOOLEAN;
     default: break;
     }
     if (*p != '-' && !is_digit(*p))
-        return JK_OTHER;
+        return SPECCP_JK_OTHER;
     for (p++; p < end && is_digit(*p); p++)
         ;
-    return p < end && (*p == '.' || *p == 'e' || *p == 'E') ? JK_NUMBER : JK_INTEGER;
-}
-
-static bool union_takes(const specc_union *u, jkind k, unsigned hops);
-
-/* Does a value of this shape read JSON of kind k? */
-static bool shape_takes(const specc_shape *s, jkind k, unsigned hops)
-{
-    switch (s->kind) {
-    case SPECC_KIND_STRING:
-    case SPECC_KIND_ENUM: return k == JK_STRING;
-    case SPECC_KIND_INTEGER:
-    case SPECC_KIND_INT32: return k == JK_INTEGER;
-    case SPECC_KIND_NUMBER: return k == JK_INTEGER || k == JK_NUMBER;
-    case SPECC_KIND_DECIMAL: return k == JK_INTEGER || k == JK_NUMBER || k == JK_STRING;
-    case SPECC_KIND_BOOLEAN: return k == JK_BOOLEAN;
-    case SPECC_KIND_OBJECT:
-    case SPECC_KIND_MAP: return k == JK_OBJECT;
-    case SPECC_KIND_ARRAY: return k == JK_ARRAY;
-    case SPECC_KIND_ANY: return k != JK_OTHER;
-    case SPECC_KIND_UNION: return s->union_ && hops < 16 && union_takes(s->union_, k, hops + 1);
-    }
-    return false;
-}
-
-static bool union_takes(const specc_union *u, jkind k, unsigned hops)
-{
-    size_t i;
-    if (u->discriminator && k == JK_OBJECT)
-        return true;
-    if (u->open)
-        return k != JK_OTHER;
-    for (i = 0; i < u->variant_count; i++)
-        if (shape_takes(&u->variants[i].shape, k, hops))
-            return true;
-    return false;
-}
-
-/* The variant for a value of kind k (without a discriminator), or
- * variant_count: an integer literal goes to the first INTEGER or INT32
- * variant if any, everything else to the first variant that takes it. */
-static size_t pick_by_kind(const specc_union *u, jkind k)
-{
-    size_t i;
-    if (k == JK_INTEGER)
-        for (i = 0; i < u->variant_count; i++)
-            if (u->variants[i].shape.kind == SPECC_KIND_INTEGER ||
-                u->variants[i].shape.kind == SPECC_KIND_INT32)
-                return i;
-    for (i = 0; i < u->variant_count; i++)
-        if (shape_takes(&u->variants[i].shape, k, 0))
-            return i;
-    return u->variant_count;
-}
-
-/* The first variant whose tag equals the discriminator's JSON text, or
- * variant_count. */
-static size_t pick_by_tag(const specc_union *u, const char *text, size_t len)
-{
-    size_t i;
-    for (i = 0; i < u->variant_count; i++)
-        if (u->variants[i].tag &&
-            speccp_text_equal(text, len, u->variants[i].tag, u->variants[i].tag_len))
-            return i;
-    return u->variant_count;
+    return p < end && (*p == '.' || *p == 'e' || *p == 'E') ? SPECCP_JK_NUMBER
+                                                             : SPECCP_JK_INTEGER;
 }
 
 static void set_union_kind(const specc_union *u, char *base, size_t kind)
@@ -1895,35 +1731,13 @@ static specc_code scan_tag(dec *d, const specc_union *u, tagscan *t, const specc
     return rc;
 }
 
-/* JSON text for a message: up to 40 bytes, control characters as spaces. */
-static void show_json(const char *text, size_t len, char *buf, size_t size)
-{
-    size_t i, n = len > 40 ? 40 : len;
-    if (n + 4 > size)
-        n = size - 4;
-    for (i = 0; i < n; i++)
-        buf[i] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
-    memcpy(buf + n, n < len ? "..." : "", n < len ? 4 : 1);
-}
-
 /* "expected one of \"push\", \"star\", got \"fork\"" at the key. */
 static COLD specc_code tag_error(dec *d, const specc_union *u, const tagscan *t,
                                  const speccp_path *key)
 {
     char list[168], got[48];
-    size_t used = 0, i, shown = 0;
-    list[0] = '\0';
-    for (i = 0; i < u->variant_count && used + 40 < sizeof list; i++) {
-        const specc_variant *v = &u->variants[i];
-        if (!v->tag)
-            continue;
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s", shown++ ? ", " : "");
-        show_json(v->tag, v->tag_len, list + used, 32);
-        used += strlen(list + used);
-    }
-    if (i < u->variant_count)
-        snprintf(list + used, sizeof list - used, ", ...");
-    show_json(t->at, t->len, got, sizeof got);
+    speccp_tag_list(u, list, sizeof list);
+    speccp_show_json(t->at, t->len, got, sizeof got);
     return fail(d, t->at, SPECC_ERR_ENUM, key, "expected one of %s, got %s", list, got);
 }
 
@@ -1947,7 +1761,7 @@ static specc_code dec_tagged(dec *d, const specc_shape *shape, char *base,
     size_t i;
 
     if (open < d->end && *open != '{') { /* a value that is not an object: by its kind */
-        i = pick_by_kind(u, kind_at(d->p, d->end));
+        i = speccp_pick_by_kind(u, kind_at(d->p, d->end));
         if (i < u->variant_count)
             return dec_variant(d, u, i, base, path, depth);
     }
@@ -1963,7 +1777,7 @@ static specc_code dec_tagged(dec *d, const specc_shape *shape, char *base,
         return dec_variant(d, u, u->default_variant - 1, base, path, depth);
     if (!t.found)
         return tag_missing(d, open, u, &key);
-    i = pick_by_tag(u, t.at, t.len);
+    i = speccp_pick_by_tag(u, t.at, t.len);
     if (i < u->variant_count)
         return dec_variant(d, u, i, base, path, depth);
     if (u->open)
@@ -1985,7 +1799,7 @@ static specc_code dec_union(dec *d, const specc_shape *shape, char *base,
         return depth_error(d, path);
     if (u->discriminator)
         return dec_tagged(d, shape, base, path, depth);
-    i = pick_by_kind(u, kind_at(d->p, d->end));
+    i = speccp_pick_by_kind(u, kind_at(d->p, d->end));
     if (i < u->variant_count)
         return dec_variant(d, u, i, base, path, depth);
     if (u->open && d->p < d->end && *d->p != 'n')
@@ -2556,6 +2370,28 @@ specc_code speccp_json_check(const char *text, size_t len, const speccp_path *pa
     return dec_end(&d, rc, err);
 }
 
+specc_code speccp_any_text(const char *text, size_t len, const speccp_path *path, unsigned depth,
+                           json_t **out, specc_error *err)
+{
+    specc_error local;
+    specc_code rc;
+    dec d;
+
+    *out = NULL;
+    dec_begin(&d, text, len, err, &local);
+    rc = check_start(&d, path);
+    if (!rc)
+        rc = dec_any(&d, out, path, depth);
+    if (!rc)
+        rc = check_end(&d, path);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+        d.err->line = d.err->column = 0; /* positions in a fragment mislead */
+    }
+    return dec_end(&d, rc, err);
+}
+
 /* The kind a discriminated union takes for the object at the cursor. */
 static specc_code pick_tagged(dec *d, const specc_union *u, int *kind)
 {
@@ -2567,7 +2403,7 @@ static specc_code pick_tagged(dec *d, const specc_union *u, int *kind)
         *kind = i && i <= n ? (int)i : 0;
         return SPECC_OK;
     }
-    i = pick_by_tag(u, t.at, t.len);
+    i = speccp_pick_by_tag(u, t.at, t.len);
     *kind = i < n || u->open ? (int)i + 1 : 0;
     return SPECC_OK;
 }
@@ -2588,7 +2424,7 @@ specc_code speccp_union_pick(const specc_union *u, const char *text, size_t len,
     if (u->discriminator && d.p < d.end && *d.p == '{') {
         rc = pick_tagged(&d, u, kind);
     } else {
-        i = pick_by_kind(u, kind_at(d.p, d.end));
+        i = speccp_pick_by_kind(u, kind_at(d.p, d.end));
         if (i < u->variant_count ||
             (u->open && !u->discriminator && d.p < d.end && *d.p != 'n'))
             *kind = (int)i + 1;
@@ -2598,48 +2434,4 @@ specc_code speccp_union_pick(const specc_union *u, const char *text, size_t len,
         rc = SPECC_OK;
     }
     return dec_end(&d, rc, NULL);
-}
-
-/* Text of a jansson value, built by json_dump_callback. json_dumps cannot
- * be used: jansson 2.14 ignores a failed allocation while writing an object
- * key and returns text without it, so out of memory looked like bad JSON. */
-typedef struct dump_sink {
-    speccp_buf text;
-    bool failed; /* an append ran out of memory */
-} dump_sink;
-
-static int dump_append(const char *bytes, size_t size, void *data)
-{
-    dump_sink *d = data;
-    if (!d->failed)
-        d->failed = speccp_buf_put(&d->text, bytes, size) != SPECC_OK;
-    return d->failed ? -1 : 0;
-}
-
-specc_code specc_decode_json(const specc_type *type, const json_t *json, void *out,
-                             specc_error *err)
-{
-    dump_sink b = {SPECCP_BUF_INIT(NULL, "the value's text"), false};
-    specc_code rc;
-
-    if (!type || !out || !json) {
-        if (type && out)
-            specc_init(type, out);
-        return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no type, JSON value or output given");
-    }
-    /* Compact, any value; reals keep 17 digits, so they read back exactly.
-     * json_dump_callback fails without our flag only when its own cycle
-     * check cannot allocate, or when the value contains itself. */
-    if (json_dump_callback(json, dump_append, &b, JSON_ENCODE_ANY | JSON_COMPACT) || b.failed) {
-        specc_free(b.text.data);
-        specc_init(type, out);
-        return speccp_fail(err, SPECC_ERR_NOMEM, NULL, "%s",
-                           b.failed ? "out of memory"
-                                    : "cannot serialise the value (out of memory, or a cycle)");
-    }
-    rc = specc_decode_text(type, b.text.data ? b.text.data : "", b.text.len, out, err);
-    specc_free(b.text.data);
-    if (rc && err)
-        err->line = err->column = 0;
-    return rc;
 }

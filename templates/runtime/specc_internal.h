@@ -9,6 +9,7 @@
 
 #include "specc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -54,6 +55,39 @@ const char *speccp_format_name(specc_format format);
 /* "string", "integer", ... as used in "expected integer" messages. */
 const char *speccp_kind_name(const specc_shape *shape);
 
+/* Length of the well-formed UTF-8 sequence at s[0] >= 0x80 (with `avail`
+ * bytes readable), or 0: no overlongs, no surrogates, <= U+10FFFF. */
+size_t speccp_utf8_seq(const unsigned char *s, size_t avail);
+
+/* The first byte in [p, end) that a JSON string cannot carry as it is or
+ * that needs a closer look: below 0x20, '"', '\\' or non-ASCII (>= 0x80);
+ * end when there is none. Eight bytes at a time: in a word w, a byte below
+ * 0x20 is one whose b - 0x20 borrows into bit 7 while its own bit 7 is
+ * clear, '"' and '\\' are the bytes whose XOR with them is zero, and
+ * (x - 0x01..) & ~x has bit 7 set in some byte exactly when x has a zero
+ * byte. Borrows only spill above a byte that is itself flagged, so the
+ * test "is any byte flagged" is exact; the byte loop then finds it. */
+extern const unsigned char speccp_string_stop[256]; /* 1 for the bytes above */
+#define SPECCP_ONES UINT64_C(0x0101010101010101)
+#define SPECCP_HIGH UINT64_C(0x8080808080808080)
+static inline const unsigned char *speccp_plain_run(const unsigned char *p,
+                                                    const unsigned char *end)
+{
+    while (end - p >= 8) {
+        uint64_t w, q, b;
+        memcpy(&w, p, sizeof w);
+        q = w ^ ('"' * SPECCP_ONES);
+        b = w ^ ('\\' * SPECCP_ONES);
+        if ((w | ((w - 0x20 * SPECCP_ONES) & ~w) | ((q - SPECCP_ONES) & ~q) |
+             ((b - SPECCP_ONES) & ~b)) & SPECCP_HIGH)
+            break;
+        p += 8;
+    }
+    while (p < end && !speccp_string_stop[*p])
+        p++;
+    return p;
+}
+
 /* Well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF)? */
 bool speccp_utf8_valid(const char *s, size_t len);
 /* Number of code points in valid UTF-8. */
@@ -83,6 +117,17 @@ size_t speccp_int_text(int64_t v, char *buf);
  * like JavaScript), everything else as speccp_format_double; -0.0 keeps its
  * sign. d must be finite; size >= 32. Returns the length written. */
 size_t speccp_number_text(double d, char *buf, size_t size);
+
+/* Does speccp_number_text write d as an integer (integral, below 2^53 in
+ * magnitude, not -0.0)? */
+static inline bool speccp_number_is_integer(double d)
+{
+    return d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(int64_t)d &&
+           !(d == 0 && signbit(d));
+}
+
+/* SPECC_ERR_FORMAT "string is not valid UTF-8: \"...\"" at path. */
+specc_code speccp_utf8_fail(specc_error *err, const char *s, size_t len, const speccp_path *path);
 
 /* Return from the calling function with the code of `expr` unless it is
  * SPECC_OK. */
@@ -257,6 +302,39 @@ static inline bool speccp_is_open_enum(const specc_shape *sh)
 char *speccp_value_text(const specc_shape *shape, const void *p, const char *other, size_t *len,
                         specc_error *err);
 
+/* ------------------------- shared by the two decoders (core.c) */
+
+/* JSON text for a message: up to 40 bytes, control characters as spaces,
+ * "..." when cut. size >= 5. */
+void speccp_show_json(const char *text, size_t len, char *buf, size_t size);
+
+/* The values of a closed string enum ("\"a\", \"b\", ...") and of a closed
+ * integer enum ("0, 1, ...") for "expected one of ..." messages; a union's
+ * discriminator tags likewise. */
+void speccp_enum_list(const specc_shape *shape, char *list, size_t size);
+void speccp_int_enum_list(const specc_shape *shape, char *list, size_t size);
+void speccp_tag_list(const specc_union *u, char *list, size_t size);
+
+/* The JSON kind of a value, as unions choose variants by it. */
+typedef enum speccp_jkind {
+    SPECCP_JK_STRING,
+    SPECCP_JK_INTEGER, /* a number literal without fraction or exponent */
+    SPECCP_JK_NUMBER,
+    SPECCP_JK_BOOLEAN,
+    SPECCP_JK_OBJECT,
+    SPECCP_JK_ARRAY,
+    SPECCP_JK_OTHER /* null, or not a value */
+} speccp_jkind;
+
+/* The variant for a value of kind k (without a discriminator), or
+ * variant_count: an integer literal goes to the first INTEGER or INT32
+ * variant if any, everything else to the first variant that takes it. */
+size_t speccp_pick_by_kind(const specc_union *u, speccp_jkind k);
+
+/* The first variant whose tag equals the discriminator's JSON text (by
+ * JSON value), or variant_count. */
+size_t speccp_pick_by_tag(const specc_union *u, const char *text, size_t len);
+
 /* ------------------------------------------------- unions (decode.c) */
 
 /* The union kind decoding text[0..len) would choose (0 when a closed union
@@ -264,6 +342,28 @@ char *speccp_value_text(const specc_shape *shape, const void *p, const char *oth
  * specc.h; the text is assumed well-formed. SPECC_ERR_NOMEM when out of
  * memory. */
 specc_code speccp_union_pick(const specc_union *u, const char *text, size_t len, int *kind);
+
+/* A jansson value by the decoder's rules, as kept unknown texts are read
+ * (specc_decode_any_text's rules: duplicate keys, depth counting the `depth`
+ * containers around it, numbers jansson cannot hold are SPECC_ERR_RANGE),
+ * errors with paths below `path` and line and column 0. */
+specc_code speccp_any_text(const char *text, size_t len, const speccp_path *path, unsigned depth,
+                           json_t **out, specc_error *err);
+
+/* ------------------------------------------ jansson values (encode.c) */
+
+/* Append the compact text of a jansson value (`depth` containers around
+ * it) to *b, spelled as the encoder writes `any` values: strings escaped
+ * minimally, integers as digits, reals as speccp_format_double. Fails on a
+ * string that is not UTF-8, nesting deeper than SPECC_MAX_DEPTH (also a
+ * cycle) and memory (reported through b->err). */
+specc_code speccp_json_text(const json_t *j, speccp_buf *b, const speccp_path *path,
+                            unsigned depth);
+
+/* A deep copy of a jansson value, checked as speccp_json_text checks it;
+ * *out NULL on failure. */
+specc_code speccp_json_copy(const json_t *j, json_t **out, const speccp_path *path,
+                            unsigned depth, specc_error *err);
 
 /* ------------------------------------------- one shape (validate.c) */
 
