@@ -1,27 +1,42 @@
 /*
- * bench — how fast the bindings decode and encode, next to jansson itself.
+ * bench — how fast the bindings decode and encode, next to jansson, cJSON
+ * and simdjson, in one process and on the same bytes.
  *
- * For each payload (sample files, by target), in one process, on the same
- * bytes: specc_decode_text + specc_clear, specc_encode_text, and as the
- * baseline jansson's json_loadb + json_decref and json_dumps — the DOM parse
- * and dump that every jansson-based binding pays before it copies a single
- * field into a struct (so the baseline favours jansson). Each measurement is
- * repeated RUNS times, each run long enough to time (>= 50 ms); the median
- * run is reported in MB/s of JSON text.
+ * usage: bench [--json] [--quick] [--only TEXT] [--samples DIR] [--corpus DIR]
+ *              [--unknown N] [TARGET FILE ...]
  *
- * With --json the columns are the jansson-value entry points instead, on the
- * same bytes: specc_decode_json from the loaded value + specc_clear,
- * specc_encode_json + json_decref, and specc_encode_json + json_dumps (what
- * a caller that wants text through jansson pays); each next to the way they
- * worked before runtime 3 walked jansson values directly ("via text": the
- * value dumped with json_dump_callback then specc_decode_text; the struct
- * encoded with specc_encode_text then read with specc_decode_any_text), in
- * the same process, so that the comparison does not depend on the load of
- * the machine.
+ * Cases (bench_cases.h): every sample under the samples directory (default:
+ * the source tree's specs/samples), then per API its generated corpus of
+ * varied payloads and its large payload (default: the build's bench-corpus/,
+ * made by tools/bench_corpus.c at build time); or, given TARGET FILE pairs,
+ * those files only. --only keeps the cases whose name holds TEXT; --unknown
+ * N adds N undeclared keys to each sample (variants.h).
  *
- * usage: bench [--quick] [--json] [--unknown N] TARGET FILE [TARGET FILE ...]
- *        (--quick: one short run each, for a smoke test; --unknown N: add N
- *        undeclared keys of varied values to each payload, see variants.h)
+ * For each case and each operation (bench_ops.h: decode, decode_arena,
+ * encode, decode_jansson, encode_jansson, jansson_parse, jansson_dump,
+ * cjson_parse, cjson_print, simdjson_parse), over all of the case's
+ * payloads: RUNS runs, each repeating the pass over the payloads enough
+ * times to last at least 50 ms; the median run is reported in MB/s of the
+ * case's JSON text (its bytes, for every operation, encoders included: so
+ * two operations' ratio is the inverse ratio of their times). Decoding
+ * includes freeing the value. Then, outside the timed runs, peak_bytes
+ * (bench_alloc.h): for the payload of the case whose decode peaks highest
+ * (a sample's only payload; in a corpus the one that needs the most memory
+ * to decode), "decode" is the most heap bytes live at once during
+ * specc_decode_text and "structs" the heap bytes live once it returned (the
+ * decoded value); both count what specc and jansson request through
+ * jansson's allocator, not the caller's top-level struct nor malloc's own
+ * overhead.
+ *
+ * Output: a table, or with --json one JSON document:
+ *   {"build": {"type", "runs", "min_run_ms", "quick"},
+ *    "missing": {OP: why} (only when an operation is not built in),
+ *    "cases": [{"name", "kind", "target", "bytes", "count",
+ *               "mb_s": {OP: MB/s or null}, "peak_bytes": {"decode", "structs"}}]}
+ * null: the operation failed on a payload or is not built in (stderr says
+ * which). --quick: one pass of each operation, no warm-up, no repeats (a
+ * smoke test: the numbers mean little).
+ * tools/bench_targets.py reads the JSON and checks the issue's targets.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -30,12 +45,24 @@
 #include <string.h>
 #include <time.h>
 
-#include "targets.h"
-#include "variants.h"
+#include "bench_alloc.h"
+#include "bench_cases.h"
+#include "bench_ops.h"
 
-#define RUNS 7
+#ifndef SPECC_BENCH_SAMPLES
+#define SPECC_BENCH_SAMPLES "specs/samples"
+#endif
+#ifndef SPECC_BENCH_CORPUS
+#define SPECC_BENCH_CORPUS "build/bench-corpus"
+#endif
+#ifndef SPECC_BENCH_BUILD_TYPE
+#define SPECC_BENCH_BUILD_TYPE ""
+#endif
 
-static int quick, json_columns;
+#define RUNS 5
+#define MIN_RUN 0.05 /* seconds */
+
+static int quick;
 
 static double now(void)
 {
@@ -50,260 +77,224 @@ static int compare_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-typedef struct job {
-    const specc_type *type;
-    const char *text;
-    size_t len;
-    void *value;   /* decoded once, for the encode measurements */
-    json_t *dom;   /* loaded once, for json_dumps */
-} job;
-
-typedef int op_fn(const job *j); /* one operation; nonzero on failure */
-
-static int op_specc_decode(const job *j)
-{
-    specc_error err;
-    char buf[1024];
-    void *v = j->type->size <= sizeof buf ? buf : malloc(j->type->size);
-    int bad = specc_decode_text(j->type, j->text, j->len, v, &err) != SPECC_OK;
-    specc_clear(j->type, v);
-    if (v != buf)
-        free(v);
-    return bad;
-}
-
-static int op_jansson_load(const job *j)
-{
-    json_t *dom = json_loadb(j->text, j->len, 0, NULL);
-    json_decref(dom);
-    return dom == NULL;
-}
-
-static int op_specc_encode(const job *j)
-{
-    char *text = specc_encode_text(j->type, j->value, NULL, NULL);
-    specc_free(text);
-    return text == NULL;
-}
-
-static int op_jansson_dump(const job *j)
-{
-    char *text = json_dumps(j->dom, JSON_COMPACT);
-    free(text);
-    return text == NULL;
-}
-
-static int op_specc_decode_json(const job *j)
-{
-    specc_error err;
-    char buf[1024];
-    void *v = j->type->size <= sizeof buf ? buf : malloc(j->type->size);
-    int bad = specc_decode_json(j->type, j->dom, v, &err) != SPECC_OK;
-    specc_clear(j->type, v);
-    if (v != buf)
-        free(v);
-    return bad;
-}
-
-static int op_specc_encode_json(const job *j)
-{
-    json_t *dom = specc_encode_json(j->type, j->value, NULL);
-    json_decref(dom);
-    return dom == NULL;
-}
-
-/* The text of a jansson value, as the old specc_decode_json made it. */
-typedef struct sink {
-    char *data;
-    size_t len, cap;
-} sink;
-
-static int sink_put(const char *bytes, size_t size, void *data)
-{
-    sink *s = data;
-    if (s->len + size + 1 > s->cap) {
-        size_t cap = (s->len + size + 1) * 2;
-        char *grown = realloc(s->data, cap);
-        if (!grown)
-            return -1;
-        s->data = grown;
-        s->cap = cap;
-    }
-    memcpy(s->data + s->len, bytes, size);
-    s->len += size;
-    return 0;
-}
-
-static int op_decode_json_via_text(const job *j)
-{
-    specc_error err;
-    char buf[1024];
-    sink s = {NULL, 0, 0};
-    void *v = j->type->size <= sizeof buf ? buf : malloc(j->type->size);
-    int bad = json_dump_callback(j->dom, sink_put, &s, JSON_ENCODE_ANY | JSON_COMPACT) != 0 ||
-              specc_decode_text(j->type, s.data, s.len, v, &err) != SPECC_OK;
-    specc_clear(j->type, v);
-    if (v != buf)
-        free(v);
-    free(s.data);
-    return bad;
-}
-
-static json_t *encode_json_via_text(const job *j)
-{
-    size_t len;
-    json_t *dom = NULL;
-    char *text = specc_encode_text(j->type, j->value, &len, NULL);
-    if (text && specc_decode_any_text(text, len, &dom, NULL) != SPECC_OK)
-        dom = NULL;
-    specc_free(text);
-    return dom;
-}
-
-static int op_encode_json_via_text(const job *j)
-{
-    json_t *dom = encode_json_via_text(j);
-    json_decref(dom);
-    return dom == NULL;
-}
-
-static int op_encode_json_via_text_dump(const job *j)
-{
-    json_t *dom = encode_json_via_text(j);
-    char *text = dom ? json_dumps(dom, JSON_COMPACT) : NULL;
-    free(text);
-    json_decref(dom);
-    return text == NULL;
-}
-
-static int op_specc_encode_json_dump(const job *j)
-{
-    json_t *dom = specc_encode_json(j->type, j->value, NULL);
-    char *text = dom ? json_dumps(dom, JSON_COMPACT) : NULL;
-    free(text);
-    json_decref(dom);
-    return text == NULL;
-}
-
-/* Median MB/s of RUNS runs of op on the job's text. */
-static double measure(op_fn *op, const job *j)
+/* Median MB/s of RUNS runs of op over the case; -1 when it fails. */
+static double measure(bench_state *st, bench_op op, size_t bytes)
 {
     double rates[RUNS];
-    size_t reps = 1, r, i;
-    int runs = quick ? 1 : RUNS, k;
+    size_t reps = 1, r;
+    int k;
 
-    /* Calibrate: enough repetitions for a run of >= 50 ms. */
+    /* Calibrate (and warm up): enough passes for a run of >= MIN_RUN. */
     for (;;) {
         double t0 = now(), t;
-        for (i = 0; i < reps; i++)
-            if (op(j))
+        for (r = 0; r < reps; r++)
+            if (bench_run(st, op))
                 return -1;
         t = now() - t0;
-        if (quick || t >= 0.05)
+        if (quick) /* that pass is the one run */
+            return (double)bytes * (double)reps / t / 1e6;
+        if (t >= MIN_RUN)
             break;
-        reps *= t > 0.005 ? 2 : 10;
+        if (t < MIN_RUN / 100)
+            reps *= 10;
+        else
+            reps = (size_t)((double)reps * MIN_RUN * 1.2 / t) + 1;
     }
-    for (k = 0; k < runs; k++) {
+    for (k = 0; k < RUNS; k++) {
         double t0 = now(), t;
         for (r = 0; r < reps; r++)
-            op(j);
+            bench_run(st, op);
         t = now() - t0;
-        rates[k] = (double)j->len * (double)reps / t / 1e6;
+        rates[k] = (double)bytes * (double)reps / t / 1e6;
     }
-    qsort(rates, (size_t)runs, sizeof rates[0], compare_double);
-    return rates[runs / 2];
+    qsort(rates, RUNS, sizeof rates[0], compare_double);
+    return rates[RUNS / 2];
 }
 
-static char *slurp(const char *path, size_t *len)
+/* peak_bytes of the case (see the top comment); -1 when a payload does not
+ * decode. */
+static int measure_peak(const bench_case *c, size_t *decode, size_t *structs)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(buf);
-        buf = NULL;
+    size_t i, largest = 1;
+    void *out;
+    int status = 0;
+    *decode = *structs = 0;
+    for (i = 0; i < c->count; i++)
+        if (c->payloads[i].type->size > largest)
+            largest = c->payloads[i].type->size;
+    if (!(out = malloc(largest)))
+        return -1;
+    for (i = 0; i < c->count && status == 0; i++) {
+        const bench_payload *p = &c->payloads[i];
+        specc_error err;
+        size_t live, peak;
+        alloc_count_begin();
+        status = specc_decode_text(p->type, p->text, p->len, out, &err) == SPECC_OK ? 0 : -1;
+        live = alloc_live();
+        peak = alloc_peak();
+        specc_clear(p->type, out);
+        if (alloc_count_end()) {
+            fprintf(stderr, "bench: %s: memory still held after specc_clear\n", c->name);
+            exit(1);
+        }
+        if (peak > *decode) {
+            *decode = peak;
+            *structs = live;
+        }
     }
-    if (f)
-        fclose(f);
-    return buf;
+    free(out);
+    return status;
+}
+
+static void print_header(void)
+{
+    static const char *const short_names[OP_COUNT] = {
+        "decode", "arena", "encode", "dec_jsn", "enc_jsn",
+        "jsn_prs", "jsn_dmp", "cj_prs", "cj_prt", "simd"};
+    int op;
+    printf("MB/s of each case's JSON text (median of %d runs of >= %.0f ms); peak: heap bytes "
+           "live during a decode, structs: after it\n",
+           quick ? 1 : RUNS, MIN_RUN * 1000);
+    printf("%-48s %10s %5s", "case", "bytes", "count");
+    for (op = 0; op < OP_COUNT; op++)
+        printf(" %7s", short_names[op]);
+    printf(" %10s %10s\n", "peak", "structs");
+}
+
+static void print_row(const bench_case *c, const double *rates, size_t peak, size_t structs)
+{
+    int op;
+    printf("%-48.48s %10zu %5zu", c->name, c->bytes, c->count);
+    for (op = 0; op < OP_COUNT; op++)
+        if (rates[op] < 0)
+            printf(" %7s", "-");
+        else
+            printf(" %7.1f", rates[op]);
+    printf(" %10zu %10zu\n", peak, structs);
+    fflush(stdout);
+}
+
+static json_t *case_json(const bench_case *c, const double *rates, size_t peak, size_t structs)
+{
+    json_t *mb_s = json_object();
+    int op;
+    for (op = 0; op < OP_COUNT; op++)
+        json_object_set_new(mb_s, bench_op_names[op],
+                            rates[op] < 0 ? json_null() : json_real(rates[op]));
+    return json_pack("{s:s, s:s, s:s, s:I, s:I, s:o, s:{s:I, s:I}}", "name", c->name, "kind",
+                     bench_kind_names[c->kind], "target", c->target, "bytes",
+                     (json_int_t)c->bytes, "count", (json_int_t)c->count, "mb_s", mb_s,
+                     "peak_bytes", "decode", (json_int_t)peak, "structs", (json_int_t)structs);
+}
+
+static int usage(void)
+{
+    fputs("usage: bench [--json] [--quick] [--only TEXT] [--samples DIR] [--corpus DIR]\n"
+          "             [--unknown N] [TARGET FILE ...]\n",
+          stderr);
+    return 2;
 }
 
 int main(int argc, char **argv)
 {
-    int i = 1, status = 0;
-    size_t unknown = 0;
+    const char *samples = SPECC_BENCH_SAMPLES, *corpus = SPECC_BENCH_CORPUS;
+    int i = 1, as_json = 0, status = 0, op;
+    size_t unknown = 0, c;
+    bench_cases cases = {NULL, 0, 0, NULL};
+    json_t *doc = NULL, *list = NULL;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0)
             quick = 1;
         else if (strcmp(argv[i], "--json") == 0)
-            json_columns = 1;
+            as_json = 1;
         else if (strcmp(argv[i], "--unknown") == 0 && i + 1 < argc)
             unknown = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+            cases.only = argv[++i];
+        else if (strcmp(argv[i], "--samples") == 0 && i + 1 < argc)
+            samples = argv[++i];
+        else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc)
+            corpus = argv[++i];
+        else if (argv[i][0] == '-')
+            return usage();
         else
             break;
     }
-    if (argc - i < 2 || (argc - i) % 2) {
-        fputs("usage: bench [--quick] [--json] [--unknown N] TARGET FILE [TARGET FILE ...]\n", stderr);
+    if ((argc - i) % 2)
+        return usage();
+    if (i < argc) {
+        for (; i + 1 < argc && status == 0; i += 2)
+            status = cases_add_file(&cases, argv[i], argv[i + 1], unknown);
+    } else {
+        status = cases_add_samples(&cases, samples, unknown);
+        if (status == 0)
+            status = cases_add_corpus(&cases, corpus);
+    }
+    if (status) {
+        cases_free(&cases);
         return 2;
     }
-    if (json_columns)
-        printf("%-36s %7s  %13s %13s  %13s %13s  %13s %13s\n", "payload", "bytes",
-               "decode_json", "via text", "encode_json", "via text", "enc_json+dump",
-               "via text");
-    else
-        printf("%-36s %7s  %13s %13s  %13s %13s\n", "payload", "bytes", "specc decode",
-               "jansson load", "specc encode", "jansson dump");
-    for (; i + 1 < argc; i += 2) {
-        job j;
-        specc_error err;
-        const char *name = argv[i + 1], *p;
-        /* Show "api/file": the last two parts of the path. */
-        for (p = argv[i + 1]; *p; p++)
-            if (*p == '/' && strchr(p + 1, '/'))
-                name = p + 1;
-        j.type = targets_find(argv[i]);
-        j.text = slurp(argv[i + 1], &j.len);
-        if (!j.type || !j.text) {
-            fprintf(stderr, "bench: unknown target %s or unreadable %s\n", argv[i], argv[i + 1]);
-            return 2;
-        }
-        if (unknown) {
-            size_t wide_len;
-            char *wide = variant_widen(j.text, j.len, unknown, &wide_len);
-            free((char *)j.text);
-            if (!wide) {
-                fprintf(stderr, "bench: %s is not a JSON object\n", argv[i + 1]);
-                return 2;
-            }
-            j.text = wide;
-            j.len = wide_len;
-        }
-        j.value = malloc(j.type->size);
-        j.dom = json_loadb(j.text, j.len, 0, NULL);
-        if (!j.value || !j.dom ||
-            specc_decode_text(j.type, j.text, j.len, j.value, &err) != SPECC_OK) {
-            fprintf(stderr, "bench: %s does not decode\n", argv[i + 1]);
-            return 1;
-        }
-        if (json_columns)
-            printf("%-36.36s %7zu  %8.1f MB/s %8.1f MB/s  %8.1f MB/s %8.1f MB/s  %8.1f MB/s "
-                   "%8.1f MB/s\n",
-                   name, j.len, measure(op_specc_decode_json, &j),
-                   measure(op_decode_json_via_text, &j), measure(op_specc_encode_json, &j),
-                   measure(op_encode_json_via_text, &j), measure(op_specc_encode_json_dump, &j),
-                   measure(op_encode_json_via_text_dump, &j));
-        else
-            printf("%-36.36s %7zu  %8.1f MB/s %8.1f MB/s  %8.1f MB/s %8.1f MB/s\n", name, j.len,
-                   measure(op_specc_decode, &j), measure(op_jansson_load, &j),
-                   measure(op_specc_encode, &j), measure(op_jansson_dump, &j));
-        specc_clear(j.type, j.value);
-        free(j.value);
-        json_decref(j.dom);
-        free((char *)j.text);
+
+    if (strcmp(SPECC_BENCH_BUILD_TYPE, "Release") != 0 &&
+        strcmp(SPECC_BENCH_BUILD_TYPE, "RelWithDebInfo") != 0 &&
+        strcmp(SPECC_BENCH_BUILD_TYPE, "MinSizeRel") != 0)
+        fprintf(stderr, "bench: warning: built as \"%s\", not optimised: the numbers say little\n",
+                SPECC_BENCH_BUILD_TYPE);
+    for (op = 0; op < OP_COUNT; op++)
+        if (bench_op_missing((bench_op)op))
+            fprintf(stderr, "bench: no %s case: %s\n", bench_op_names[op],
+                    bench_op_missing((bench_op)op));
+    if (as_json) {
+        json_t *missing = json_object();
+        for (op = 0; op < OP_COUNT; op++)
+            if (bench_op_missing((bench_op)op))
+                json_object_set_new(missing, bench_op_names[op],
+                                    json_string(bench_op_missing((bench_op)op)));
+        list = json_array();
+        doc = json_pack("{s:{s:s, s:i, s:i, s:b}}", "build", "type", SPECC_BENCH_BUILD_TYPE,
+                        "runs", quick ? 1 : RUNS, "min_run_ms", quick ? 0 : (int)(MIN_RUN * 1000),
+                        "quick", quick);
+        if (json_object_size(missing))
+            json_object_set(doc, "missing", missing);
+        json_object_set_new(doc, "cases", list);
+        json_decref(missing);
+    } else {
+        print_header();
     }
+
+    for (c = 0; c < cases.count; c++) {
+        const bench_case *bc = &cases.list[c];
+        double rates[OP_COUNT];
+        size_t peak = 0, structs = 0;
+        bench_state *st = bench_state_new(bc->payloads, bc->count);
+        if (!st) {
+            fprintf(stderr, "bench: %s: out of memory\n", bc->name);
+            status = 1;
+            break;
+        }
+        for (op = 0; op < OP_COUNT; op++) {
+            rates[op] = measure(st, (bench_op)op, bc->bytes);
+            if (rates[op] < 0 && !bench_op_missing((bench_op)op)) {
+                fprintf(stderr, "bench: %s: %s failed on a payload\n", bc->name,
+                        bench_op_names[op]);
+                status = 1;
+            }
+        }
+        bench_state_free(st);
+        if (measure_peak(bc, &peak, &structs)) {
+            fprintf(stderr, "bench: %s does not decode\n", bc->name);
+            status = 1;
+        }
+        if (as_json)
+            json_array_append_new(list, case_json(bc, rates, peak, structs));
+        else
+            print_row(bc, rates, peak, structs);
+    }
+    if (as_json) {
+        if (json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) || fputc('\n', stdout) == EOF)
+            status = 1;
+        json_decref(doc);
+    }
+    cases_free(&cases);
     return status;
 }

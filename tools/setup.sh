@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 # Build: cmake ninja-build gcc libjansson-dev libyaml-dev. Tests: clang and
 # libclang-rt-dev (strict compile checks; sanitizer and libFuzzer runtimes),
 # valgrind (memcheck runs), python3 (the specc infer tests) and python3-yaml
-# (the specc import tests), nodejs and npm (the ajv tests).
-packages="cmake ninja-build gcc clang libclang-rt-dev libjansson-dev libyaml-dev valgrind python3 python3-yaml"
+# (the specc import tests), nodejs and npm (the ajv tests). Bench
+# (build/bench): libcjson-dev, and g++ with libsimdjson-dev (simdjson is C++;
+# the bench is the only C++ the project compiles).
+packages="cmake ninja-build gcc clang libclang-rt-dev libjansson-dev libyaml-dev valgrind python3 python3-yaml g++ libcjson-dev libsimdjson-dev"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
