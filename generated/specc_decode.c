@@ -299,18 +299,13 @@ static char *val_strndup(dec *d, const char *s, size_t len)
  * the old array is left behind (or extended in place when it is last). */
 static void *val_grow(dec *d, void *old, size_t used, size_t *cap, size_t need, size_t esz)
 {
-    size_t ncap = *cap ? *cap : 4;
+    size_t ncap;
     void *n;
     if (!d->arena)
         return speccp_grow(old, used, cap, need, esz);
     if (need <= *cap && old)
         return old;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2)
-            return NULL;
-        ncap *= 2;
-    }
-    if (ncap > SIZE_MAX / esz)
+    if (!(ncap = speccp_grown_cap(*cap, need, esz)))
         return NULL;
     n = speccp_arena_grow(d->arena, old, old ? *cap * esz : 0, ncap * esz, VALUE_ALIGN);
     if (n)

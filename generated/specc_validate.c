@@ -643,17 +643,6 @@ static specc_code tag_text(const specc_union *u, const specc_type *type, const c
     return SPECC_OK;
 }
 
-/* Which variant a discriminator text selects (variant_count: none). */
-static size_t tag_selects(const specc_union *u, const char *text, size_t len)
-{
-    size_t i;
-    for (i = 0; i < u->variant_count; i++)
-        if (u->variants[i].tag &&
-            speccp_text_equal(text, len, u->variants[i].tag, u->variants[i].tag_len))
-            return i;
-    return u->variant_count;
-}
-
 /* The variant object's discriminator, when present, must select that
  * variant again. */
 static void check_tag(validator *v, const specc_union *u, size_t i, const char *at,
@@ -678,7 +667,7 @@ static void check_tag(validator *v, const specc_union *u, size_t i, const char *
         return;
     if (!text) /* absent: a required field says so; otherwise the default */
         return;
-    j = tag_selects(u, text, len);
+    j = speccp_pick_by_tag(u, text, len);
     show_text(text, len, shown, sizeof shown);
     if (j == u->variant_count)
         report(v, SPECC_ERR_INVALID, &key, "discriminator %s selects no variant", shown);

@@ -44,18 +44,26 @@ char *speccp_strndup(const char *s, size_t len)
     return p;
 }
 
-void *speccp_grow(void *old, size_t used, size_t *cap, size_t need, size_t esz)
+size_t speccp_grown_cap(size_t cap, size_t need, size_t esz)
 {
-    size_t ncap = *cap ? *cap : 4;
-    void *n;
-    if (need <= *cap && old)
-        return old;
+    size_t ncap = cap ? cap : 4;
     while (ncap < need) {
         if (ncap > SIZE_MAX / 2)
-            return NULL;
+            return 0;
         ncap *= 2;
     }
     if (esz && ncap > SIZE_MAX / esz)
+        return 0;
+    return ncap;
+}
+
+void *speccp_grow(void *old, size_t used, size_t *cap, size_t need, size_t esz)
+{
+    size_t ncap;
+    void *n;
+    if (need <= *cap && old)
+        return old;
+    if (!(ncap = speccp_grown_cap(*cap, need, esz)))
         return NULL;
     n = specc_alloc(ncap * esz);
     if (!n)

@@ -159,6 +159,10 @@ specc_code speccp_utf8_fail(specc_error *err, const char *s, size_t len, const s
  * jansson's allocator has no realloc, hence allocate, copy, free. */
 void *speccp_grow(void *old, size_t used, size_t *cap, size_t need, size_t esz);
 
+/* The capacity speccp_grow moves to from `cap` for `need` elements of `esz`
+ * bytes (doubling from cap, or from 4); 0 when that many bytes overflow. */
+size_t speccp_grown_cap(size_t cap, size_t need, size_t esz);
+
 /* A growing text (the encoder's output, a request target), built with the
  * put functions below. */
 typedef struct speccp_buf {
