@@ -2139,6 +2139,37 @@ static specc_code dec_unknown(dec *d, objctx *o, const jkey *k, const char *key_
     return SPECC_OK;
 }
 
+/* The key at the cursor ('"') when it is, byte for byte, the name of the
+ * field expected next (o->hint) and that name is plain ASCII that a JSON
+ * string carries as it is: then it is that name, with nothing to scan or
+ * look up, and the cursor moves past it. Otherwise NULL, cursor unchanged. */
+static const specc_field *expected_key(dec *d, objctx *o, jkey *k, size_t *index)
+{
+    const char *p = d->p + 1;
+    const specc_field *f;
+    size_t i, n;
+
+    if (o->hint >= o->type->field_count)
+        return NULL;
+    f = &o->type->fields[o->hint];
+    n = f->name_len;
+    if ((size_t)(d->end - p) <= n || p[n] != '"')
+        return NULL;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f->name[i];
+        if (c != (unsigned char)p[i] || speccp_string_stop[c])
+            return NULL;
+    }
+    k->s = p;
+    k->len = n;
+    k->owned = NULL;
+    k->has_nul = false;
+    *index = o->hint;
+    o->hint = o->hint + 1 < o->type->field_count ? o->hint + 1 : 0;
+    d->p = p + n + 1;
+    return f;
+}
+
 /* One member; the cursor is on its key. */
 static specc_code dec_member(dec *d, objctx *o, const speccp_path *path, unsigned depth)
 {
@@ -2149,13 +2180,15 @@ static specc_code dec_member(dec *d, objctx *o, const speccp_path *path, unsigne
     specc_code rc;
     jkey k;
 
-    if ((rc = scan_key(d, &k, path)) != SPECC_OK)
-        return rc;
+    if (!(f = expected_key(d, o, &k, &index))) {
+        if ((rc = scan_key(d, &k, path)) != SPECC_OK)
+            return rc;
+        f = k.has_nul ? NULL : find_field(o, &k, &index);
+    }
     child.parent = path;
     child.key = k.s;
     child.key_len = k.len;
     child.index = 0;
-    f = k.has_nul ? NULL : find_field(o, &k, &index);
     if (!f) {
         rc = dec_unknown(d, o, &k, key_at, &child, depth);
     } else if (o->seen[index / 64] & ((uint64_t)1 << (index % 64))) {
