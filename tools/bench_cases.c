@@ -13,6 +13,7 @@
 #include "bench_corpus_io.h"
 #include "targets.h"
 #include "variants.h"
+#include "read_file.h"
 
 const char *const bench_kind_names[3] = {"sample", "corpus", "large"};
 
@@ -63,7 +64,7 @@ int cases_add_file(bench_cases *cases, const char *target, const char *path, siz
     snprintf(case_name, sizeof case_name, "%.*s", (int)name_len, name);
     if (cases->only && !strstr(case_name, cases->only))
         return 0;
-    text = corpus_slurp(path, &len);
+    text = read_file(path, &len);
     if (!type || !text) {
         fprintf(stderr, "bench: unknown target %s or unreadable %s\n", target, path);
         free(text);
@@ -141,7 +142,7 @@ static int add_generated(bench_cases *cases, const char *dir, const char *api, c
     snprintf(case_name, sizeof case_name, "%s/%s", api, ext);
     if ((cases->only && !strstr(case_name, cases->only)) ||
         (size_t)snprintf(path, sizeof path, "%s/%s.%s", dir, api, ext) >= sizeof path ||
-        !(buf = corpus_slurp(path, &len)))
+        !(buf = read_file(path, &len)))
         return 0;
     if (!(items = corpus_parse(buf, len, &count)) || !(c = new_case(cases)) ||
         !(c->payloads = malloc((count ? count : 1) * sizeof *c->payloads))) {

@@ -32,6 +32,7 @@
 #include "bench_mutate.h"
 #include "targets.h"
 #include "variants.h"
+#include "read_file.h"
 
 #define SEED 0x5eedC0DEB3A7C0DEull
 #define TRIES 8
@@ -186,7 +187,7 @@ int main(int argc, char **argv)
     for (i = 4; i < (size_t)argc; i++) {
         sample *s = &samples[n];
         if (!sample_target(argv[i], s->target, sizeof s->target, s->api, sizeof s->api) ||
-            !(s->type = targets_find(s->target)) || !(s->text = corpus_slurp(argv[i], &s->len)) ||
+            !(s->type = targets_find(s->target)) || !(s->text = read_file(argv[i], &s->len)) ||
             !valid(s->type, s->text, s->len)) {
             fprintf(stderr, "bench_corpus: %s is not a valid sample of a known target\n",
                     argv[i]);

@@ -32,24 +32,6 @@ int sample_target(const char *path, char *buf, size_t size, char *api, size_t ap
     return 1;
 }
 
-char *corpus_slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(buf);
-        buf = NULL;
-    }
-    if (f)
-        fclose(f);
-    return buf;
-}
-
 corpus_item *corpus_parse(const char *buf, size_t len, size_t *count)
 {
     size_t magic = strlen(CORPUS_MAGIC), pos = magic, n = 0, cap = 0;

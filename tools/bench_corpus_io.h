@@ -20,9 +20,6 @@
  * 0 when the path does not have that form. */
 int sample_target(const char *path, char *buf, size_t size, char *api, size_t api_size);
 
-/* A whole file, NUL-terminated; NULL when unreadable. */
-char *corpus_slurp(const char *path, size_t *len);
-
 /* One payload of a corpus file. */
 typedef struct corpus_item {
     char target[128];

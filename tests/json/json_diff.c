@@ -51,6 +51,7 @@
 #include "specc_internal.h"
 #include "targets.h"
 #include "variants.h"
+#include "read_file.h"
 
 /* ------------------------------------------------------------ allocator */
 
@@ -376,24 +377,6 @@ static void run_all(const char *name, const specc_type *type, const char *text, 
 
 /* ---------------------------------------------------------------- input */
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(buf);
-        buf = NULL;
-    }
-    if (f)
-        fclose(f);
-    return buf;
-}
-
 /* samples/<api>/<endpoint>.<status>... → "<api>.<endpoint>.<status>" */
 static const specc_type *sample_type(const char *path)
 {
@@ -424,7 +407,7 @@ static const specc_type *kitchen2_type(const char *path)
 static int run_sample(const char *path, const specc_type *type, bool widen)
 {
     size_t len, wlen;
-    char *text = slurp(path, &len), *wide, label[600];
+    char *text = read_file(path, &len), *wide, label[600];
     if (!text || !type) {
         fprintf(stderr, "json_diff: cannot read %s or find its type\n", path);
         free(text);
@@ -459,7 +442,7 @@ static const specc_type *kitchen2_find(const char *target)
 static int run_tsv(const char *path)
 {
     size_t len;
-    char *all = slurp(path, &len), *line, *next, label[600];
+    char *all = read_file(path, &len), *line, *next, label[600];
     if (!all)
         return 2;
     for (line = all; line && *line; line = next) {
@@ -491,7 +474,7 @@ static int run_tsv(const char *path)
 static int run_fuzz_input(const char *path)
 {
     size_t len;
-    char *data = slurp(path, &len);
+    char *data = read_file(path, &len);
     if (!data || len < 1) { /* unreadable, or empty (.keep): no type byte */
         free(data);
         return data ? 0 : 2;

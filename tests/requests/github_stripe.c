@@ -21,6 +21,7 @@
 
 #include "github.h"
 #include "stripe.h"
+#include "read_file.h"
 
 static int checks, failures;
 
@@ -47,24 +48,6 @@ static void check_str(const char *what, const char *got, const char *want, int l
            got ? "\"" : "", got ? got : "NULL", got ? "\"" : "");
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(buf);
-        buf = NULL;
-    }
-    if (f)
-        fclose(f);
-    return buf;
-}
-
 static void report(const specc_error *e, void *ctx)
 {
     printf("FAIL %s: %s: %s [%s]\n", (const char *)ctx, e->path, e->message,
@@ -81,7 +64,7 @@ static void test_create_repo(const char *file)
     specc_error err;
     json_t *want, *got;
     size_t len;
-    char *text = slurp(file, &len);
+    char *text = read_file(file, &len);
 
     CHECK(text != NULL, "cannot read %s", file);
     if (!text)

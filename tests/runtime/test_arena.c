@@ -17,6 +17,7 @@
 #include "openwebui.h"
 #include "specc_internal.h" /* speccp_arena_alloc, for the block limits */
 #include "targets.h"
+#include "read_file.h"
 
 static const char *src_dir;
 
@@ -24,21 +25,7 @@ static const char *src_dir;
 
 static char *slurp(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL) {
-        if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        } else {
-            buf[n] = '\0';
-            *len = (size_t)n;
-        }
-    }
-    if (f)
-        fclose(f);
+    char *buf = read_file(path, len);
     if (!buf)
         fprintf(stderr, "cannot read %s\n", path);
     CHECK(buf != NULL);

@@ -17,6 +17,7 @@
 
 #include "targets.h"
 #include "variants.h"
+#include "read_file.h"
 
 static int failures;
 
@@ -31,24 +32,6 @@ static void report(const specc_error *e, void *ctx)
 {
     FAIL("%s: validate: %s: %s [%s]", (const char *)ctx, e->path, e->message,
          specc_code_name(e->code));
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(buf);
-        buf = NULL;
-    }
-    if (f)
-        fclose(f);
-    return buf;
 }
 
 /* Occurrences of needle in s. */
@@ -116,7 +99,7 @@ int main(int argc, char **argv)
         fputs("usage: unknown TARGET FILE\n", stderr);
         return 2;
     }
-    if (!(type = targets_find(argv[1])) || !(text = slurp(argv[2], &len))) {
+    if (!(type = targets_find(argv[1])) || !(text = read_file(argv[2], &len))) {
         fprintf(stderr, "unknown: no target %s or cannot read %s\n", argv[1], argv[2]);
         return 2;
     }
