@@ -282,16 +282,24 @@ static void val_free(dec *d, void *p)
         specc_free(p);
 }
 
+/* Room for a text of len bytes and its NUL, for the value (in an arena,
+ * with no alignment). */
+static char *val_text_room(dec *d, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    return d->arena ? speccp_arena_alloc(d->arena, len + 1, 1) : specc_alloc(len + 1);
+}
+
 /* A NUL-terminated copy of s[0..len) for the value. */
 static char *val_strndup(dec *d, const char *s, size_t len)
 {
-    char *p;
-    if (!d->arena)
-        return speccp_strndup(s, len);
-    if (len == SIZE_MAX || !(p = speccp_arena_alloc(d->arena, len + 1, 1)))
-        return NULL;
-    memcpy(p, s, len);
-    p[len] = '\0';
+    char *p = val_text_room(d, len);
+    if (p) {
+        if (len)
+            memcpy(p, s, len);
+        p[len] = '\0';
+    }
     return p;
 }
 
@@ -515,17 +523,14 @@ static char *str_dup(const jstr *s)
     return copy;
 }
 
-/* The same copy, for the value (val_alloc). */
+/* The same copy, for the value. */
 static char *val_str(dec *d, const jstr *s)
 {
     char *copy;
-    if (!d->arena)
-        return str_dup(s);
     if (!s->escaped)
         return val_strndup(d, s->raw, s->len);
-    if (s->len == SIZE_MAX || !(copy = speccp_arena_alloc(d->arena, s->len + 1, 1)))
-        return NULL;
-    unescape(s, copy);
+    if ((copy = val_text_room(d, s->len)) != NULL)
+        unescape(s, copy);
     return copy;
 }
 
