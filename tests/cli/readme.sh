@@ -75,4 +75,20 @@ cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wno-missing-prototypes -I"$src/gen
     die "README arena program failed"
 block "output-arena" >"$tmp/want-arena"
 diff -u "$tmp/want-arena" "$tmp/got-arena" || die "README arena program output differs"
+
+# Excerpts of the example programs are theirs: each line of an excerpt block
+# is a line of the file it names, in order (indentation aside).
+awk '/^<!-- readme-test: excerpt [^ ]* -->$/ { file = $4; want = 1; next }
+     want && /^```/ { if (inside) { inside = want = 0; n++ } else inside = 1; next }
+     inside && NF { sub(/^[ \t]+/, ""); print (n + 0) "\t" file "\t" $0 }' "$src/README.md" >"$tmp/excerpts"
+[ -s "$tmp/excerpts" ] || die "no excerpt blocks in README"
+for i in $(cut -f1 "$tmp/excerpts" | sort -u); do
+    file=$(awk -F'\t' -v i="$i" '$1 == i { print $2; exit }' "$tmp/excerpts")
+    awk -F'\t' -v i="$i" '$1 == i { print $3 }' "$tmp/excerpts" >"$tmp/want-excerpt"
+    sed 's/^[ \t]*//' "$src/$file" >"$tmp/file-excerpt"
+    awk 'NR == FNR { want[n++] = $0; next }
+         i < n && $0 == want[i] { i++ }
+         END { if (i < n) { print "README excerpt line not in the file (in order): " want[i]; exit 1 } }' \
+        "$tmp/want-excerpt" "$tmp/file-excerpt" || die "README excerpt $i differs from $file"
+done
 exit $fail
