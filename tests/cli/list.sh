@@ -4,6 +4,8 @@
 # write nothing, and fail on a bad spec as generate does.
 # usage: list.sh SPECC SOURCE_DIR BUILD_DIR
 specc=$1 src=$2
+case $specc in /*) ;; *) specc=$PWD/$specc ;; esac # --list runs in $tmp
+case $src in /*) ;; *) src=$PWD/$src ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -20,7 +22,7 @@ same() {
     (cd "$tmp" && "$specc" "$@" --list) >"$tmp/listed" || { die "$name: --list failed"; return; }
     sort "$tmp/listed" | diff -u "$tmp/written" - >"$tmp/diff" ||
         { die "$name: --list differs from the files written:"; cat "$tmp/diff"; }
-    [ "$(ls -A "$tmp" | grep -v '^out\|^written$\|^listed$\|^diff$')" = "" ] ||
+    [ "$(ls -A "$tmp" | grep -v -e '^out' -e '^written$' -e '^listed$' -e '^diff$')" = "" ] ||
         die "$name: --list wrote files: $(ls -A "$tmp")"
     # Stable: the same list, in the same order, twice.
     "$specc" "$@" --list | cmp -s - "$tmp/listed" || die "$name: --list is not stable"
