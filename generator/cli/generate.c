@@ -145,6 +145,7 @@ typedef struct options {
     const char **specs;
     size_t spec_count;
     bool no_runtime;
+    bool list; /* --list: print the file names, write nothing */
 } options;
 
 /* What each command takes and makes. */
@@ -248,6 +249,16 @@ static bool collect(const options *o, spec **specs, const char *tdir, output_set
     return ok;
 }
 
+/* --list: the name of every file the set holds, one per line, in the
+ * order generate writes them (the runtime sorted, then each spec's .h, .c). */
+static int list_names(const output_set *out)
+{
+    size_t i;
+    for (i = 0; i < out->count; i++)
+        printf("%s\n", out->files[i].name);
+    return fflush(stdout) == 0 ? 0 : 1;
+}
+
 /* lint's last step: the example files the specs list, decoded, validated
  * and round-tripped as the bindings would. */
 static int lint_examples(const options *o, spec **specs)
@@ -301,6 +312,8 @@ static int run(const options *o)
             status = 1;
         } else if (!collect(o, specs, tdir, &out)) {
             status = 1;
+        } else if (o->list) {
+            status = list_names(&out);
         } else if (strcmp(o->command, "check") != 0) {
             status = output_write(&out, o->out_dir) ? 0 : 1;
         } else {
@@ -320,7 +333,7 @@ static int run(const options *o)
 
 int cmd_generate(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, 0, false};
+    options o = {NULL, NULL, NULL, NULL, 0, false, false};
     const command *cmd = NULL;
     int i, status;
     size_t c;
@@ -349,6 +362,9 @@ int cmd_generate(int argc, char **argv)
         } else if (strcmp(a, "--no-runtime") == 0 &&
                    (strcmp(o.command, "generate") == 0 || strcmp(o.command, "check") == 0)) {
             o.no_runtime = true;
+        } else if (strcmp(a, "--list") == 0 &&
+                   (strcmp(o.command, "generate") == 0 || strcmp(o.command, "runtime") == 0)) {
+            o.list = true;
         } else if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
                 o.specs[o.spec_count++] = argv[i];
@@ -359,7 +375,7 @@ int cmd_generate(int argc, char **argv)
             o.specs[o.spec_count++] = a;
         }
     }
-    if (cmd->needs_out && !o.out_dir) {
+    if (cmd->needs_out && !o.out_dir && !o.list) {
         free(o.specs);
         return usage_error("%s needs -o DIR", o.command);
     }

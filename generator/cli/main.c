@@ -11,8 +11,10 @@
 
 static const char usage_text[] =
     "usage: specc generate -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
+    "       specc generate --list [--no-runtime] [--templates DIR] SPEC...\n"
     "       specc check    -o DIR [--no-runtime] [--templates DIR] SPEC...\n"
     "       specc runtime  -o DIR [--templates DIR]\n"
+    "       specc runtime  --list [--templates DIR]\n"
     "       specc schema   -o DIR SPEC...\n"
     "       specc doc      -o DIR [--templates DIR] SPEC...\n"
     "       specc lint SPEC...\n"
@@ -60,6 +62,9 @@ static const char usage_text[] =
     "\n"
     "  -o DIR           output directory\n"
     "  --no-runtime     generate or check only the API files, not the runtime\n"
+    "  --list           generate, runtime: print the names of the files the\n"
+    "                   command would write into DIR, one per line; write\n"
+    "                   nothing (-o DIR is optional; for build systems)\n"
     "  --templates DIR  templates to render (default: found next to specc)\n"
     "\n"
     "Exit status: 0 ok; 1 spec errors, stale output, a rejected payload, a failed\n"

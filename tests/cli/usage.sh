@@ -21,6 +21,7 @@ expect 2 "needs at least one SPEC" -- lint
 expect 2 "unknown option '--bogus'" -- lint --bogus x.yaml
 expect 2 "needs a directory" -- check -o
 expect 0 "usage: specc generate" -- --help
+expect 0 "specc runtime  --list" -- --help
 expect 0 "^specc [0-9]" -- --version
 expect 0 "kitchen.yaml: ok" -- lint "$src/tests/kitchen/kitchen.yaml"
 expect 1 "no-such.yaml: error: cannot read" -- lint no-such.yaml
