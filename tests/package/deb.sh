@@ -101,7 +101,9 @@ done | grep . && fail=1
     grep -q 'specc test' || die "debian/rules override_dh_auto_test has no 'specc test'"
 (cd "$copy" && DEB_BUILD_OPTIONS="parallel=2 nocheck" debian/rules -n override_dh_auto_test) 2>&1 |
     grep 'specc test' && die "DEB_BUILD_OPTIONS=nocheck still runs the smoke check"
-# The copy goes, so specc cannot fall back to the templates it was built from.
+# The build path is not in the binary (reproducible: see debian/rules).
+grep -q "$copy" "$copy/debian/build/specc" && die "the packaged specc holds its build path $copy"
+# The copy goes, so specc could not fall back to the templates it was built from.
 rm -rf "$copy"
 
 # 5. Unpack and use.
