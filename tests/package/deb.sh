@@ -19,6 +19,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 die() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/common.sh"
 now() { date +%s; }
 start=$(now)
 for tool in dpkg-buildpackage dpkg-parsechangelog lintian; do
@@ -114,17 +115,9 @@ unset SPECC_TEMPLATES
 "$root/usr/bin/specc" generate -o "$tmp/direct" "$src/specs/greenflash.yaml" &&
     [ -f "$tmp/direct/greenflash.h" ] && [ -f "$tmp/direct/specc.h" ] ||
     die "the packaged specc cannot generate (templates not found next to it?)"
-cmake -S "$src/examples/greenflash" -B "$tmp/example" -G "$gen" -DCMAKE_PREFIX_PATH="$root/usr" \
-    >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example does not configure"; }
+consume_greenflash "$root/usr" "$tmp/example"
 grep -qx "specc_DIR:PATH=$root/usr/lib/$multiarch/cmake/specc" "$tmp/example/CMakeCache.txt" ||
     die "find_package(specc) did not find the package's: $(grep '^specc_DIR' "$tmp/example/CMakeCache.txt")"
-cmake --build "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example does not build"; }
-"$tmp/example/show_model" "$src/specs/samples/greenflash/get_model.200.json" >"$tmp/out" ||
-    die "example failed"
-grep -q "^GPT-4o (gpt-4o) by OpenAI$" "$tmp/out" || die "example output: $(cat "$tmp/out")"
-ctest --test-dir "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "the example's ctest fails"; }
-grep -q "specc-examples/greenflash .*Passed" "$tmp/log" ||
-    { cat "$tmp/log"; die "specc_generate(... TEST) registered no specc-examples test"; }
 
 # The user's tree is as it was, and nothing was written next to it.
 if [ $is_git = yes ]; then

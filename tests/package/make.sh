@@ -10,12 +10,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 die() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/common.sh"
 unset SPECC_TEMPLATES MAKEFLAGS MFLAGS MAKELEVEL CFLAGS
 ex=$tmp/example
 
-cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
-PATH=$tmp/prefix/bin:$PATH
-export PATH
+install_on_path "$build"
 cp -R "$src/examples/make" "$ex"
 spec=$src/specs/respan.yaml
 mk() { make -C "$ex" SPEC="$spec" "$@"; }
@@ -38,34 +37,29 @@ sed 's/"max_context_window": 128000/"max_context_window": "big"/' "$src/specs/sa
     die "show_model on a bad payload: $(cat "$tmp/err")"
 
 # Incremental rebuilds, on a copy of the spec (the test edits it).
-objects() { find "$ex" -name '*.o' -newer "$tmp/stamp" | sed 's|.*/||' | sort | tr '\n' ' '; }
-rebuild() {
-    sleep 1; touch "$tmp/stamp"; sleep 1
-    mk >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "rebuild failed"; }
-}
 uptodate() { mk -q >/dev/null 2>&1 || die "$1: make -q says the build is not up to date"; }
 uptodate "after a build"
-rebuild
-[ -z "$(objects)" ] || die "a build with nothing changed recompiled: $(objects)"
+rebuild mk
+[ -z "$(objects "$ex")" ] || die "a build with nothing changed recompiled: $(objects "$ex")"
 cp "$src/specs/respan.yaml" "$tmp/respan.yaml"
 spec=$tmp/respan.yaml
-rebuild
-[ -z "$(objects)" ] || die "the same spec elsewhere recompiled: $(objects)"
+rebuild mk
+[ -z "$(objects "$ex")" ] || die "the same spec elsewhere recompiled: $(objects "$ex")"
 touch "$spec"
-rebuild
+rebuild mk
 grep -q "^specc generate" "$tmp/log" || { cat "$tmp/log"; die "touching the spec did not run specc"; }
-[ -z "$(objects)" ] || die "touching the spec (same bytes) recompiled: $(objects)"
+[ -z "$(objects "$ex")" ] || die "touching the spec (same bytes) recompiled: $(objects "$ex")"
 uptodate "after touching the spec"
 touch "$tmp/prefix/bin/specc"
-rebuild
+rebuild mk
 grep -q "^specc generate" "$tmp/log" || { cat "$tmp/log"; die "a newer specc did not run"; }
-[ -z "$(objects)" ] || die "a newer specc that writes the same bytes recompiled: $(objects)"
+[ -z "$(objects "$ex")" ] || die "a newer specc that writes the same bytes recompiled: $(objects "$ex")"
 sed -i 's/description: Model string ID. Same value as model_name./description: The model string ID./' "$spec"
-rebuild
+rebuild mk
 # respan.c and show_model.c include respan.h; the runtime does not.
-case "$(objects)" in
+case "$(objects "$ex")" in
     "respan.o show_model.o ") ;;
-    *) die "a changed description should recompile respan.o and show_model.o only, got: $(objects)" ;;
+    *) die "a changed description should recompile respan.o and show_model.o only, got: $(objects "$ex")" ;;
 esac
 grep -q "The model string ID" "$ex/gen/respan.h" || die "respan.h was not regenerated"
 uptodate "after a real change"

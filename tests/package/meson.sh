@@ -10,12 +10,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 die() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/common.sh"
 unset SPECC_TEMPLATES
 b=$tmp/example/build
 
-cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
-PATH=$tmp/prefix/bin:$PATH
-export PATH
+install_on_path "$build"
 cp -R "$src/examples/meson" "$tmp/example"
 meson setup "$b" "$tmp/example" -Dspec="$src/specs/baseten.yaml" >"$tmp/log" 2>&1 ||
     { cat "$tmp/log"; echo "FAIL: the example does not configure"; exit 1; }
@@ -41,34 +40,29 @@ sed 's/"context_length": 123/"context_length": "123"/' "$src/specs/samples/baset
 meson test -C "$b" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "meson test (specc test on the spec) fails"; }
 
 # Incremental rebuilds, on a copy of the spec (the test edits it).
-objects() { find "$b" -name '*.o' -newer "$tmp/stamp" | sed 's|.*/||' | sort | tr '\n' ' '; }
-rebuild() {
-    sleep 1; touch "$tmp/stamp"; sleep 1
-    ninja -C "$b" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "rebuild failed"; }
-}
 uptodate() { ninja -C "$b" -n | grep -q "no work to do" || die "$1: ninja still has work to do"; }
 cp "$src/specs/baseten.yaml" "$tmp/baseten.yaml"
 meson configure "$b" -Dspec="$tmp/baseten.yaml" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "meson configure -Dspec failed"; }
-rebuild
-[ -z "$(objects)" ] || die "the same spec elsewhere recompiled: $(objects)"
+rebuild ninja -C "$b"
+[ -z "$(objects "$b")" ] || die "the same spec elsewhere recompiled: $(objects "$b")"
 uptodate "after a build"
-rebuild
-[ -z "$(objects)" ] || die "a build with nothing changed recompiled: $(objects)"
+rebuild ninja -C "$b"
+[ -z "$(objects "$b")" ] || die "a build with nothing changed recompiled: $(objects "$b")"
 touch "$tmp/baseten.yaml"
-rebuild
+rebuild ninja -C "$b"
 grep -q "Generating baseten-bindings" "$tmp/log" || { cat "$tmp/log"; die "touching the spec did not run specc"; }
-[ -z "$(objects)" ] || die "touching the spec (same bytes) recompiled: $(objects)"
+[ -z "$(objects "$b")" ] || die "touching the spec (same bytes) recompiled: $(objects "$b")"
 uptodate "after touching the spec"
 touch "$tmp/prefix/bin/specc"
-rebuild
+rebuild ninja -C "$b"
 grep -q "Generating baseten-bindings" "$tmp/log" || { cat "$tmp/log"; die "a newer specc did not run"; }
-[ -z "$(objects)" ] || die "a newer specc that writes the same bytes recompiled: $(objects)"
+[ -z "$(objects "$b")" ] || die "a newer specc that writes the same bytes recompiled: $(objects "$b")"
 sed -i 's/description: Human-readable name of the Model API./description: The name people read./' "$tmp/baseten.yaml"
-rebuild
+rebuild ninja -C "$b"
 # baseten.c and show_model.c include baseten.h; the runtime does not.
-case "$(objects)" in
+case "$(objects "$b")" in
     "meson-generated_.._baseten.c.o show_model.c.o ") ;;
-    *) die "a changed description should recompile baseten.c and show_model.c only, got: $(objects)" ;;
+    *) die "a changed description should recompile baseten.c and show_model.c only, got: $(objects "$b")" ;;
 esac
 grep -q "The name people read" "$b/baseten.h" || die "baseten.h was not regenerated"
 uptodate "after a real change"

@@ -12,6 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 die() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/common.sh"
 unset SPECC_TEMPLATES
 gen=Ninja
 command -v ninja >/dev/null || gen="Unix Makefiles"
@@ -21,15 +22,7 @@ cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/log" 2>&1 || { cat "$tmp/
 mv "$tmp/prefix" "$tmp/moved"
 "$tmp/moved/bin/specc" generate -o "$tmp/direct" "$src/specs/greenflash.yaml" ||
     die "installed specc cannot find its templates after the prefix moved"
-cmake -S "$src/examples/greenflash" -B "$tmp/example" -G "$gen" -DCMAKE_PREFIX_PATH="$tmp/moved" \
-    >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example does not configure"; }
-cmake --build "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "example does not build"; }
-"$tmp/example/show_model" "$src/specs/samples/greenflash/get_model.200.json" >"$tmp/out" ||
-    die "example failed"
-grep -q "^GPT-4o (gpt-4o) by OpenAI$" "$tmp/out" || die "example output: $(cat "$tmp/out")"
-ctest --test-dir "$tmp/example" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "the example's ctest fails"; }
-grep -q "specc-examples/greenflash .*Passed" "$tmp/log" ||
-    { cat "$tmp/log"; die "specc_generate(... TEST) registered no specc-examples test"; }
+consume_greenflash "$tmp/moved" "$tmp/example"
 
 # 2. Three lines in a fresh project; incremental rebuilds.
 mkdir -p "$tmp/app"
@@ -52,24 +45,23 @@ cmake -S "$tmp/app" -B "$tmp/app/build" -G "$gen" -DCMAKE_PREFIX_PATH="$tmp/move
     { cat "$tmp/log"; die "three-line project does not configure"; }
 cmake --build "$tmp/app/build" >"$tmp/log" 2>&1 || { cat "$tmp/log"; die "three-line project does not build"; }
 "$tmp/app/build/app" || die "app failed"
-objects() { find "$tmp/app/build" -name '*.o' -newer "$tmp/stamp" | sed 's|.*/||' | sort | tr '\n' ' '; }
-rebuild() { sleep 1; touch "$tmp/stamp"; sleep 1; cmake --build "$tmp/app/build" >"$tmp/log" 2>&1 || cat "$tmp/log"; }
+app() { cmake --build "$tmp/app/build"; }
 
-rebuild
-[ -z "$(objects)" ] || die "a build with nothing changed recompiled: $(objects)"
+rebuild app
+[ -z "$(objects "$tmp/app/build")" ] || die "a build with nothing changed recompiled: $(objects "$tmp/app/build")"
 touch "$tmp/app/b.yaml"
-rebuild
-[ -z "$(objects)" ] || die "touching a spec (same bytes) recompiled: $(objects)"
+rebuild app
+[ -z "$(objects "$tmp/app/build")" ] || die "touching a spec (same bytes) recompiled: $(objects "$tmp/app/build")"
 sed -i 's/^title: .*/title: Edited Greenflash/' "$tmp/app/a.yaml"
-rebuild
+rebuild app
 # greenflash.c and what includes greenflash.h (main.c); not baseten.c, not the runtime.
-case "$(objects)" in
+case "$(objects "$tmp/app/build")" in
     "greenflash.c.o main.c.o ") ;;
-    *) die "editing a.yaml should recompile greenflash.c.o and main.c.o only, got: $(objects)" ;;
+    *) die "editing a.yaml should recompile greenflash.c.o and main.c.o only, got: $(objects "$tmp/app/build")" ;;
 esac
 touch "$tmp/moved/bin/specc"
-rebuild
-[ -z "$(objects)" ] || die "a newer specc that writes the same bytes recompiled: $(objects)"
+rebuild app
+[ -z "$(objects "$tmp/app/build")" ] || die "a newer specc that writes the same bytes recompiled: $(objects "$tmp/app/build")"
 
 # 3. add_subdirectory(): specc built from source inside the user's project.
 mkdir -p "$tmp/sub"
