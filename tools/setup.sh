@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.."
 # (build/bench): libcjson-dev, and g++ with libsimdjson-dev (simdjson is C++;
 # the bench is the only C++ the project compiles). Examples and packaging
 # (examples/curl, examples/meson, examples/make, debian/): libcurl4-openssl-dev,
-# meson, make, and build-essential, debhelper and lintian for the .deb.
-packages="cmake ninja-build gcc clang libclang-rt-dev libjansson-dev libyaml-dev valgrind python3 python3-yaml g++ libcjson-dev libsimdjson-dev libcurl4-openssl-dev meson make build-essential debhelper lintian"
+# meson, make, pkg-config (Meson and Make find jansson with it), and
+# build-essential, debhelper and lintian for the .deb.
+packages="cmake ninja-build gcc clang libclang-rt-dev libjansson-dev libyaml-dev valgrind python3 python3-yaml g++ libcjson-dev libsimdjson-dev libcurl4-openssl-dev meson make pkg-config build-essential debhelper lintian"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
