@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "baseten.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "baseten.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -168,6 +168,63 @@ SPECC_CHECK_RESULT char *
 baseten_model_api_org_details_encode_text(const baseten_model_api_org_details_t *value, size_t *len, specc_error *err);
 size_t baseten_model_api_org_details_validate(const baseten_model_api_org_details_t *value, specc_error_fn *each, void *ctx);
 bool baseten_model_api_org_details_equal(const baseten_model_api_org_details_t *a, const baseten_model_api_org_details_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_name(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_display_name(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_description(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_release_date(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_invoke_url(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_context_length(baseten_model_api_t *v, int64_t x)
+{ return specc_field_set(&baseten_model_api_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_cost_per_million_input_tokens(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_decimal(&baseten_model_api_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_cost_per_million_input_tokens_double(baseten_model_api_t *v, double x)
+{ return specc_field_set_decimal_double(&baseten_model_api_desc, v, 6, x); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_cost_per_million_output_tokens(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_decimal(&baseten_model_api_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_cost_per_million_output_tokens_double(baseten_model_api_t *v, double x)
+{ return specc_field_set_decimal_double(&baseten_model_api_desc, v, 7, x); }
+static inline baseten_rate_limit_t *baseten_model_api_rate_limits_append(baseten_model_api_t *v)
+{ return (baseten_rate_limit_t *)specc_field_append(&baseten_model_api_desc, v, 8); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_model_family(baseten_model_api_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_model_family_state(baseten_model_api_t *v, specc_state state)
+{ return specc_field_set_state(&baseten_model_api_desc, v, 9, state); }
+static inline baseten_model_api_org_details_t *baseten_model_api_org_details_new(baseten_model_api_t *v)
+{ return (baseten_model_api_org_details_t *)specc_field_new(&baseten_model_api_desc, v, 10); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_set_org_details_state(baseten_model_api_t *v, specc_state state)
+{ return specc_field_set_state(&baseten_model_api_desc, v, 10, state); }
+
+static inline SPECC_CHECK_RESULT specc_code baseten_rate_limit_set_type(baseten_rate_limit_t *v, baseten_rate_limit_type_t x)
+{ return specc_field_set(&baseten_rate_limit_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code baseten_rate_limit_set_type_state(baseten_rate_limit_t *v, specc_state state)
+{ return specc_field_set_state(&baseten_rate_limit_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code baseten_rate_limit_set_unit(baseten_rate_limit_t *v, baseten_rate_limit_unit_t x)
+{ return specc_field_set(&baseten_rate_limit_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code baseten_rate_limit_set_unit_state(baseten_rate_limit_t *v, specc_state state)
+{ return specc_field_set_state(&baseten_rate_limit_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code baseten_rate_limit_set_threshold(baseten_rate_limit_t *v, int64_t x)
+{ return specc_field_set(&baseten_rate_limit_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code baseten_rate_limit_set_threshold_state(baseten_rate_limit_t *v, specc_state state)
+{ return specc_field_set_state(&baseten_rate_limit_desc, v, 2, state); }
+
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_org_details_set_added_at(baseten_model_api_org_details_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_org_details_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_org_details_set_last_used_at(baseten_model_api_org_details_t *v, const char *text)
+{ return specc_field_set_string(&baseten_model_api_org_details_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code baseten_model_api_org_details_set_last_used_at_state(baseten_model_api_org_details_t *v, specc_state state)
+{ return specc_field_set_state(&baseten_model_api_org_details_desc, v, 1, state); }
 
 /* -------------------------------------------------------------- endpoints */
 

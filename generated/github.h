@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "github.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "github.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -1347,6 +1347,1207 @@ SPECC_CHECK_RESULT char *
 github_validation_error_item_encode_text(const github_validation_error_item_t *value, size_t *len, specc_error *err);
 size_t github_validation_error_item_validate(const github_validation_error_item_t *value, specc_error_fn *each, void *ctx);
 bool github_validation_error_item_equal(const github_validation_error_item_t *a, const github_validation_error_item_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline github_minimal_repository_t *github_list_repos_for_user_response200_append(github_list_repos_for_user_response200_t *v)
+{ return (github_minimal_repository_t *)specc_field_append(&github_list_repos_for_user_response200_desc, v, 0); }
+
+static inline void *github_validation_error_item_value_set_variant(github_validation_error_item_value_t *v, github_validation_error_item_value_kind_t kind)
+{ return specc_field_variant(&github_validation_error_item_value_desc, v, 0, (size_t)kind - 1); }
+
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_name(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_name_state(github_simple_user_t *v, specc_state state)
+{ return specc_field_set_state(&github_simple_user_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_email(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_email_state(github_simple_user_t *v, specc_state state)
+{ return specc_field_set_state(&github_simple_user_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_login(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_id(github_simple_user_t *v, int64_t x)
+{ return specc_field_set(&github_simple_user_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_node_id(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_avatar_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_gravatar_id(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_gravatar_id_state(github_simple_user_t *v, specc_state state)
+{ return specc_field_set_state(&github_simple_user_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_html_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 8, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_followers_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_following_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_gists_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_starred_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_subscriptions_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_organizations_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 14, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_repos_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 15, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_events_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 16, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_received_events_url(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 17, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_type(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 18, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_site_admin(github_simple_user_t *v, bool x)
+{ return specc_field_set(&github_simple_user_desc, v, 19, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_starred_at(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 20, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_starred_at_state(github_simple_user_t *v, specc_state state)
+{ return specc_field_set_state(&github_simple_user_desc, v, 20, state); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_user_view_type(github_simple_user_t *v, const char *text)
+{ return specc_field_set_string(&github_simple_user_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code github_simple_user_set_user_view_type_state(github_simple_user_t *v, specc_state state)
+{ return specc_field_set_state(&github_simple_user_desc, v, 21, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_key(github_license_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_license_simple_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_name(github_license_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_license_simple_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_url(github_license_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_license_simple_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_url_state(github_license_simple_t *v, specc_state state)
+{ return specc_field_set_state(&github_license_simple_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_spdx_id(github_license_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_license_simple_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_spdx_id_state(github_license_simple_t *v, specc_state state)
+{ return specc_field_set_state(&github_license_simple_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_node_id(github_license_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_license_simple_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_html_url(github_license_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_license_simple_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code github_license_simple_set_html_url_state(github_license_simple_t *v, specc_state state)
+{ return specc_field_set_state(&github_license_simple_desc, v, 5, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_admin(github_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_repository_permissions_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_maintain(github_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_repository_permissions_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_maintain_state(github_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_permissions_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_push(github_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_repository_permissions_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_triage(github_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_repository_permissions_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_triage_state(github_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_permissions_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_permissions_set_pull(github_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_repository_permissions_desc, v, 4, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code github_code_search_index_status_set_lexical_search_ok(github_code_search_index_status_t *v, bool x)
+{ return specc_field_set(&github_code_search_index_status_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_code_search_index_status_set_lexical_search_ok_state(github_code_search_index_status_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_search_index_status_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_code_search_index_status_set_lexical_commit_sha(github_code_search_index_status_t *v, const char *text)
+{ return specc_field_set_string(&github_code_search_index_status_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_search_index_status_set_lexical_commit_sha_state(github_code_search_index_status_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_search_index_status_desc, v, 1, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_simple_set_url(github_code_of_conduct_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_simple_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_simple_set_key(github_code_of_conduct_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_simple_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_simple_set_name(github_code_of_conduct_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_simple_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_simple_set_html_url(github_code_of_conduct_simple_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_simple_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_simple_set_html_url_state(github_code_of_conduct_simple_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_of_conduct_simple_desc, v, 3, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_key(github_code_of_conduct_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_key_state(github_code_of_conduct_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_of_conduct_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_name(github_code_of_conduct_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_name_state(github_code_of_conduct_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_of_conduct_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_url(github_code_of_conduct_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_url_state(github_code_of_conduct_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_of_conduct_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_body(github_code_of_conduct_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_body_state(github_code_of_conduct_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_of_conduct_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_html_url(github_code_of_conduct_t *v, const char *text)
+{ return specc_field_set_string(&github_code_of_conduct_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code github_code_of_conduct_set_html_url_state(github_code_of_conduct_t *v, specc_state state)
+{ return specc_field_set_state(&github_code_of_conduct_desc, v, 4, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_setting_set_status(github_security_and_analysis_setting_t *v, github_security_and_analysis_setting_status_t x)
+{ return specc_field_set(&github_security_and_analysis_setting_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_setting_set_status_state(github_security_and_analysis_setting_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_setting_desc, v, 0, state); }
+
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_advanced_security_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_advanced_security_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 0, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_code_security_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 1); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_code_security_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 1, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_dependabot_security_updates_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 2); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_dependabot_security_updates_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 2, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_secret_scanning_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 3); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_secret_scanning_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 3, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_secret_scanning_push_protection_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 4); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_secret_scanning_push_protection_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 4, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_secret_scanning_non_provider_patterns_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 5); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_secret_scanning_non_provider_patterns_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 5, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_secret_scanning_ai_detection_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 6); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_secret_scanning_ai_detection_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 6, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_secret_scanning_delegated_alert_dismissal_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 7); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_secret_scanning_delegated_alert_dismissal_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 7, state); }
+static inline github_security_and_analysis_setting_t *github_security_and_analysis_secret_scanning_delegated_bypass_new(github_security_and_analysis_t *v)
+{ return (github_security_and_analysis_setting_t *)specc_field_new(&github_security_and_analysis_desc, v, 8); }
+static inline SPECC_CHECK_RESULT specc_code github_security_and_analysis_set_secret_scanning_delegated_bypass_state(github_security_and_analysis_t *v, specc_state state)
+{ return specc_field_set_state(&github_security_and_analysis_desc, v, 8, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_id(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_node_id(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_name(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_full_name(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 3, text); }
+static inline github_license_simple_t *github_repository_license_new(github_repository_t *v)
+{ return (github_license_simple_t *)specc_field_new(&github_repository_desc, v, 4); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_license_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_forks(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 5, &x); }
+static inline github_repository_permissions_t *github_repository_permissions_new(github_repository_t *v)
+{ return (github_repository_permissions_t *)specc_field_new(&github_repository_desc, v, 6); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_permissions_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 6, state); }
+static inline github_simple_user_t *github_repository_owner_new(github_repository_t *v)
+{ return (github_simple_user_t *)specc_field_new(&github_repository_desc, v, 7); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_private(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_html_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_description(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_description_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_fork(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 11, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_archive_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_assignees_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 14, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_blobs_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 15, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_branches_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 16, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_collaborators_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 17, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_comments_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 18, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_commits_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 19, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_compare_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 20, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_contents_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_contributors_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 22, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_deployments_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 23, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_downloads_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 24, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_events_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 25, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_forks_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 26, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_git_commits_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 27, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_git_refs_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 28, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_git_tags_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 29, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_git_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 30, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_issue_comment_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 31, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_issue_events_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 32, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_issues_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 33, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_keys_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 34, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_labels_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 35, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_languages_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 36, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_merges_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 37, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_milestones_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 38, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_notifications_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 39, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_pulls_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 40, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_releases_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 41, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_ssh_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 42, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_stargazers_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 43, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_statuses_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 44, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_subscribers_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 45, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_subscription_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 46, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_tags_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 47, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_teams_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 48, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_trees_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 49, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_clone_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 50, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_mirror_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 51, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_mirror_url_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 51, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_hooks_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 52, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_svn_url(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 53, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_homepage(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 54, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_homepage_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 54, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_language(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 55, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_language_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 55, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_forks_count(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 56, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_stargazers_count(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 57, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_watchers_count(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 58, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_size(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 59, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_default_branch(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 60, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_open_issues_count(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 61, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_is_template(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 62, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_is_template_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 62, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_topics_append(github_repository_t *v, const char *text)
+{ return specc_field_append_string(&github_repository_desc, v, 63, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_topics_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 63, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_issues(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 64, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_projects(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 65, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_wiki(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 66, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_pages(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 67, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_downloads(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 68, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_downloads_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 68, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_discussions(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 69, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_discussions_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 69, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_pull_requests(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 70, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_has_pull_requests_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 70, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_pull_request_creation_policy(github_repository_t *v, github_repository_pull_request_creation_policy_t x)
+{ return specc_field_set(&github_repository_desc, v, 71, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_pull_request_creation_policy_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 71, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_archived(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 72, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_disabled(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 73, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_visibility(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 74, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_visibility_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 74, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_pushed_at(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 75, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_pushed_at_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 75, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_created_at(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 76, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_created_at_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 76, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_updated_at(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 77, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_updated_at_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 77, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_rebase_merge(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 78, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_rebase_merge_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 78, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_temp_clone_token(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 79, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_temp_clone_token_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 79, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_squash_merge(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 80, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_squash_merge_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 80, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_auto_merge(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 81, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_auto_merge_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 81, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_delete_branch_on_merge(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 82, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_delete_branch_on_merge_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 82, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_update_branch(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 83, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_update_branch_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 83, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_use_squash_pr_title_as_default(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 84, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_use_squash_pr_title_as_default_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 84, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_squash_merge_commit_title(github_repository_t *v, github_repository_squash_merge_commit_title_t x)
+{ return specc_field_set(&github_repository_desc, v, 85, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_squash_merge_commit_title_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 85, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_squash_merge_commit_message(github_repository_t *v, github_repository_squash_merge_commit_message_t x)
+{ return specc_field_set(&github_repository_desc, v, 86, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_squash_merge_commit_message_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 86, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_merge_commit_title(github_repository_t *v, github_repository_merge_commit_title_t x)
+{ return specc_field_set(&github_repository_desc, v, 87, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_merge_commit_title_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 87, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_merge_commit_message(github_repository_t *v, github_repository_merge_commit_message_t x)
+{ return specc_field_set(&github_repository_desc, v, 88, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_merge_commit_message_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 88, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_merge_commit(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 89, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_merge_commit_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 89, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_forking(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 90, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_allow_forking_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 90, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_web_commit_signoff_required(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 91, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_web_commit_signoff_required_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 91, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_open_issues(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 92, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_watchers(github_repository_t *v, int64_t x)
+{ return specc_field_set(&github_repository_desc, v, 93, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_master_branch(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 94, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_master_branch_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 94, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_starred_at(github_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_repository_desc, v, 95, text); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_starred_at_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 95, state); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_anonymous_access_enabled(github_repository_t *v, bool x)
+{ return specc_field_set(&github_repository_desc, v, 96, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_anonymous_access_enabled_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 96, state); }
+static inline github_code_search_index_status_t *github_repository_code_search_index_status_new(github_repository_t *v)
+{ return (github_code_search_index_status_t *)specc_field_new(&github_repository_desc, v, 97); }
+static inline SPECC_CHECK_RESULT specc_code github_repository_set_code_search_index_status_state(github_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_repository_desc, v, 97, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_id(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_node_id(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_name(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_full_name(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 3, text); }
+static inline github_license_simple_t *github_full_repository_license_new(github_full_repository_t *v)
+{ return (github_license_simple_t *)specc_field_new(&github_full_repository_desc, v, 4); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_license_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_forks(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 5, &x); }
+static inline github_repository_permissions_t *github_full_repository_permissions_new(github_full_repository_t *v)
+{ return (github_repository_permissions_t *)specc_field_new(&github_full_repository_desc, v, 6); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_permissions_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 6, state); }
+static inline github_simple_user_t *github_full_repository_owner_new(github_full_repository_t *v)
+{ return (github_simple_user_t *)specc_field_new(&github_full_repository_desc, v, 7); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_private(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_html_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_description(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_description_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_fork(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 11, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_archive_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_assignees_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 14, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_blobs_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 15, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_branches_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 16, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_collaborators_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 17, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_comments_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 18, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_commits_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 19, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_compare_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 20, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_contents_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_contributors_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 22, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_deployments_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 23, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_downloads_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 24, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_events_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 25, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_forks_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 26, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_git_commits_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 27, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_git_refs_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 28, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_git_tags_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 29, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_git_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 30, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_issue_comment_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 31, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_issue_events_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 32, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_issues_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 33, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_keys_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 34, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_labels_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 35, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_languages_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 36, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_merges_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 37, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_milestones_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 38, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_notifications_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 39, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_pulls_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 40, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_releases_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 41, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_ssh_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 42, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_stargazers_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 43, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_statuses_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 44, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_subscribers_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 45, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_subscription_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 46, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_tags_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 47, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_teams_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 48, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_trees_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 49, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_clone_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 50, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_mirror_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 51, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_mirror_url_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 51, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_hooks_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 52, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_svn_url(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 53, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_homepage(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 54, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_homepage_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 54, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_language(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 55, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_language_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 55, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_forks_count(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 56, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_stargazers_count(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 57, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_watchers_count(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 58, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_size(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 59, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_default_branch(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 60, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_open_issues_count(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 61, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_is_template(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 62, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_is_template_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 62, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_topics_append(github_full_repository_t *v, const char *text)
+{ return specc_field_append_string(&github_full_repository_desc, v, 63, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_topics_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 63, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_issues(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 64, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_projects(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 65, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_wiki(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 66, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_pages(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 67, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_downloads(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 68, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_downloads_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 68, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_discussions(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 69, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_discussions_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 69, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_pull_requests(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 70, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_has_pull_requests_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 70, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_pull_request_creation_policy(github_full_repository_t *v, github_full_repository_pull_request_creation_policy_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 71, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_pull_request_creation_policy_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 71, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_archived(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 72, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_disabled(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 73, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_visibility(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 74, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_visibility_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 74, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_pushed_at(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 75, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_created_at(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 76, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_updated_at(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 77, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_rebase_merge(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 78, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_rebase_merge_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 78, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_temp_clone_token(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 79, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_temp_clone_token_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 79, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_squash_merge(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 80, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_squash_merge_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 80, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_auto_merge(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 81, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_auto_merge_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 81, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_delete_branch_on_merge(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 82, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_delete_branch_on_merge_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 82, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_update_branch(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 83, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_update_branch_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 83, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_use_squash_pr_title_as_default(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 84, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_use_squash_pr_title_as_default_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 84, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_squash_merge_commit_title(github_full_repository_t *v, github_full_repository_squash_merge_commit_title_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 85, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_squash_merge_commit_title_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 85, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_squash_merge_commit_message(github_full_repository_t *v, github_full_repository_squash_merge_commit_message_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 86, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_squash_merge_commit_message_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 86, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_merge_commit_title(github_full_repository_t *v, github_full_repository_merge_commit_title_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 87, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_merge_commit_title_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 87, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_merge_commit_message(github_full_repository_t *v, github_full_repository_merge_commit_message_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 88, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_merge_commit_message_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 88, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_merge_commit(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 89, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_merge_commit_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 89, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_forking(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 90, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_allow_forking_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 90, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_web_commit_signoff_required(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 91, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_web_commit_signoff_required_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 91, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_open_issues(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 92, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_watchers(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 93, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_master_branch(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 94, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_master_branch_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 94, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_starred_at(github_full_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_full_repository_desc, v, 95, text); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_starred_at_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 95, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_anonymous_access_enabled(github_full_repository_t *v, bool x)
+{ return specc_field_set(&github_full_repository_desc, v, 96, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_anonymous_access_enabled_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 96, state); }
+static inline github_code_search_index_status_t *github_full_repository_code_search_index_status_new(github_full_repository_t *v)
+{ return (github_code_search_index_status_t *)specc_field_new(&github_full_repository_desc, v, 97); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_code_search_index_status_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 97, state); }
+static inline github_repository_t *github_full_repository_template_repository_new(github_full_repository_t *v)
+{ return (github_repository_t *)specc_field_new(&github_full_repository_desc, v, 98); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_template_repository_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 98, state); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_subscribers_count(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 99, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_network_count(github_full_repository_t *v, int64_t x)
+{ return specc_field_set(&github_full_repository_desc, v, 100, &x); }
+static inline github_simple_user_t *github_full_repository_organization_new(github_full_repository_t *v)
+{ return (github_simple_user_t *)specc_field_new(&github_full_repository_desc, v, 101); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_organization_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 101, state); }
+static inline github_repository_t *github_full_repository_parent_new(github_full_repository_t *v)
+{ return (github_repository_t *)specc_field_new(&github_full_repository_desc, v, 102); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_parent_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 102, state); }
+static inline github_repository_t *github_full_repository_source_new(github_full_repository_t *v)
+{ return (github_repository_t *)specc_field_new(&github_full_repository_desc, v, 103); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_source_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 103, state); }
+static inline github_code_of_conduct_simple_t *github_full_repository_code_of_conduct_new(github_full_repository_t *v)
+{ return (github_code_of_conduct_simple_t *)specc_field_new(&github_full_repository_desc, v, 104); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_code_of_conduct_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 104, state); }
+static inline github_security_and_analysis_t *github_full_repository_security_and_analysis_new(github_full_repository_t *v)
+{ return (github_security_and_analysis_t *)specc_field_new(&github_full_repository_desc, v, 105); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_security_and_analysis_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 105, state); }
+static inline json_t **github_full_repository_custom_properties_put(github_full_repository_t *v, const char *key)
+{ return (json_t **)specc_field_put(&github_full_repository_desc, v, 106, key); }
+static inline json_t **github_full_repository_custom_properties_get(const github_full_repository_t *v, const char *key)
+{ return (json_t **)specc_field_get(&github_full_repository_desc, v, 106, key); }
+static inline bool github_full_repository_custom_properties_remove(github_full_repository_t *v, const char *key)
+{ return specc_field_remove(&github_full_repository_desc, v, 106, key); }
+static inline SPECC_CHECK_RESULT specc_code github_full_repository_set_custom_properties_state(github_full_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_full_repository_desc, v, 106, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_admin(github_minimal_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_permissions_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_admin_state(github_minimal_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_permissions_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_maintain(github_minimal_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_permissions_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_maintain_state(github_minimal_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_permissions_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_push(github_minimal_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_permissions_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_push_state(github_minimal_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_permissions_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_triage(github_minimal_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_permissions_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_triage_state(github_minimal_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_permissions_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_pull(github_minimal_repository_permissions_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_permissions_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_permissions_set_pull_state(github_minimal_repository_permissions_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_permissions_desc, v, 4, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_key(github_minimal_repository_license_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_license_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_key_state(github_minimal_repository_license_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_license_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_name(github_minimal_repository_license_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_license_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_name_state(github_minimal_repository_license_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_license_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_spdx_id(github_minimal_repository_license_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_license_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_spdx_id_state(github_minimal_repository_license_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_license_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_url(github_minimal_repository_license_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_license_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_url_state(github_minimal_repository_license_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_license_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_node_id(github_minimal_repository_license_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_license_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_license_set_node_id_state(github_minimal_repository_license_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_license_desc, v, 4, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_id(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_node_id(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_name(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_full_name(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 3, text); }
+static inline github_simple_user_t *github_minimal_repository_owner_new(github_minimal_repository_t *v)
+{ return (github_simple_user_t *)specc_field_new(&github_minimal_repository_desc, v, 4); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_private(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_html_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_description(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_description_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_fork(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_archive_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_assignees_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_blobs_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_branches_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_collaborators_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 14, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_comments_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 15, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_commits_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 16, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_compare_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 17, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_contents_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 18, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_contributors_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 19, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_deployments_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 20, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_downloads_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_events_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 22, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_forks_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 23, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_git_commits_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 24, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_git_refs_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 25, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_git_tags_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 26, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_git_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 27, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_git_url_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 27, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_issue_comment_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 28, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_issue_events_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 29, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_issues_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 30, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_keys_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 31, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_labels_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 32, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_languages_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 33, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_merges_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 34, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_milestones_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 35, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_notifications_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 36, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_pulls_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 37, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_releases_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 38, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_ssh_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 39, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_ssh_url_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 39, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_stargazers_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 40, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_statuses_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 41, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_subscribers_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 42, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_subscription_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 43, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_tags_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 44, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_teams_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 45, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_trees_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 46, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_clone_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 47, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_clone_url_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 47, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_mirror_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 48, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_mirror_url_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 48, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_hooks_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 49, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_svn_url(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 50, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_svn_url_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 50, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_homepage(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 51, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_homepage_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 51, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_language(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 52, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_language_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 52, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_forks_count(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 53, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_forks_count_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 53, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_stargazers_count(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 54, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_stargazers_count_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 54, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_watchers_count(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 55, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_watchers_count_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 55, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_size(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 56, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_size_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 56, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_default_branch(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 57, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_default_branch_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 57, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_open_issues_count(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 58, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_open_issues_count_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 58, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_is_template(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 59, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_is_template_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 59, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_topics_append(github_minimal_repository_t *v, const char *text)
+{ return specc_field_append_string(&github_minimal_repository_desc, v, 60, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_topics_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 60, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_issues(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 61, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_issues_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 61, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_projects(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 62, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_projects_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 62, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_wiki(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 63, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_wiki_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 63, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_pages(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 64, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_pages_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 64, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_downloads(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 65, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_downloads_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 65, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_discussions(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 66, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_discussions_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 66, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_pull_requests(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 67, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_has_pull_requests_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 67, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_pull_request_creation_policy(github_minimal_repository_t *v, github_minimal_repository_pull_request_creation_policy_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 68, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_pull_request_creation_policy_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 68, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_archived(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 69, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_archived_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 69, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_disabled(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 70, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_disabled_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 70, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_visibility(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 71, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_visibility_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 71, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_pushed_at(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 72, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_pushed_at_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 72, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_created_at(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 73, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_created_at_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 73, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_updated_at(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 74, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_updated_at_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 74, state); }
+static inline github_minimal_repository_permissions_t *github_minimal_repository_permissions_new(github_minimal_repository_t *v)
+{ return (github_minimal_repository_permissions_t *)specc_field_new(&github_minimal_repository_desc, v, 75); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_permissions_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 75, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_role_name(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 76, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_role_name_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 76, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_temp_clone_token(github_minimal_repository_t *v, const char *text)
+{ return specc_field_set_string(&github_minimal_repository_desc, v, 77, text); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_temp_clone_token_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 77, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_delete_branch_on_merge(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 78, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_delete_branch_on_merge_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 78, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_subscribers_count(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 79, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_subscribers_count_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 79, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_network_count(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 80, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_network_count_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 80, state); }
+static inline github_code_of_conduct_t *github_minimal_repository_code_of_conduct_new(github_minimal_repository_t *v)
+{ return (github_code_of_conduct_t *)specc_field_new(&github_minimal_repository_desc, v, 81); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_code_of_conduct_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 81, state); }
+static inline github_minimal_repository_license_t *github_minimal_repository_license_new(github_minimal_repository_t *v)
+{ return (github_minimal_repository_license_t *)specc_field_new(&github_minimal_repository_desc, v, 82); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_license_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 82, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_forks(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 83, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_forks_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 83, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_open_issues(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 84, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_open_issues_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 84, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_watchers(github_minimal_repository_t *v, int64_t x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 85, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_watchers_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 85, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_allow_forking(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 86, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_allow_forking_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 86, state); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_web_commit_signoff_required(github_minimal_repository_t *v, bool x)
+{ return specc_field_set(&github_minimal_repository_desc, v, 87, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_web_commit_signoff_required_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 87, state); }
+static inline github_security_and_analysis_t *github_minimal_repository_security_and_analysis_new(github_minimal_repository_t *v)
+{ return (github_security_and_analysis_t *)specc_field_new(&github_minimal_repository_desc, v, 88); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_security_and_analysis_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 88, state); }
+static inline json_t **github_minimal_repository_custom_properties_put(github_minimal_repository_t *v, const char *key)
+{ return (json_t **)specc_field_put(&github_minimal_repository_desc, v, 89, key); }
+static inline json_t **github_minimal_repository_custom_properties_get(const github_minimal_repository_t *v, const char *key)
+{ return (json_t **)specc_field_get(&github_minimal_repository_desc, v, 89, key); }
+static inline bool github_minimal_repository_custom_properties_remove(github_minimal_repository_t *v, const char *key)
+{ return specc_field_remove(&github_minimal_repository_desc, v, 89, key); }
+static inline SPECC_CHECK_RESULT specc_code github_minimal_repository_set_custom_properties_state(github_minimal_repository_t *v, specc_state state)
+{ return specc_field_set_state(&github_minimal_repository_desc, v, 89, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_name(github_create_repository_request_t *v, const char *text)
+{ return specc_field_set_string(&github_create_repository_request_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_description(github_create_repository_request_t *v, const char *text)
+{ return specc_field_set_string(&github_create_repository_request_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_description_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_homepage(github_create_repository_request_t *v, const char *text)
+{ return specc_field_set_string(&github_create_repository_request_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_homepage_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_private(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_private_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_issues(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_issues_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_projects(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_projects_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_wiki(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 6, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_wiki_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_discussions(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 7, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_discussions_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_team_id(github_create_repository_request_t *v, int64_t x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_team_id_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 8, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_auto_init(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 9, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_auto_init_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 9, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_gitignore_template(github_create_repository_request_t *v, const char *text)
+{ return specc_field_set_string(&github_create_repository_request_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_gitignore_template_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_license_template(github_create_repository_request_t *v, const char *text)
+{ return specc_field_set_string(&github_create_repository_request_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_license_template_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_squash_merge(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 12, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_squash_merge_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 12, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_merge_commit(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 13, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_merge_commit_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 13, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_rebase_merge(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 14, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_rebase_merge_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 14, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_auto_merge(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 15, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_allow_auto_merge_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 15, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_delete_branch_on_merge(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 16, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_delete_branch_on_merge_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 16, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_squash_merge_commit_title(github_create_repository_request_t *v, github_create_repository_request_squash_merge_commit_title_t x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 17, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_squash_merge_commit_title_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 17, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_squash_merge_commit_message(github_create_repository_request_t *v, github_create_repository_request_squash_merge_commit_message_t x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 18, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_squash_merge_commit_message_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 18, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_merge_commit_title(github_create_repository_request_t *v, github_create_repository_request_merge_commit_title_t x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 19, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_merge_commit_title_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 19, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_merge_commit_message(github_create_repository_request_t *v, github_create_repository_request_merge_commit_message_t x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 20, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_merge_commit_message_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 20, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_downloads(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 21, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_has_downloads_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 21, state); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_is_template(github_create_repository_request_t *v, bool x)
+{ return specc_field_set(&github_create_repository_request_desc, v, 22, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_create_repository_request_set_is_template_state(github_create_repository_request_t *v, specc_state state)
+{ return specc_field_set_state(&github_create_repository_request_desc, v, 22, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_message(github_basic_error_t *v, const char *text)
+{ return specc_field_set_string(&github_basic_error_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_message_state(github_basic_error_t *v, specc_state state)
+{ return specc_field_set_state(&github_basic_error_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_documentation_url(github_basic_error_t *v, const char *text)
+{ return specc_field_set_string(&github_basic_error_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_documentation_url_state(github_basic_error_t *v, specc_state state)
+{ return specc_field_set_state(&github_basic_error_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_url(github_basic_error_t *v, const char *text)
+{ return specc_field_set_string(&github_basic_error_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_url_state(github_basic_error_t *v, specc_state state)
+{ return specc_field_set_state(&github_basic_error_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_status(github_basic_error_t *v, const char *text)
+{ return specc_field_set_string(&github_basic_error_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code github_basic_error_set_status_state(github_basic_error_t *v, specc_state state)
+{ return specc_field_set_state(&github_basic_error_desc, v, 3, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_set_message(github_validation_error_t *v, const char *text)
+{ return specc_field_set_string(&github_validation_error_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_set_documentation_url(github_validation_error_t *v, const char *text)
+{ return specc_field_set_string(&github_validation_error_desc, v, 1, text); }
+static inline github_validation_error_item_t *github_validation_error_errors_append(github_validation_error_t *v)
+{ return (github_validation_error_item_t *)specc_field_append(&github_validation_error_desc, v, 2); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_set_errors_state(github_validation_error_t *v, specc_state state)
+{ return specc_field_set_state(&github_validation_error_desc, v, 2, state); }
+
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_resource(github_validation_error_item_t *v, const char *text)
+{ return specc_field_set_string(&github_validation_error_item_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_resource_state(github_validation_error_item_t *v, specc_state state)
+{ return specc_field_set_state(&github_validation_error_item_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_field(github_validation_error_item_t *v, const char *text)
+{ return specc_field_set_string(&github_validation_error_item_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_field_state(github_validation_error_item_t *v, specc_state state)
+{ return specc_field_set_state(&github_validation_error_item_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_message(github_validation_error_item_t *v, const char *text)
+{ return specc_field_set_string(&github_validation_error_item_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_message_state(github_validation_error_item_t *v, specc_state state)
+{ return specc_field_set_state(&github_validation_error_item_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_code(github_validation_error_item_t *v, const char *text)
+{ return specc_field_set_string(&github_validation_error_item_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_index(github_validation_error_item_t *v, int64_t x)
+{ return specc_field_set(&github_validation_error_item_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_index_state(github_validation_error_item_t *v, specc_state state)
+{ return specc_field_set_state(&github_validation_error_item_desc, v, 4, state); }
+static inline void *github_validation_error_item_set_value(github_validation_error_item_t *v, github_validation_error_item_value_kind_t kind)
+{ return specc_field_variant(&github_validation_error_item_desc, v, 5, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code github_validation_error_item_set_value_state(github_validation_error_item_t *v, specc_state state)
+{ return specc_field_set_state(&github_validation_error_item_desc, v, 5, state); }
 
 /* -------------------------------------------------------------- endpoints */
 

@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "greenflash.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "greenflash.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -148,6 +148,100 @@ SPECC_CHECK_RESULT char *
 greenflash_product_encode_text(const greenflash_product_t *value, size_t *len, specc_error *err);
 size_t greenflash_product_validate(const greenflash_product_t *value, specc_error_fn *each, void *ctx);
 bool greenflash_product_equal(const greenflash_product_t *a, const greenflash_product_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_id(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_canonical_id(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_display_name(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_provider(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_family(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_family_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_description(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_description_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_context_window(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 6, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_context_window_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_input_cost_per1k(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 7, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_input_cost_per1k_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_output_cost_per1k(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_output_cost_per1k_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 8, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_input_modalities_append(greenflash_model_t *v, const char *text)
+{ return specc_field_append_string(&greenflash_model_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_input_modalities_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 9, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_output_modalities_append(greenflash_model_t *v, const char *text)
+{ return specc_field_append_string(&greenflash_model_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_output_modalities_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_supported_parameters_append(greenflash_model_t *v, const char *text)
+{ return specc_field_append_string(&greenflash_model_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_supported_parameters_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_source(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_created_at(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_expiration_date(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 14, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_expiration_date_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 14, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_intelligence_index(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 15, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_intelligence_index_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 15, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_coding_index(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 16, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_coding_index_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 16, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_math_index(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 17, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_math_index_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 17, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_mmlu_pro(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 18, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_mmlu_pro_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 18, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_gpqa(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 19, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_gpqa_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 19, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_usage_count(greenflash_model_t *v, double x)
+{ return specc_field_set(&greenflash_model_desc, v, 20, &x); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_last_used_at(greenflash_model_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_model_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_model_set_last_used_at_state(greenflash_model_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_model_desc, v, 21, state); }
+static inline greenflash_product_t *greenflash_model_products_append(greenflash_model_t *v)
+{ return (greenflash_product_t *)specc_field_append(&greenflash_model_desc, v, 22); }
+
+static inline SPECC_CHECK_RESULT specc_code greenflash_product_set_id(greenflash_product_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_product_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_product_set_name(greenflash_product_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_product_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_product_set_icon(greenflash_product_t *v, const char *text)
+{ return specc_field_set_string(&greenflash_product_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_product_set_icon_state(greenflash_product_t *v, specc_state state)
+{ return specc_field_set_state(&greenflash_product_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code greenflash_product_set_conversation_count(greenflash_product_t *v, double x)
+{ return specc_field_set(&greenflash_product_desc, v, 3, &x); }
 
 /* -------------------------------------------------------------- endpoints */
 

@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "llmstats.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "llmstats.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -375,6 +375,184 @@ SPECC_CHECK_RESULT char *
 llmstats_validation_error_encode_text(const llmstats_validation_error_t *value, size_t *len, specc_error *err);
 size_t llmstats_validation_error_validate(const llmstats_validation_error_t *value, specc_error_fn *each, void *ctx);
 bool llmstats_validation_error_equal(const llmstats_validation_error_t *a, const llmstats_validation_error_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_id(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_name(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_description(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 2, text); }
+static inline llmstats_organization_ref_t *llmstats_model_detail_organization_new(llmstats_model_detail_t *v)
+{ return (llmstats_organization_ref_t *)specc_field_new(&llmstats_model_detail_desc, v, 3); }
+static inline llmstats_license_ref_t *llmstats_model_detail_license_new(llmstats_model_detail_t *v)
+{ return (llmstats_license_ref_t *)specc_field_new(&llmstats_model_detail_desc, v, 4); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_open_weight(llmstats_model_detail_t *v, bool x)
+{ return specc_field_set(&llmstats_model_detail_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_model_type(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_modalities_append(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_append_string(&llmstats_model_detail_desc, v, 7, text); }
+static inline llmstats_provider_pricing_t *llmstats_model_detail_providers_append(llmstats_model_detail_t *v)
+{ return (llmstats_provider_pricing_t *)specc_field_append(&llmstats_model_detail_desc, v, 8); }
+static inline double *llmstats_model_detail_top_scores_put(llmstats_model_detail_t *v, const char *key)
+{ return (double *)specc_field_put(&llmstats_model_detail_desc, v, 9, key); }
+static inline double *llmstats_model_detail_top_scores_get(const llmstats_model_detail_t *v, const char *key)
+{ return (double *)specc_field_get(&llmstats_model_detail_desc, v, 9, key); }
+static inline bool llmstats_model_detail_top_scores_remove(llmstats_model_detail_t *v, const char *key)
+{ return specc_field_remove(&llmstats_model_detail_desc, v, 9, key); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_created_at(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_updated_at(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_source(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_url(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 13, text); }
+static inline llmstats_benchmark_score_t *llmstats_model_detail_scores_append(llmstats_model_detail_t *v)
+{ return (llmstats_benchmark_score_t *)specc_field_append(&llmstats_model_detail_desc, v, 14); }
+static inline llmstats_model_sources_t *llmstats_model_detail_sources_new(llmstats_model_detail_t *v)
+{ return (llmstats_model_sources_t *)specc_field_new(&llmstats_model_detail_desc, v, 15); }
+static inline llmstats_family_ref_t *llmstats_model_detail_family_new(llmstats_model_detail_t *v)
+{ return (llmstats_family_ref_t *)specc_field_new(&llmstats_model_detail_desc, v, 16); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_family_state(llmstats_model_detail_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_detail_desc, v, 16, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_context_window(llmstats_model_detail_t *v, int64_t x)
+{ return specc_field_set(&llmstats_model_detail_desc, v, 17, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_context_window_state(llmstats_model_detail_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_detail_desc, v, 17, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_param_count(llmstats_model_detail_t *v, int64_t x)
+{ return specc_field_set(&llmstats_model_detail_desc, v, 18, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_param_count_state(llmstats_model_detail_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_detail_desc, v, 18, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_release_date(llmstats_model_detail_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_detail_desc, v, 19, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_detail_set_release_date_state(llmstats_model_detail_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_detail_desc, v, 19, state); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_organization_ref_set_id(llmstats_organization_ref_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_organization_ref_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_organization_ref_set_id_state(llmstats_organization_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_organization_ref_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_organization_ref_set_name(llmstats_organization_ref_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_organization_ref_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_organization_ref_set_name_state(llmstats_organization_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_organization_ref_desc, v, 1, state); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_license_ref_set_id(llmstats_license_ref_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_license_ref_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_license_ref_set_id_state(llmstats_license_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_license_ref_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_license_ref_set_name(llmstats_license_ref_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_license_ref_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_license_ref_set_name_state(llmstats_license_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_license_ref_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_license_ref_set_allow_commercial(llmstats_license_ref_t *v, bool x)
+{ return specc_field_set(&llmstats_license_ref_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_license_ref_set_allow_commercial_state(llmstats_license_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_license_ref_desc, v, 2, state); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_family_ref_set_id(llmstats_family_ref_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_family_ref_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_family_ref_set_id_state(llmstats_family_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_family_ref_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_family_ref_set_name(llmstats_family_ref_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_family_ref_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_family_ref_set_name_state(llmstats_family_ref_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_family_ref_desc, v, 1, state); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_provider_id(llmstats_provider_pricing_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_provider_pricing_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_provider_name(llmstats_provider_pricing_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_provider_pricing_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_status(llmstats_provider_pricing_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_provider_pricing_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_input_price_per_m(llmstats_provider_pricing_t *v, double x)
+{ return specc_field_set(&llmstats_provider_pricing_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_input_price_per_m_state(llmstats_provider_pricing_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_provider_pricing_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_output_price_per_m(llmstats_provider_pricing_t *v, double x)
+{ return specc_field_set(&llmstats_provider_pricing_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_provider_pricing_set_output_price_per_m_state(llmstats_provider_pricing_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_provider_pricing_desc, v, 4, state); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_benchmark_id(llmstats_benchmark_score_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_benchmark_score_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_benchmark_name(llmstats_benchmark_score_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_benchmark_score_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_score(llmstats_benchmark_score_t *v, double x)
+{ return specc_field_set(&llmstats_benchmark_score_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_max_score(llmstats_benchmark_score_t *v, double x)
+{ return specc_field_set(&llmstats_benchmark_score_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_is_self_reported(llmstats_benchmark_score_t *v, bool x)
+{ return specc_field_set(&llmstats_benchmark_score_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_verified_by_llmstats(llmstats_benchmark_score_t *v, bool x)
+{ return specc_field_set(&llmstats_benchmark_score_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_scored_at(llmstats_benchmark_score_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_benchmark_score_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_category(llmstats_benchmark_score_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_benchmark_score_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_category_state(llmstats_benchmark_score_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_benchmark_score_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_normalized_score(llmstats_benchmark_score_t *v, double x)
+{ return specc_field_set(&llmstats_benchmark_score_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_normalized_score_state(llmstats_benchmark_score_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_benchmark_score_desc, v, 8, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_description(llmstats_benchmark_score_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_benchmark_score_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_description_state(llmstats_benchmark_score_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_benchmark_score_desc, v, 9, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_rank(llmstats_benchmark_score_t *v, int64_t x)
+{ return specc_field_set(&llmstats_benchmark_score_desc, v, 10, &x); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_rank_state(llmstats_benchmark_score_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_benchmark_score_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_source_url(llmstats_benchmark_score_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_benchmark_score_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_benchmark_score_set_source_url_state(llmstats_benchmark_score_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_benchmark_score_desc, v, 11, state); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_api_ref(llmstats_model_sources_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_sources_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_api_ref_state(llmstats_model_sources_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_sources_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_paper(llmstats_model_sources_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_sources_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_paper_state(llmstats_model_sources_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_sources_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_weights(llmstats_model_sources_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_sources_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_weights_state(llmstats_model_sources_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_sources_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_repo(llmstats_model_sources_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_model_sources_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_model_sources_set_repo_state(llmstats_model_sources_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_model_sources_desc, v, 3, state); }
+
+static inline llmstats_error_body_t *llmstats_error_response_error_new(llmstats_error_response_t *v)
+{ return (llmstats_error_body_t *)specc_field_new(&llmstats_error_response_desc, v, 0); }
+
+static inline SPECC_CHECK_RESULT specc_code llmstats_error_body_set_code(llmstats_error_body_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_error_body_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_error_body_set_message(llmstats_error_body_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_error_body_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_error_body_set_param(llmstats_error_body_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_error_body_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_error_body_set_param_state(llmstats_error_body_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_error_body_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_error_body_set_help_url(llmstats_error_body_t *v, const char *text)
+{ return specc_field_set_string(&llmstats_error_body_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_error_body_set_help_url_state(llmstats_error_body_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_error_body_desc, v, 3, state); }
+
+static inline json_t **llmstats_validation_error_detail_append(llmstats_validation_error_t *v)
+{ return (json_t **)specc_field_append(&llmstats_validation_error_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code llmstats_validation_error_set_detail_state(llmstats_validation_error_t *v, specc_state state)
+{ return specc_field_set_state(&llmstats_validation_error_desc, v, 0, state); }
 
 /* -------------------------------------------------------------- endpoints */
 

@@ -17,8 +17,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "openwebui.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "openwebui.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -290,6 +290,123 @@ SPECC_CHECK_RESULT char *
 openwebui_error_detail_encode_text(const openwebui_error_detail_t *value, size_t *len, specc_error *err);
 size_t openwebui_error_detail_validate(const openwebui_error_detail_t *value, specc_error_fn *each, void *ctx);
 bool openwebui_error_detail_equal(const openwebui_error_detail_t *a, const openwebui_error_detail_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_id(openwebui_model_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_user_id(openwebui_model_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_base_model_id(openwebui_model_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_base_model_id_state(openwebui_model_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_name(openwebui_model_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_desc, v, 3, text); }
+static inline openwebui_model_meta_t *openwebui_model_meta_new(openwebui_model_t *v)
+{ return (openwebui_model_meta_t *)specc_field_new(&openwebui_model_desc, v, 5); }
+static inline openwebui_access_grant_t *openwebui_model_access_grants_append(openwebui_model_t *v)
+{ return (openwebui_access_grant_t *)specc_field_append(&openwebui_model_desc, v, 6); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_access_grants_state(openwebui_model_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_desc, v, 6, state); }
+static inline openwebui_access_control_t *openwebui_model_access_control_new(openwebui_model_t *v)
+{ return (openwebui_access_control_t *)specc_field_new(&openwebui_model_desc, v, 7); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_access_control_state(openwebui_model_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_is_active(openwebui_model_t *v, bool x)
+{ return specc_field_set(&openwebui_model_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_write_access(openwebui_model_t *v, bool x)
+{ return specc_field_set(&openwebui_model_desc, v, 9, &x); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_write_access_state(openwebui_model_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_desc, v, 9, state); }
+static inline openwebui_model_user_t *openwebui_model_user_new(openwebui_model_t *v)
+{ return (openwebui_model_user_t *)specc_field_new(&openwebui_model_desc, v, 10); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_user_state(openwebui_model_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_created_at(openwebui_model_t *v, int64_t x)
+{ return specc_field_set(&openwebui_model_desc, v, 11, &x); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_set_updated_at(openwebui_model_t *v, int64_t x)
+{ return specc_field_set(&openwebui_model_desc, v, 12, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_meta_set_profile_image_url(openwebui_model_meta_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_meta_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_meta_set_profile_image_url_state(openwebui_model_meta_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_meta_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_meta_set_description(openwebui_model_meta_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_meta_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_meta_set_description_state(openwebui_model_meta_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_meta_desc, v, 1, state); }
+
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_id(openwebui_model_user_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_user_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_id_state(openwebui_model_user_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_user_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_name(openwebui_model_user_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_user_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_name_state(openwebui_model_user_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_user_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_role(openwebui_model_user_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_user_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_role_state(openwebui_model_user_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_user_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_email(openwebui_model_user_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_model_user_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_model_user_set_email_state(openwebui_model_user_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_model_user_desc, v, 3, state); }
+
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_id(openwebui_access_grant_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_access_grant_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_id_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_resource_type(openwebui_access_grant_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_access_grant_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_resource_type_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_resource_id(openwebui_access_grant_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_access_grant_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_resource_id_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_principal_type(openwebui_access_grant_t *v, openwebui_access_grant_principal_type_t x)
+{ return specc_field_set(&openwebui_access_grant_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_principal_type_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_principal_id(openwebui_access_grant_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_access_grant_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_principal_id_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_permission(openwebui_access_grant_t *v, openwebui_access_grant_permission_t x)
+{ return specc_field_set(&openwebui_access_grant_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_permission_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_created_at(openwebui_access_grant_t *v, int64_t x)
+{ return specc_field_set(&openwebui_access_grant_desc, v, 6, &x); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_grant_set_created_at_state(openwebui_access_grant_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_grant_desc, v, 6, state); }
+
+static inline openwebui_access_rule_t *openwebui_access_control_read_new(openwebui_access_control_t *v)
+{ return (openwebui_access_rule_t *)specc_field_new(&openwebui_access_control_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_control_set_read_state(openwebui_access_control_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_control_desc, v, 0, state); }
+static inline openwebui_access_rule_t *openwebui_access_control_write_new(openwebui_access_control_t *v)
+{ return (openwebui_access_rule_t *)specc_field_new(&openwebui_access_control_desc, v, 1); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_control_set_write_state(openwebui_access_control_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_control_desc, v, 1, state); }
+
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_rule_group_ids_append(openwebui_access_rule_t *v, const char *text)
+{ return specc_field_append_string(&openwebui_access_rule_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_rule_set_group_ids_state(openwebui_access_rule_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_rule_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_rule_user_ids_append(openwebui_access_rule_t *v, const char *text)
+{ return specc_field_append_string(&openwebui_access_rule_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code openwebui_access_rule_set_user_ids_state(openwebui_access_rule_t *v, specc_state state)
+{ return specc_field_set_state(&openwebui_access_rule_desc, v, 1, state); }
+
+static inline SPECC_CHECK_RESULT specc_code openwebui_error_detail_set_detail(openwebui_error_detail_t *v, const char *text)
+{ return specc_field_set_string(&openwebui_error_detail_desc, v, 0, text); }
 
 /* -------------------------------------------------------------- endpoints */
 

@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "respan.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "respan.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -235,6 +235,146 @@ SPECC_CHECK_RESULT char *
 respan_error_detail_encode_text(const respan_error_detail_t *value, size_t *len, specc_error *err);
 size_t respan_error_detail_validate(const respan_error_detail_t *value, specc_error_fn *each, void *ctx);
 bool respan_error_detail_equal(const respan_error_detail_t *a, const respan_error_detail_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_id(respan_model_t *v, const char *text)
+{ return specc_field_set_string(&respan_model_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_model_name(respan_model_t *v, const char *text)
+{ return specc_field_set_string(&respan_model_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_display_name(respan_model_t *v, const char *text)
+{ return specc_field_set_string(&respan_model_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_base_model_name(respan_model_t *v, const char *text)
+{ return specc_field_set_string(&respan_model_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_base_model_name_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_affiliation_category(respan_model_t *v, respan_model_affiliation_category_t x)
+{ return specc_field_set(&respan_model_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_is_called_by_custom_name(respan_model_t *v, bool x)
+{ return specc_field_set(&respan_model_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_is_called_by_custom_name_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_input_cost(respan_model_t *v, const char *text)
+{ return specc_field_set_decimal(&respan_model_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_input_cost_double(respan_model_t *v, double x)
+{ return specc_field_set_decimal_double(&respan_model_desc, v, 6, x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_input_cost_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_output_cost(respan_model_t *v, const char *text)
+{ return specc_field_set_decimal(&respan_model_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_output_cost_double(respan_model_t *v, double x)
+{ return specc_field_set_decimal_double(&respan_model_desc, v, 7, x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_output_cost_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_cache_hit_input_cost(respan_model_t *v, const char *text)
+{ return specc_field_set_decimal(&respan_model_desc, v, 8, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_cache_hit_input_cost_double(respan_model_t *v, double x)
+{ return specc_field_set_decimal_double(&respan_model_desc, v, 8, x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_cache_hit_input_cost_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 8, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_cache_creation_input_cost(respan_model_t *v, const char *text)
+{ return specc_field_set_decimal(&respan_model_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_cache_creation_input_cost_double(respan_model_t *v, double x)
+{ return specc_field_set_decimal_double(&respan_model_desc, v, 9, x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_cache_creation_input_cost_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 9, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_max_context_window(respan_model_t *v, int64_t x)
+{ return specc_field_set(&respan_model_desc, v, 10, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_max_context_window_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_streaming_support(respan_model_t *v, int64_t x)
+{ return specc_field_set(&respan_model_desc, v, 11, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_streaming_support_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_function_call(respan_model_t *v, int64_t x)
+{ return specc_field_set(&respan_model_desc, v, 12, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_function_call_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 12, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_image_support(respan_model_t *v, int64_t x)
+{ return specc_field_set(&respan_model_desc, v, 13, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_image_support_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 13, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_source(respan_model_t *v, respan_model_source_t x)
+{ return specc_field_set(&respan_model_desc, v, 14, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_source_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 14, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_model_type(respan_model_t *v, respan_model_model_type_t x)
+{ return specc_field_set(&respan_model_desc, v, 15, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_model_type_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 15, state); }
+static inline json_t **respan_model_supported_params_put(respan_model_t *v, const char *key)
+{ return (json_t **)specc_field_put(&respan_model_desc, v, 16, key); }
+static inline json_t **respan_model_supported_params_get(const respan_model_t *v, const char *key)
+{ return (json_t **)specc_field_get(&respan_model_desc, v, 16, key); }
+static inline bool respan_model_supported_params_remove(respan_model_t *v, const char *key)
+{ return specc_field_remove(&respan_model_desc, v, 16, key); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_supported_params_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 16, state); }
+static inline respan_throughput_t *respan_model_throughput_new(respan_model_t *v)
+{ return (respan_throughput_t *)specc_field_new(&respan_model_desc, v, 17); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_throughput_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 17, state); }
+static inline respan_provider_t *respan_model_provider_new(respan_model_t *v)
+{ return (respan_provider_t *)specc_field_new(&respan_model_desc, v, 18); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_provider_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 18, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_created_at(respan_model_t *v, const char *text)
+{ return specc_field_set_string(&respan_model_desc, v, 19, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_created_at_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 19, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_updated_at(respan_model_t *v, const char *text)
+{ return specc_field_set_string(&respan_model_desc, v, 20, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_model_set_updated_at_state(respan_model_t *v, specc_state state)
+{ return specc_field_set_state(&respan_model_desc, v, 20, state); }
+
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_average_tps(respan_throughput_t *v, double x)
+{ return specc_field_set(&respan_throughput_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_average_tps_state(respan_throughput_t *v, specc_state state)
+{ return specc_field_set_state(&respan_throughput_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_average_ttft(respan_throughput_t *v, double x)
+{ return specc_field_set(&respan_throughput_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_average_ttft_state(respan_throughput_t *v, specc_state state)
+{ return specc_field_set_state(&respan_throughput_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_average_latency(respan_throughput_t *v, double x)
+{ return specc_field_set(&respan_throughput_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_average_latency_state(respan_throughput_t *v, specc_state state)
+{ return specc_field_set_state(&respan_throughput_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_number_of_requests(respan_throughput_t *v, int64_t x)
+{ return specc_field_set(&respan_throughput_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_throughput_set_number_of_requests_state(respan_throughput_t *v, specc_state state)
+{ return specc_field_set_state(&respan_throughput_desc, v, 3, state); }
+
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_id(respan_provider_t *v, const char *text)
+{ return specc_field_set_string(&respan_provider_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_id_state(respan_provider_t *v, specc_state state)
+{ return specc_field_set_state(&respan_provider_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_provider_id(respan_provider_t *v, const char *text)
+{ return specc_field_set_string(&respan_provider_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_provider_id_state(respan_provider_t *v, specc_state state)
+{ return specc_field_set_state(&respan_provider_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_provider_name(respan_provider_t *v, const char *text)
+{ return specc_field_set_string(&respan_provider_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_provider_name_state(respan_provider_t *v, specc_state state)
+{ return specc_field_set_state(&respan_provider_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_organization_id(respan_provider_t *v, int64_t x)
+{ return specc_field_set(&respan_provider_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_organization_id_state(respan_provider_t *v, specc_state state)
+{ return specc_field_set_state(&respan_provider_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_created_at(respan_provider_t *v, const char *text)
+{ return specc_field_set_string(&respan_provider_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_created_at_state(respan_provider_t *v, specc_state state)
+{ return specc_field_set_state(&respan_provider_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_updated_at(respan_provider_t *v, const char *text)
+{ return specc_field_set_string(&respan_provider_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code respan_provider_set_updated_at_state(respan_provider_t *v, specc_state state)
+{ return specc_field_set_state(&respan_provider_desc, v, 6, state); }
+
+static inline SPECC_CHECK_RESULT specc_code respan_error_detail_set_detail(respan_error_detail_t *v, const char *text)
+{ return specc_field_set_string(&respan_error_detail_desc, v, 0, text); }
 
 /* -------------------------------------------------------------- endpoints */
 

@@ -30,7 +30,7 @@ extern "C" {
 #endif
 
 /* Generated headers refuse to compile against a different runtime. */
-#define SPECC_RUNTIME_VERSION 4
+#define SPECC_RUNTIME_VERSION 5
 
 /* Input limits (see README, "Guarantees and limits"). */
 #define SPECC_MAX_DEPTH 512   /* nesting of arrays/objects in decoded text */
@@ -552,6 +552,106 @@ size_t specc_arena_size(const specc_arena *arena);
 SPECC_CHECK_RESULT specc_code specc_decode_text_arena(const specc_type *type, const char *text,
                                                       size_t len, void *out, specc_arena *arena,
                                                       specc_error *err);
+
+/* ------------------------------------------------------ building values */
+
+/*
+ * Building and changing values (runtime version 5), decoded or built from
+ * `_init` alike (never values decoded into an arena: see above). Each
+ * helper allocates with specc_alloc and allocates everything it needs
+ * before it frees or overwrites anything: when memory runs out it returns
+ * SPECC_ERR_NOMEM (or NULL) and the value is exactly as it was. A call that
+ * cannot be right (a field of another kind, an index out of range, a NULL
+ * argument, a state the field cannot have) is SPECC_ERR_INVALID (or NULL)
+ * and changes nothing; text that is not UTF-8 is SPECC_ERR_FORMAT.
+ *
+ * A field is named by its index in type->fields (specc_field_index finds
+ * it by JSON name); a VALUE type (a top-level array, map or union) has one,
+ * index 0. Setting a field's value makes it present: its state member, if
+ * it has one, becomes SPECC_PRESENT. The generated headers wrap these in
+ * typed functions per field, each one call: api_thing_set_name(&t, "x"),
+ * api_thing_tags_append(&t, "a"), api_thing_metadata_put(&t, "k", "v").
+ *
+ * Arrays and maps grow by one element per call and copy their elements to
+ * do it (jansson's allocator has no realloc): fine for request bodies; fill
+ * the items of a large array yourself. Constraints (formats, lengths,
+ * patterns, required fields) are specc_validate's to check.
+ */
+
+/* The index of the field whose JSON name is json_name, or
+ * type->field_count when there is none. */
+size_t specc_field_index(const specc_type *type, const char *json_name);
+
+/* STRING field: a copy of text (the old string is freed). */
+SPECC_CHECK_RESULT specc_code specc_field_set_string(const specc_type *type, void *value,
+                                                     size_t field, const char *text);
+
+/* INTEGER (int64_t), INT32 (int32_t), NUMBER (double), BOOLEAN (bool) or
+ * ENUM (the generated enum) field: *src copied in; an open enum's kept
+ * text of an unlisted value is dropped. Never SPECC_ERR_NOMEM. */
+SPECC_CHECK_RESULT specc_code specc_field_set(const specc_type *type, void *value, size_t field,
+                                              const void *src);
+
+/* DECIMAL field: from JSON number text, kept exactly ("0.10" stays
+ * "0.10"; not a JSON number: SPECC_ERR_FORMAT), or from a double, as the
+ * shortest text that reads back as it (NaN, infinities: SPECC_ERR_RANGE).
+ * Written as a JSON number. */
+SPECC_CHECK_RESULT specc_code specc_field_set_decimal(const specc_type *type, void *value,
+                                                      size_t field, const char *text);
+SPECC_CHECK_RESULT specc_code specc_field_set_decimal_double(const specc_type *type, void *value,
+                                                             size_t field, double v);
+
+/* The state of a field that has a state member. SPECC_ABSENT, or
+ * SPECC_NULL when the field is nullable, frees the value; SPECC_PRESENT
+ * only marks a value that is there (a NULL string or object, a decimal
+ * without text, a union without a variant: SPECC_ERR_INVALID; set the value
+ * instead). Never SPECC_ERR_NOMEM. */
+SPECC_CHECK_RESULT specc_code specc_field_set_state(const specc_type *type, void *value,
+                                                    size_t field, specc_state state);
+
+/* OBJECT field: a new, initialised object in it (an old one is cleared and
+ * freed), to fill in; NULL when out of memory. */
+void *specc_field_new(const specc_type *type, void *value, size_t field);
+
+/* UNION field: the variant (0 for the first of the union's variants) made
+ * the active one, its value new and initialised (the old one freed), to
+ * fill in: the object for an object variant, else where the value is
+ * stored; NULL when out of memory. */
+void *specc_field_variant(const specc_type *type, void *value, size_t field, size_t variant);
+
+/* ARRAY field: a new last item, initialised (an object item is `_init`ed,
+ * a nullable item's state is SPECC_PRESENT), to fill in; or with
+ * _append_string, for an array of strings, a copy of text as the item. */
+void *specc_field_append(const specc_type *type, void *value, size_t field);
+SPECC_CHECK_RESULT specc_code specc_field_append_string(const specc_type *type, void *value,
+                                                        size_t field, const char *text);
+
+/* MAP field, entries in order: put gives the value of `key` (UTF-8) to
+ * fill in, initialised: a new last entry, or the existing entry's value
+ * cleared (a put replaces); _put_string, for a map of strings, stores a
+ * copy of text. get finds the value of `key`, or NULL (_get_string: the
+ * string of a map of strings). remove deletes the
+ * entry and keeps the others' order; false when there is none. */
+void *specc_field_put(const specc_type *type, void *value, size_t field, const char *key);
+SPECC_CHECK_RESULT specc_code specc_field_put_string(const specc_type *type, void *value,
+                                                     size_t field, const char *key,
+                                                     const char *text);
+void *specc_field_get(const specc_type *type, const void *value, size_t field, const char *key);
+const char *specc_field_get_string(const specc_type *type, const void *value, size_t field,
+                                   const char *key);
+bool specc_field_remove(const specc_type *type, void *value, size_t field, const char *key);
+
+/* The same for values that are not fields (an item or map value that is
+ * itself a string, decimal, array, map or union), given their shape
+ * (shape->items of the field's shape, ...) and where they are stored. */
+SPECC_CHECK_RESULT specc_code specc_string_set(char **slot, const char *text);
+SPECC_CHECK_RESULT specc_code specc_decimal_set_text(specc_decimal *d, const char *text);
+SPECC_CHECK_RESULT specc_code specc_decimal_set_double(specc_decimal *d, double v);
+void *specc_array_append(const specc_shape *array, void *slot);
+void *specc_map_put(const specc_shape *map, void *slot, const char *key);
+void *specc_map_get(const specc_shape *map, const void *slot, const char *key);
+bool specc_map_remove(const specc_shape *map, void *slot, const char *key);
+void *specc_union_set(const struct specc_union *u, void *slot, size_t variant);
 
 /* ------------------------------------------------------ unknown fields */
 

@@ -16,8 +16,8 @@
 
 #include "specc.h"
 
-#if SPECC_RUNTIME_VERSION != 4
-#error "stripe.h needs specc runtime version 4: use the specc.h generated with it"
+#if SPECC_RUNTIME_VERSION != 5
+#error "stripe.h needs specc runtime version 5: use the specc.h generated with it"
 #endif
 
 #ifdef __cplusplus
@@ -1467,6 +1467,686 @@ SPECC_CHECK_RESULT char *
 stripe_api_errors_encode_text(const stripe_api_errors_t *value, size_t *len, specc_error *err);
 size_t stripe_api_errors_validate(const stripe_api_errors_t *value, specc_error_fn *each, void *ctx);
 bool stripe_api_errors_equal(const stripe_api_errors_t *a, const stripe_api_errors_t *b);
+
+/* -------------------------------------------------------- building values */
+/* Typed wrappers of specc.h's helpers (see "building values" there), one
+ * helper call each: T_set_F sets a field (a union field: its variant),
+ * T_F_new puts a new object in it, T_F_append adds an item, T_F_put,
+ * T_F_get and T_F_remove work on a map's entries. */
+
+static inline void *stripe_any_customer_set_variant(stripe_any_customer_t *v, stripe_any_customer_kind_t kind)
+{ return specc_field_variant(&stripe_any_customer_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_payment_source_set_variant(stripe_payment_source_t *v, stripe_payment_source_kind_t kind)
+{ return specc_field_variant(&stripe_payment_source_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_customer_default_source_set_variant(stripe_customer_default_source_t *v, stripe_customer_default_source_kind_t kind)
+{ return specc_field_variant(&stripe_customer_default_source_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_customer_test_clock_set_variant(stripe_customer_test_clock_t *v, stripe_customer_test_clock_kind_t kind)
+{ return specc_field_variant(&stripe_customer_test_clock_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_invoice_setting_customer_setting_default_payment_method_set_variant(stripe_invoice_setting_customer_setting_default_payment_method_t *v, stripe_invoice_setting_customer_setting_default_payment_method_kind_t kind)
+{ return specc_field_variant(&stripe_invoice_setting_customer_setting_default_payment_method_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_discount_customer_set_variant(stripe_discount_customer_t *v, stripe_discount_customer_kind_t kind)
+{ return specc_field_variant(&stripe_discount_customer_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_discount_promotion_code_set_variant(stripe_discount_promotion_code_t *v, stripe_discount_promotion_code_kind_t kind)
+{ return specc_field_variant(&stripe_discount_promotion_code_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_discount_source_coupon_set_variant(stripe_discount_source_coupon_t *v, stripe_discount_source_coupon_kind_t kind)
+{ return specc_field_variant(&stripe_discount_source_coupon_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_card_account_set_variant(stripe_card_account_t *v, stripe_card_account_kind_t kind)
+{ return specc_field_variant(&stripe_card_account_desc, v, 0, (size_t)kind - 1); }
+
+static inline void *stripe_card_customer_set_variant(stripe_card_customer_t *v, stripe_card_customer_kind_t kind)
+{ return specc_field_variant(&stripe_card_customer_desc, v, 0, (size_t)kind - 1); }
+
+static inline stripe_address_t *stripe_customer_address_new(stripe_customer_t *v)
+{ return (stripe_address_t *)specc_field_new(&stripe_customer_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_address_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_balance(stripe_customer_t *v, int64_t x)
+{ return specc_field_set(&stripe_customer_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_balance_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_business_name(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_business_name_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 2, state); }
+static inline stripe_cash_balance_t *stripe_customer_cash_balance_new(stripe_customer_t *v)
+{ return (stripe_cash_balance_t *)specc_field_new(&stripe_customer_desc, v, 3); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_cash_balance_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_created(stripe_customer_t *v, int64_t x)
+{ return specc_field_set(&stripe_customer_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_currency(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_currency_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_customer_account(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_customer_account_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 6, state); }
+static inline void *stripe_customer_set_default_source(stripe_customer_t *v, stripe_customer_default_source_kind_t kind)
+{ return specc_field_variant(&stripe_customer_desc, v, 7, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_default_source_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_delinquent(stripe_customer_t *v, bool x)
+{ return specc_field_set(&stripe_customer_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_delinquent_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 8, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_description(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 9, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_description_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 9, state); }
+static inline stripe_discount_t *stripe_customer_discount_new(stripe_customer_t *v)
+{ return (stripe_discount_t *)specc_field_new(&stripe_customer_desc, v, 10); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_discount_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_email(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_email_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_id(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_individual_name(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_individual_name_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 13, state); }
+static inline int64_t *stripe_customer_invoice_credit_balance_put(stripe_customer_t *v, const char *key)
+{ return (int64_t *)specc_field_put(&stripe_customer_desc, v, 14, key); }
+static inline int64_t *stripe_customer_invoice_credit_balance_get(const stripe_customer_t *v, const char *key)
+{ return (int64_t *)specc_field_get(&stripe_customer_desc, v, 14, key); }
+static inline bool stripe_customer_invoice_credit_balance_remove(stripe_customer_t *v, const char *key)
+{ return specc_field_remove(&stripe_customer_desc, v, 14, key); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_invoice_credit_balance_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 14, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_invoice_prefix(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 15, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_invoice_prefix_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 15, state); }
+static inline stripe_invoice_setting_customer_setting_t *stripe_customer_invoice_settings_new(stripe_customer_t *v)
+{ return (stripe_invoice_setting_customer_setting_t *)specc_field_new(&stripe_customer_desc, v, 16); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_invoice_settings_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 16, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_livemode(stripe_customer_t *v, bool x)
+{ return specc_field_set(&stripe_customer_desc, v, 17, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_metadata_put(stripe_customer_t *v, const char *key, const char *text)
+{ return specc_field_put_string(&stripe_customer_desc, v, 18, key, text); }
+static inline const char *stripe_customer_metadata_get(const stripe_customer_t *v, const char *key)
+{ return specc_field_get_string(&stripe_customer_desc, v, 18, key); }
+static inline bool stripe_customer_metadata_remove(stripe_customer_t *v, const char *key)
+{ return specc_field_remove(&stripe_customer_desc, v, 18, key); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_metadata_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 18, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_name(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 19, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_name_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 19, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_next_invoice_sequence(stripe_customer_t *v, int64_t x)
+{ return specc_field_set(&stripe_customer_desc, v, 20, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_next_invoice_sequence_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 20, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_object(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_phone(stripe_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_desc, v, 22, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_phone_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 22, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_preferred_locales_append(stripe_customer_t *v, const char *text)
+{ return specc_field_append_string(&stripe_customer_desc, v, 23, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_preferred_locales_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 23, state); }
+static inline stripe_shipping_t *stripe_customer_shipping_new(stripe_customer_t *v)
+{ return (stripe_shipping_t *)specc_field_new(&stripe_customer_desc, v, 24); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_shipping_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 24, state); }
+static inline stripe_payment_source_list_t *stripe_customer_sources_new(stripe_customer_t *v)
+{ return (stripe_payment_source_list_t *)specc_field_new(&stripe_customer_desc, v, 25); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_sources_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 25, state); }
+static inline stripe_stripe_object_list_t *stripe_customer_subscriptions_new(stripe_customer_t *v)
+{ return (stripe_stripe_object_list_t *)specc_field_new(&stripe_customer_desc, v, 26); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_subscriptions_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 26, state); }
+static inline stripe_customer_tax_t *stripe_customer_tax_new(stripe_customer_t *v)
+{ return (stripe_customer_tax_t *)specc_field_new(&stripe_customer_desc, v, 27); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_tax_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 27, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_tax_exempt(stripe_customer_t *v, stripe_customer_tax_exempt_t x)
+{ return specc_field_set(&stripe_customer_desc, v, 28, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_tax_exempt_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 28, state); }
+static inline stripe_stripe_object_list_t *stripe_customer_tax_ids_new(stripe_customer_t *v)
+{ return (stripe_stripe_object_list_t *)specc_field_new(&stripe_customer_desc, v, 29); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_tax_ids_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 29, state); }
+static inline void *stripe_customer_set_test_clock(stripe_customer_t *v, stripe_customer_test_clock_kind_t kind)
+{ return specc_field_variant(&stripe_customer_desc, v, 30, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_set_test_clock_state(stripe_customer_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_desc, v, 30, state); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_deleted_customer_set_deleted(stripe_deleted_customer_t *v, bool x)
+{ return specc_field_set(&stripe_deleted_customer_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_deleted_customer_set_id(stripe_deleted_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_deleted_customer_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_deleted_customer_set_object(stripe_deleted_customer_t *v, const char *text)
+{ return specc_field_set_string(&stripe_deleted_customer_desc, v, 2, text); }
+
+static inline stripe_customer_t *stripe_customer_list_data_append(stripe_customer_list_t *v)
+{ return (stripe_customer_t *)specc_field_append(&stripe_customer_list_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_list_set_has_more(stripe_customer_list_t *v, bool x)
+{ return specc_field_set(&stripe_customer_list_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_list_set_object(stripe_customer_list_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_list_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_list_set_url(stripe_customer_list_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_list_desc, v, 3, text); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_city(stripe_address_t *v, const char *text)
+{ return specc_field_set_string(&stripe_address_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_city_state(stripe_address_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_address_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_country(stripe_address_t *v, const char *text)
+{ return specc_field_set_string(&stripe_address_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_country_state(stripe_address_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_address_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_line1(stripe_address_t *v, const char *text)
+{ return specc_field_set_string(&stripe_address_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_line1_state(stripe_address_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_address_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_line2(stripe_address_t *v, const char *text)
+{ return specc_field_set_string(&stripe_address_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_line2_state(stripe_address_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_address_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_postal_code(stripe_address_t *v, const char *text)
+{ return specc_field_set_string(&stripe_address_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_postal_code_state(stripe_address_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_address_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_state(stripe_address_t *v, const char *text)
+{ return specc_field_set_string(&stripe_address_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_address_set_state_state(stripe_address_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_address_desc, v, 5, state); }
+
+static inline stripe_address_t *stripe_shipping_address_new(stripe_shipping_t *v)
+{ return (stripe_address_t *)specc_field_new(&stripe_shipping_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_address_state(stripe_shipping_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_shipping_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_carrier(stripe_shipping_t *v, const char *text)
+{ return specc_field_set_string(&stripe_shipping_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_carrier_state(stripe_shipping_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_shipping_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_name(stripe_shipping_t *v, const char *text)
+{ return specc_field_set_string(&stripe_shipping_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_name_state(stripe_shipping_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_shipping_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_phone(stripe_shipping_t *v, const char *text)
+{ return specc_field_set_string(&stripe_shipping_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_phone_state(stripe_shipping_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_shipping_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_tracking_number(stripe_shipping_t *v, const char *text)
+{ return specc_field_set_string(&stripe_shipping_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_shipping_set_tracking_number_state(stripe_shipping_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_shipping_desc, v, 4, state); }
+
+static inline stripe_invoice_setting_custom_field_t *stripe_invoice_setting_customer_setting_custom_fields_append(stripe_invoice_setting_customer_setting_t *v)
+{ return (stripe_invoice_setting_custom_field_t *)specc_field_append(&stripe_invoice_setting_customer_setting_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_setting_set_custom_fields_state(stripe_invoice_setting_customer_setting_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_invoice_setting_customer_setting_desc, v, 0, state); }
+static inline void *stripe_invoice_setting_customer_setting_set_default_payment_method(stripe_invoice_setting_customer_setting_t *v, stripe_invoice_setting_customer_setting_default_payment_method_kind_t kind)
+{ return specc_field_variant(&stripe_invoice_setting_customer_setting_desc, v, 1, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_setting_set_default_payment_method_state(stripe_invoice_setting_customer_setting_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_invoice_setting_customer_setting_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_setting_set_footer(stripe_invoice_setting_customer_setting_t *v, const char *text)
+{ return specc_field_set_string(&stripe_invoice_setting_customer_setting_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_setting_set_footer_state(stripe_invoice_setting_customer_setting_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_invoice_setting_customer_setting_desc, v, 2, state); }
+static inline stripe_invoice_setting_customer_rendering_options_t *stripe_invoice_setting_customer_setting_rendering_options_new(stripe_invoice_setting_customer_setting_t *v)
+{ return (stripe_invoice_setting_customer_rendering_options_t *)specc_field_new(&stripe_invoice_setting_customer_setting_desc, v, 3); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_setting_set_rendering_options_state(stripe_invoice_setting_customer_setting_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_invoice_setting_customer_setting_desc, v, 3, state); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_custom_field_set_name(stripe_invoice_setting_custom_field_t *v, const char *text)
+{ return specc_field_set_string(&stripe_invoice_setting_custom_field_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_custom_field_set_value(stripe_invoice_setting_custom_field_t *v, const char *text)
+{ return specc_field_set_string(&stripe_invoice_setting_custom_field_desc, v, 1, text); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_rendering_options_set_amount_tax_display(stripe_invoice_setting_customer_rendering_options_t *v, const char *text)
+{ return specc_field_set_string(&stripe_invoice_setting_customer_rendering_options_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_rendering_options_set_amount_tax_display_state(stripe_invoice_setting_customer_rendering_options_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_invoice_setting_customer_rendering_options_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_rendering_options_set_template(stripe_invoice_setting_customer_rendering_options_t *v, const char *text)
+{ return specc_field_set_string(&stripe_invoice_setting_customer_rendering_options_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_invoice_setting_customer_rendering_options_set_template_state(stripe_invoice_setting_customer_rendering_options_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_invoice_setting_customer_rendering_options_desc, v, 1, state); }
+
+static inline int64_t *stripe_cash_balance_available_put(stripe_cash_balance_t *v, const char *key)
+{ return (int64_t *)specc_field_put(&stripe_cash_balance_desc, v, 0, key); }
+static inline int64_t *stripe_cash_balance_available_get(const stripe_cash_balance_t *v, const char *key)
+{ return (int64_t *)specc_field_get(&stripe_cash_balance_desc, v, 0, key); }
+static inline bool stripe_cash_balance_available_remove(stripe_cash_balance_t *v, const char *key)
+{ return specc_field_remove(&stripe_cash_balance_desc, v, 0, key); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_set_available_state(stripe_cash_balance_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_cash_balance_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_set_customer(stripe_cash_balance_t *v, const char *text)
+{ return specc_field_set_string(&stripe_cash_balance_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_set_customer_account(stripe_cash_balance_t *v, const char *text)
+{ return specc_field_set_string(&stripe_cash_balance_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_set_customer_account_state(stripe_cash_balance_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_cash_balance_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_set_livemode(stripe_cash_balance_t *v, bool x)
+{ return specc_field_set(&stripe_cash_balance_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_set_object(stripe_cash_balance_t *v, const char *text)
+{ return specc_field_set_string(&stripe_cash_balance_desc, v, 4, text); }
+static inline stripe_cash_balance_settings_t *stripe_cash_balance_settings_new(stripe_cash_balance_t *v)
+{ return (stripe_cash_balance_settings_t *)specc_field_new(&stripe_cash_balance_desc, v, 5); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_settings_set_reconciliation_mode(stripe_cash_balance_settings_t *v, stripe_cash_balance_settings_reconciliation_mode_t x)
+{ return specc_field_set(&stripe_cash_balance_settings_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_cash_balance_settings_set_using_merchant_default(stripe_cash_balance_settings_t *v, bool x)
+{ return specc_field_set(&stripe_cash_balance_settings_desc, v, 1, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_set_automatic_tax(stripe_customer_tax_t *v, stripe_customer_tax_automatic_tax_t x)
+{ return specc_field_set(&stripe_customer_tax_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_set_ip_address(stripe_customer_tax_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_tax_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_set_ip_address_state(stripe_customer_tax_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_tax_desc, v, 1, state); }
+static inline stripe_customer_tax_location_t *stripe_customer_tax_location_new(stripe_customer_tax_t *v)
+{ return (stripe_customer_tax_location_t *)specc_field_new(&stripe_customer_tax_desc, v, 2); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_set_location_state(stripe_customer_tax_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_tax_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_set_provider(stripe_customer_tax_t *v, stripe_customer_tax_provider_t x)
+{ return specc_field_set(&stripe_customer_tax_desc, v, 3, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_location_set_country(stripe_customer_tax_location_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_tax_location_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_location_set_source(stripe_customer_tax_location_t *v, stripe_customer_tax_location_source_t x)
+{ return specc_field_set(&stripe_customer_tax_location_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_location_set_state(stripe_customer_tax_location_t *v, const char *text)
+{ return specc_field_set_string(&stripe_customer_tax_location_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_customer_tax_location_set_state_state(stripe_customer_tax_location_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_customer_tax_location_desc, v, 2, state); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_checkout_session(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_checkout_session_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 0, state); }
+static inline void *stripe_discount_set_customer(stripe_discount_t *v, stripe_discount_customer_kind_t kind)
+{ return specc_field_variant(&stripe_discount_desc, v, 1, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_customer_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_customer_account(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_customer_account_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_end(stripe_discount_t *v, int64_t x)
+{ return specc_field_set(&stripe_discount_desc, v, 3, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_end_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_id(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_invoice(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_invoice_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_invoice_item(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_invoice_item_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_object(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 7, text); }
+static inline void *stripe_discount_set_promotion_code(stripe_discount_t *v, stripe_discount_promotion_code_kind_t kind)
+{ return specc_field_variant(&stripe_discount_desc, v, 8, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_promotion_code_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 8, state); }
+static inline stripe_discount_source_t *stripe_discount_source_new(stripe_discount_t *v)
+{ return (stripe_discount_source_t *)specc_field_new(&stripe_discount_desc, v, 9); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_start(stripe_discount_t *v, int64_t x)
+{ return specc_field_set(&stripe_discount_desc, v, 10, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_subscription(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_subscription_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_subscription_item(stripe_discount_t *v, const char *text)
+{ return specc_field_set_string(&stripe_discount_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_set_subscription_item_state(stripe_discount_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_desc, v, 12, state); }
+
+static inline void *stripe_discount_source_set_coupon(stripe_discount_source_t *v, stripe_discount_source_coupon_kind_t kind)
+{ return specc_field_variant(&stripe_discount_source_desc, v, 0, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_source_set_coupon_state(stripe_discount_source_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_discount_source_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_discount_source_set_type(stripe_discount_source_t *v, stripe_discount_source_type_t x)
+{ return specc_field_set(&stripe_discount_source_desc, v, 1, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_amount_off(stripe_coupon_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_amount_off_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 0, state); }
+static inline stripe_coupon_applies_to_t *stripe_coupon_applies_to_new(stripe_coupon_t *v)
+{ return (stripe_coupon_applies_to_t *)specc_field_new(&stripe_coupon_desc, v, 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_applies_to_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_created(stripe_coupon_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_currency(stripe_coupon_t *v, const char *text)
+{ return specc_field_set_string(&stripe_coupon_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_currency_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 3, state); }
+static inline stripe_coupon_currency_option_t *stripe_coupon_currency_options_put(stripe_coupon_t *v, const char *key)
+{ return (stripe_coupon_currency_option_t *)specc_field_put(&stripe_coupon_desc, v, 4, key); }
+static inline stripe_coupon_currency_option_t *stripe_coupon_currency_options_get(const stripe_coupon_t *v, const char *key)
+{ return (stripe_coupon_currency_option_t *)specc_field_get(&stripe_coupon_desc, v, 4, key); }
+static inline bool stripe_coupon_currency_options_remove(stripe_coupon_t *v, const char *key)
+{ return specc_field_remove(&stripe_coupon_desc, v, 4, key); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_currency_options_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_duration(stripe_coupon_t *v, stripe_coupon_duration_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 5, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_duration_in_months(stripe_coupon_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 6, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_duration_in_months_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_id(stripe_coupon_t *v, const char *text)
+{ return specc_field_set_string(&stripe_coupon_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_livemode(stripe_coupon_t *v, bool x)
+{ return specc_field_set(&stripe_coupon_desc, v, 8, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_max_redemptions(stripe_coupon_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 9, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_max_redemptions_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 9, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_metadata_put(stripe_coupon_t *v, const char *key, const char *text)
+{ return specc_field_put_string(&stripe_coupon_desc, v, 10, key, text); }
+static inline const char *stripe_coupon_metadata_get(const stripe_coupon_t *v, const char *key)
+{ return specc_field_get_string(&stripe_coupon_desc, v, 10, key); }
+static inline bool stripe_coupon_metadata_remove(stripe_coupon_t *v, const char *key)
+{ return specc_field_remove(&stripe_coupon_desc, v, 10, key); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_metadata_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_name(stripe_coupon_t *v, const char *text)
+{ return specc_field_set_string(&stripe_coupon_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_name_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_object(stripe_coupon_t *v, const char *text)
+{ return specc_field_set_string(&stripe_coupon_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_percent_off(stripe_coupon_t *v, double x)
+{ return specc_field_set(&stripe_coupon_desc, v, 13, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_percent_off_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 13, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_redeem_by(stripe_coupon_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 14, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_redeem_by_state(stripe_coupon_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_coupon_desc, v, 14, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_times_redeemed(stripe_coupon_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_desc, v, 15, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_set_valid(stripe_coupon_t *v, bool x)
+{ return specc_field_set(&stripe_coupon_desc, v, 16, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_applies_to_products_append(stripe_coupon_applies_to_t *v, const char *text)
+{ return specc_field_append_string(&stripe_coupon_applies_to_desc, v, 0, text); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_coupon_currency_option_set_amount_off(stripe_coupon_currency_option_t *v, int64_t x)
+{ return specc_field_set(&stripe_coupon_currency_option_desc, v, 0, &x); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_created(stripe_test_clock_t *v, int64_t x)
+{ return specc_field_set(&stripe_test_clock_desc, v, 0, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_deletes_after(stripe_test_clock_t *v, int64_t x)
+{ return specc_field_set(&stripe_test_clock_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_frozen_time(stripe_test_clock_t *v, int64_t x)
+{ return specc_field_set(&stripe_test_clock_desc, v, 2, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_id(stripe_test_clock_t *v, const char *text)
+{ return specc_field_set_string(&stripe_test_clock_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_livemode(stripe_test_clock_t *v, bool x)
+{ return specc_field_set(&stripe_test_clock_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_name(stripe_test_clock_t *v, const char *text)
+{ return specc_field_set_string(&stripe_test_clock_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_name_state(stripe_test_clock_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_test_clock_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_object(stripe_test_clock_t *v, const char *text)
+{ return specc_field_set_string(&stripe_test_clock_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_test_clock_set_status(stripe_test_clock_t *v, stripe_test_clock_status_t x)
+{ return specc_field_set(&stripe_test_clock_desc, v, 7, &x); }
+static inline stripe_stripe_details_t *stripe_test_clock_status_details_new(stripe_test_clock_t *v)
+{ return (stripe_stripe_details_t *)specc_field_new(&stripe_test_clock_desc, v, 8); }
+
+static inline stripe_payment_source_t *stripe_payment_source_list_data_append(stripe_payment_source_list_t *v)
+{ return (stripe_payment_source_t *)specc_field_append(&stripe_payment_source_list_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code stripe_payment_source_list_set_has_more(stripe_payment_source_list_t *v, bool x)
+{ return specc_field_set(&stripe_payment_source_list_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_payment_source_list_set_object(stripe_payment_source_list_t *v, const char *text)
+{ return specc_field_set_string(&stripe_payment_source_list_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_payment_source_list_set_url(stripe_payment_source_list_t *v, const char *text)
+{ return specc_field_set_string(&stripe_payment_source_list_desc, v, 3, text); }
+
+static inline void *stripe_card_set_account(stripe_card_t *v, stripe_card_account_kind_t kind)
+{ return specc_field_variant(&stripe_card_desc, v, 0, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_account_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_city(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_city_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_country(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_country_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_line1(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_line1_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_line1_check(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_line1_check_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_line2(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_line2_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_state(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_state_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_zip(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_zip_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_zip_check(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 8, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_address_zip_check_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 8, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_allow_redisplay(stripe_card_t *v, stripe_card_allow_redisplay_t x)
+{ return specc_field_set(&stripe_card_desc, v, 9, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_allow_redisplay_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 9, state); }
+static inline stripe_card_available_payout_methods_item_t *stripe_card_available_payout_methods_append(stripe_card_t *v)
+{ return (stripe_card_available_payout_methods_item_t *)specc_field_append(&stripe_card_desc, v, 10); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_available_payout_methods_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_brand(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_brand_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 11, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_country(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 12, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_country_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 12, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_currency(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 13, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_currency_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 13, state); }
+static inline void *stripe_card_set_customer(stripe_card_t *v, stripe_card_customer_kind_t kind)
+{ return specc_field_variant(&stripe_card_desc, v, 14, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_customer_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 14, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_cvc_check(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 15, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_cvc_check_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 15, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_default_for_currency(stripe_card_t *v, bool x)
+{ return specc_field_set(&stripe_card_desc, v, 16, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_default_for_currency_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 16, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_dynamic_last4(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 17, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_dynamic_last4_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 17, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_exp_month(stripe_card_t *v, int64_t x)
+{ return specc_field_set(&stripe_card_desc, v, 18, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_exp_month_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 18, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_exp_year(stripe_card_t *v, int64_t x)
+{ return specc_field_set(&stripe_card_desc, v, 19, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_exp_year_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 19, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_fingerprint(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 20, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_fingerprint_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 20, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_funding(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 21, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_funding_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 21, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_id(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 22, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_last4(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 23, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_last4_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 23, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_metadata_put(stripe_card_t *v, const char *key, const char *text)
+{ return specc_field_put_string(&stripe_card_desc, v, 24, key, text); }
+static inline const char *stripe_card_metadata_get(const stripe_card_t *v, const char *key)
+{ return specc_field_get_string(&stripe_card_desc, v, 24, key); }
+static inline bool stripe_card_metadata_remove(stripe_card_t *v, const char *key)
+{ return specc_field_remove(&stripe_card_desc, v, 24, key); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_metadata_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 24, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_name(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 25, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_name_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 25, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_object(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 26, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_regulated_status(stripe_card_t *v, stripe_card_regulated_status_t x)
+{ return specc_field_set(&stripe_card_desc, v, 27, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_regulated_status_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 27, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_status(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 28, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_status_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 28, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_tokenization_method(stripe_card_t *v, const char *text)
+{ return specc_field_set_string(&stripe_card_desc, v, 29, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_card_set_tokenization_method_state(stripe_card_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_card_desc, v, 29, state); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_bank_account_set_country(stripe_bank_account_t *v, const char *text)
+{ return specc_field_set_string(&stripe_bank_account_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_bank_account_set_currency(stripe_bank_account_t *v, const char *text)
+{ return specc_field_set_string(&stripe_bank_account_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_bank_account_set_id(stripe_bank_account_t *v, const char *text)
+{ return specc_field_set_string(&stripe_bank_account_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_bank_account_set_last4(stripe_bank_account_t *v, const char *text)
+{ return specc_field_set_string(&stripe_bank_account_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_bank_account_set_object(stripe_bank_account_t *v, const char *text)
+{ return specc_field_set_string(&stripe_bank_account_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_bank_account_set_status(stripe_bank_account_t *v, const char *text)
+{ return specc_field_set_string(&stripe_bank_account_desc, v, 5, text); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_client_secret(stripe_source_t *v, const char *text)
+{ return specc_field_set_string(&stripe_source_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_created(stripe_source_t *v, int64_t x)
+{ return specc_field_set(&stripe_source_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_flow(stripe_source_t *v, const char *text)
+{ return specc_field_set_string(&stripe_source_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_id(stripe_source_t *v, const char *text)
+{ return specc_field_set_string(&stripe_source_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_livemode(stripe_source_t *v, bool x)
+{ return specc_field_set(&stripe_source_desc, v, 4, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_object(stripe_source_t *v, const char *text)
+{ return specc_field_set_string(&stripe_source_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_status(stripe_source_t *v, const char *text)
+{ return specc_field_set_string(&stripe_source_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_source_set_type(stripe_source_t *v, const char *text)
+{ return specc_field_set_string(&stripe_source_desc, v, 7, text); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_set_id(stripe_stripe_object_t *v, const char *text)
+{ return specc_field_set_string(&stripe_stripe_object_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_set_id_state(stripe_stripe_object_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_stripe_object_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_set_object(stripe_stripe_object_t *v, const char *text)
+{ return specc_field_set_string(&stripe_stripe_object_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_set_object_state(stripe_stripe_object_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_stripe_object_desc, v, 1, state); }
+
+static inline stripe_stripe_object_t *stripe_stripe_object_list_data_append(stripe_stripe_object_list_t *v)
+{ return (stripe_stripe_object_t *)specc_field_append(&stripe_stripe_object_list_desc, v, 0); }
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_list_set_has_more(stripe_stripe_object_list_t *v, bool x)
+{ return specc_field_set(&stripe_stripe_object_list_desc, v, 1, &x); }
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_list_set_object(stripe_stripe_object_list_t *v, const char *text)
+{ return specc_field_set_string(&stripe_stripe_object_list_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_stripe_object_list_set_url(stripe_stripe_object_list_t *v, const char *text)
+{ return specc_field_set_string(&stripe_stripe_object_list_desc, v, 3, text); }
+
+static inline stripe_api_errors_t *stripe_error_error_new(stripe_error_t *v)
+{ return (stripe_api_errors_t *)specc_field_new(&stripe_error_desc, v, 0); }
+
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_advice_code(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 0, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_advice_code_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 0, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_charge(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 1, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_charge_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 1, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_code(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 2, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_code_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 2, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_decline_code(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 3, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_decline_code_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 3, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_doc_url(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 4, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_doc_url_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 4, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_message(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 5, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_message_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 5, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_network_advice_code(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 6, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_network_advice_code_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 6, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_network_decline_code(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 7, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_network_decline_code_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 7, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_param(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 8, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_param_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 8, state); }
+static inline stripe_stripe_object_t *stripe_api_errors_payment_method_new(stripe_api_errors_t *v)
+{ return (stripe_stripe_object_t *)specc_field_new(&stripe_api_errors_desc, v, 9); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_payment_method_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 9, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_payment_method_type(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 10, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_payment_method_type_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 10, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_request_log_url(stripe_api_errors_t *v, const char *text)
+{ return specc_field_set_string(&stripe_api_errors_desc, v, 11, text); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_request_log_url_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 11, state); }
+static inline void *stripe_api_errors_set_source(stripe_api_errors_t *v, stripe_payment_source_kind_t kind)
+{ return specc_field_variant(&stripe_api_errors_desc, v, 12, (size_t)kind - 1); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_source_state(stripe_api_errors_t *v, specc_state state)
+{ return specc_field_set_state(&stripe_api_errors_desc, v, 12, state); }
+static inline SPECC_CHECK_RESULT specc_code stripe_api_errors_set_type(stripe_api_errors_t *v, stripe_api_errors_type_t x)
+{ return specc_field_set(&stripe_api_errors_desc, v, 13, &x); }
 
 /* -------------------------------------------------------------- endpoints */
 

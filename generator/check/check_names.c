@@ -264,6 +264,43 @@ static void name_endpoints(checker *ck, registry *global)
     }
 }
 
+/* The typed wrappers of the value-building helpers (build_ops.c): each
+ * name is claimed like every other C name, once all elements are named. */
+static void claim_builders(checker *ck, registry *global, const type_def *t, const shape *sh,
+                           const field *f, loc where, const char *what)
+{
+    build_op ops[BUILD_OPS_MAX];
+    size_t i, n = build_ops(sh, f, ops);
+    for (i = 0; i < n; i++)
+        claim(global, arena_own(ck->a, build_name(t->c_name, f ? f->c_name : NULL, ops[i])), where,
+              arena_printf(ck->a, "the builder of %s", what));
+}
+
+static void name_builders(checker *ck, registry *global)
+{
+    spec *s = ck->s;
+    size_t i, j;
+    for (i = 0; i < s->type_count; i++) {
+        type_def *t = &s->types[i];
+        const char *what = arena_printf(ck->a, "type '%s'", t->name);
+        if (!t->c_name)
+            continue;
+        if (t->kind == TYPE_VALUE) {
+            claim_builders(ck, global, t, &t->value, NULL, t->where, what);
+        } else if (t->kind == TYPE_UNION) {
+            shape self = {.kind = SHAPE_REF, .ref = t};
+            claim_builders(ck, global, t, &self, NULL, t->where, what);
+        }
+        for (j = 0; j < t->field_count; j++) {
+            field *f = &t->fields[j];
+            if (f->c_name)
+                claim_builders(ck, global, t, &f->shape, f, f->where,
+                               arena_printf(ck->a, "field '%s' of type '%s'", f->json_name,
+                                            t->name));
+        }
+    }
+}
+
 void check_names(checker *ck)
 {
     spec *s = ck->s;
@@ -281,5 +318,6 @@ void check_names(checker *ck)
     claim_suffixes(&global, s->api, api_names, top, "the spec's tables");
     name_types(ck, &global);
     name_endpoints(ck, &global);
+    name_builders(ck, &global);
     json_decref(global.names);
 }

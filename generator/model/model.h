@@ -306,4 +306,33 @@ size_t format_names(const char **out, size_t max, shape_kind only);
 const char *shape_kind_name(shape_kind kind); /* "string", ... "object" */
 const char *format_name(format_kind format);  /* "date-time", "" for none */
 
+/* The typed wrappers of the runtime's value-building helpers that a field
+ * or value type gets (build_ops.c). The set operations come first. */
+typedef enum build_op {
+    BUILD_SET_STRING,         /* T_set_F(v, "text") */
+    BUILD_SET_SCALAR,         /* T_set_F(v, x): integer, number, boolean, enum */
+    BUILD_SET_DECIMAL,        /* T_set_F(v, "0.10") */
+    BUILD_SET_DECIMAL_DOUBLE, /* T_set_F_double(v, 0.1) */
+    BUILD_VARIANT,            /* T_set_F(v, KIND): a union's variant; T_set_variant */
+    BUILD_STATE,              /* T_set_F_state(v, SPECC_NULL): a field with a state */
+    BUILD_NEW,                /* T_F_new(v): a new object in the field */
+    BUILD_APPEND,             /* T_F_append(v): a new item */
+    BUILD_APPEND_STRING,      /* T_F_append(v, "text") */
+    BUILD_PUT,                /* T_F_put(v, key): the entry's value */
+    BUILD_PUT_STRING,         /* T_F_put(v, key, "text") */
+    BUILD_GET,                /* T_F_get(v, key) */
+    BUILD_GET_STRING,         /* T_F_get(v, key): const char * */
+    BUILD_REMOVE              /* T_F_remove(v, key) */
+} build_op;
+#define BUILD_OPS_MAX 4
+
+/* The shape the wrappers work on: a named value type's own shape. */
+const shape *build_shape(const shape *sh);
+/* The operations for a field (its shape, and whether it has a state
+ * member) or, with f NULL, for a value type of shape sh, into ops
+ * (BUILD_OPS_MAX); returns how many. */
+size_t build_ops(const shape *sh, const field *f, build_op *ops);
+/* "T_set_F", "T_F_append" for the field member; with member NULL (a value type) "T_set", "T_append". */
+char *build_name(const char *type, const char *member, build_op op); /* malloc */
+
 #endif

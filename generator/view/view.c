@@ -73,7 +73,19 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
     for (i = 0; i < t->field_count; i++)
         json_array_append_new(fields, view_field(ctx, t, &t->fields[i]));
     put(o, "fields", fields);
+    put(o, "builders", c_builders(t));
+    put_b(o, "has_builders", json_array_size(json_object_get(o, "builders")) > 0);
     return o;
+}
+
+/* Does any type have typed wrappers that build values? */
+static bool any_builders(const json_t *types)
+{
+    size_t i;
+    for (i = 0; i < json_array_size(types); i++)
+        if (json_is_true(json_object_get(json_array_get(types, i), "has_builders")))
+            return true;
+    return false;
 }
 
 /* -------------------------------------------------------------- endpoints */
@@ -241,6 +253,7 @@ json_t *view_spec(const spec *s, const char *version, view_parts parts)
     for (i = 0; i < s->endpoint_count; i++)
         json_array_append_new(endpoints, view_endpoint(&ctx, s, &s->endpoints[i]));
     put(v, "types", types);
+    put_b(v, "has_builders", any_builders(types));
     put(v, "type_count", json_integer((json_int_t)s->type_count));
     put_b(v, "has_types", s->type_count > 0);
     put(v, "enums", ctx.enums);

@@ -12,7 +12,7 @@
 /* The runtime version generated headers demand; it must equal
  * SPECC_RUNTIME_VERSION in templates/runtime/specc.h (a mismatch makes every
  * generated header fail to compile, so the test suite catches it). */
-#define VIEW_RUNTIME_VERSION 4
+#define VIEW_RUNTIME_VERSION 5
 
 /* What a view holds: the model facts and the C text the bindings'
  * templates render, or that and the Markdown text (the md_ keys) of
