@@ -189,19 +189,6 @@ specc_code specc_field_set_decimal_double(const specc_type *type, void *value, s
 
 /* ----------------------------------------------------------------- states */
 
-/* Does the member hold nothing a PRESENT state could stand for? */
-static bool holds_nothing(const target *t)
-{
-    switch (t->shape->kind) {
-    case SPECC_KIND_STRING:
-    case SPECC_KIND_OBJECT:
-    case SPECC_KIND_ANY: return speccp_get_ptr(t->slot, 0) == NULL;
-    case SPECC_KIND_DECIMAL: return ((const specc_decimal *)(const void *)t->slot)->text == NULL;
-    case SPECC_KIND_UNION: return speccp_union_kind(t->shape->union_, t->slot) == 0;
-    default: return false;
-    }
-}
-
 specc_code specc_field_set_state(const specc_type *type, void *value, size_t field,
                                  specc_state state)
 {
@@ -209,7 +196,7 @@ specc_code specc_field_set_state(const specc_type *type, void *value, size_t fie
     if (!resolve(type, value, field, &t) || !t.state)
         return SPECC_ERR_INVALID;
     if (state == SPECC_PRESENT) {
-        if (holds_nothing(&t))
+        if (speccp_member_lacks_value(t.shape, t.slot))
             return SPECC_ERR_INVALID; /* set the value: that makes it present */
     } else if (state == SPECC_ABSENT || (state == SPECC_NULL && t.nullable)) {
         speccp_drop_slot(t.shape, t.slot, t.ptr);

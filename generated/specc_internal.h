@@ -292,6 +292,14 @@ bool speccp_equal_slot(const specc_shape *shape, const void *a, const void *b, b
  * which is its initial state. */
 void speccp_drop_slot(const specc_shape *shape, void *p, bool ptr);
 
+/* A field's member at p (OBJECT as a T *), as its state sees it. lacks:
+ * nothing a SPECC_PRESENT state could stand for (a NULL string, object or
+ * json value, a decimal without text, a union without a variant).
+ * has_content: something a SPECC_ABSENT or SPECC_NULL state would leave
+ * unsent (those, or an array's or map's entries). Scalars are neither. */
+bool speccp_member_lacks_value(const specc_shape *shape, const void *p);
+bool speccp_member_has_content(const specc_shape *shape, const void *p);
+
 /* A hash of a stored value that equal values share (speccp_equal_slot). */
 uint64_t speccp_hash_slot(const specc_shape *shape, const void *p, bool ptr, unsigned depth);
 

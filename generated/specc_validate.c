@@ -819,6 +819,29 @@ static bool check_state(validator *v, const specc_field *f, const char *base,
     return st == SPECC_PRESENT;
 }
 
+/* The state against the member: SPECC_PRESENT needs a value, and
+ * SPECC_ABSENT or SPECC_NULL must not hold one (encoding would drop it).
+ * False when nothing more should be checked. */
+static bool check_state_value(validator *v, const specc_field *f, const char *base,
+                              const speccp_path *path)
+{
+    const char *p = base + f->offset;
+    specc_state st;
+    if (check_state(v, f, base, path)) {
+        if (!speccp_member_lacks_value(&f->shape, p))
+            return true;
+        report(v, SPECC_ERR_INVALID, path,
+               "state is SPECC_PRESENT but there is no value (set one, or set the state)");
+        return false;
+    }
+    memcpy(&st, base + f->state_offset, sizeof st);
+    if ((st == SPECC_ABSENT || st == SPECC_NULL) && speccp_member_has_content(&f->shape, p))
+        report(v, SPECC_ERR_INVALID, path,
+               "state is %s but the field holds a value, which encoding would drop",
+               st == SPECC_ABSENT ? "SPECC_ABSENT" : "SPECC_NULL");
+    return false;
+}
+
 /* Is the field in the JSON the value encodes to? */
 static bool field_present(const specc_field *f, const char *base)
 {
@@ -873,7 +896,7 @@ static void check_field(validator *v, const specc_field *f, const char *base,
             check_value(v, &f->shape, p, false, NULL, &here, depth);
         return;
     }
-    if ((f->flags & SPECC_F_STATE) && !check_state(v, f, base, &here))
+    if ((f->flags & SPECC_F_STATE) && !check_state_value(v, f, base, &here))
         return;
     if (speccp_is_open_enum(&f->shape))
         other = speccp_get_ptr(base, f->other_offset);

@@ -151,6 +151,40 @@ void specc_clear(const specc_type *type, void *value)
     specc_init(type, value);
 }
 
+/* -------------------------------------------------------- member states */
+
+bool speccp_member_lacks_value(const specc_shape *shape, const void *p)
+{
+    switch (shape->kind) {
+    case SPECC_KIND_STRING:
+    case SPECC_KIND_OBJECT:
+    case SPECC_KIND_ANY: return speccp_get_ptr(p, 0) == NULL;
+    case SPECC_KIND_DECIMAL: return ((const specc_decimal *)p)->text == NULL;
+    case SPECC_KIND_UNION: return shape->union_ && speccp_union_kind(shape->union_, p) == 0;
+    default: return false;
+    }
+}
+
+bool speccp_member_has_content(const specc_shape *shape, const void *p)
+{
+    specc_array a;
+    specc_map m;
+    switch (shape->kind) {
+    case SPECC_KIND_ARRAY:
+        memcpy(&a, p, sizeof a);
+        return a.count > 0 || a.items != NULL;
+    case SPECC_KIND_MAP:
+        memcpy(&m, p, sizeof m);
+        return m.count > 0 || m.keys != NULL || m.values != NULL;
+    case SPECC_KIND_STRING:
+    case SPECC_KIND_OBJECT:
+    case SPECC_KIND_ANY:
+    case SPECC_KIND_DECIMAL:
+    case SPECC_KIND_UNION: return !speccp_member_lacks_value(shape, p);
+    default: return false;
+    }
+}
+
 /* ------------------------------------------------------------------ equal */
 
 /* Strings by bytes; NULL equals only NULL. */

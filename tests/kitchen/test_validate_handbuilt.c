@@ -73,10 +73,11 @@ static void test_fix_one_by_one(void)
     t.tags.count = 2; /* items NULL */
     t.parent_state = SPECC_PRESENT; /* parent NULL */
     VALIDATE(&kitchen_thing_desc, &t, &v, 4);
-    CHECK_VIOLATION(&v, SPECC_ERR_MISSING, "$.note", "string is NULL");
-    CHECK_VIOLATION(&v, SPECC_ERR_MISSING, "$.price", "decimal text is NULL");
+    CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$.note",
+                    "state is SPECC_PRESENT but there is no value (set one, or set the state)");
+    CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$.price", NULL);
     CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$.tags", "items is NULL with count 2");
-    CHECK_VIOLATION(&v, SPECC_ERR_MISSING, "$.parent", "object is NULL");
+    CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$.parent", NULL);
     t.note = sdup("hello");
     t.price.text = sdup("0.13");
     t.price.is_string = true;
@@ -189,7 +190,7 @@ static void test_strict_and_part(void)
     VALIDATE(&kitchen_strict_desc, &s, &v, 0); /* a = 0 is a value */
     s.b_state = SPECC_PRESENT;
     VALIDATE(&kitchen_strict_desc, &s, &v, 1);
-    CHECK_VIOLATION(&v, SPECC_ERR_MISSING, "$.b", NULL);
+    CHECK_VIOLATION(&v, SPECC_ERR_INVALID, "$.b", NULL);
     kitchen_strict_clear(&s);
 
     kitchen_part_init(&p);

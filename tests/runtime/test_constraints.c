@@ -353,7 +353,8 @@ static void test_const(void)
     c = base_value();
     c.kind_state = SPECC_PRESENT;
     c.kind = NULL;
-    VAL_ONE(&cons_desc, &c, SPECC_ERR_MISSING, "$.kind", "string is NULL");
+    VAL_ONE(&cons_desc, &c, SPECC_ERR_INVALID, "$.kind",
+            "state is SPECC_PRESENT but there is no value (set one, or set the state)");
     CHECK_NO_LEAK();
 }
 
@@ -369,19 +370,22 @@ static void test_directions(void)
     c.id_state = SPECC_NULL; /* null is present */
     VAL_ONE_AS(&cons_desc, &c, SPECC_AS_REQUEST, SPECC_ERR_READ_ONLY, "$.id", NULL);
     c.id_state = SPECC_ABSENT; /* required, but read-only: may be absent in a request */
+    c.id = NULL;              /* (a value behind an absent state is a mismatch) */
     VAL_NONE_AS(&cons_desc, &c, SPECC_AS_REQUEST);
     VAL_NONE(&cons_desc, &c); /* and without a direction */
     CHECK(specc_validate_as(&cons_desc, &c, SPECC_AS_RESPONSE, NULL, NULL) == 2);
     c.secret_state = SPECC_ABSENT;
+    c.secret = NULL;
     VAL_ONE_AS(&cons_desc, &c, SPECC_AS_RESPONSE, SPECC_ERR_MISSING, "$.id", "required field is absent");
     VAL_ONE_AS(&cons_desc, &c, SPECC_AS_REQUEST, SPECC_ERR_MISSING, "$.secret", "required field is absent");
     VAL_NONE(&cons_desc, &c);
-    c.secret_state = SPECC_PRESENT;
     c.id_state = SPECC_PRESENT;
+    c.id = "i";
     c.secret_state = SPECC_ABSENT;
     VAL_NONE_AS(&cons_desc, &c, SPECC_AS_RESPONSE);
     CHECK(specc_validate_as(&cons_desc, &c, SPECC_AS_REQUEST, NULL, NULL) == 2);
     c.id_state = SPECC_ABSENT;
+    c.id = NULL;
     VAL_ONE_AS(&cons_desc, &c, SPECC_AS_REQUEST, SPECC_ERR_MISSING, "$.secret", NULL);
     /* Without a state member, a pointer that is not NULL is present. */
     VAL_NONE_AS(&tok_desc, &t, SPECC_AS_REQUEST);

@@ -864,8 +864,9 @@ static void test_validate(void)
     VAL_NONE(&model_desc, &m);
     m.default_source.kind = (t_ref_kind_t)7;
     VAL_ONE(&model_desc, &m, SPECC_ERR_INVALID, "$.default_source", "union kind 7 out of range");
-    m.default_source_state = SPECC_NULL; /* then the union is not looked at */
-    VAL_NONE(&model_desc, &m);
+    m.default_source_state = SPECC_NULL; /* a union left behind a null state */
+    VAL_ONE(&model_desc, &m, SPECC_ERR_INVALID, "$.default_source",
+            "state is SPECC_NULL but the field holds a value, which encoding would drop");
     m.default_source_state = SPECC_PRESENT;
     m.default_source.kind = T_REF_SOURCE;
     m.default_source.as.source = NULL;
