@@ -595,7 +595,8 @@ SPECC_CHECK_RESULT specc_code specc_field_set(const specc_type *type, void *valu
 /* DECIMAL field: from JSON number text, kept exactly ("0.10" stays
  * "0.10"; not a JSON number: SPECC_ERR_FORMAT), or from a double, as the
  * shortest text that reads back as it (NaN, infinities: SPECC_ERR_RANGE).
- * Written as a JSON number. */
+ * is_string is left as it was: false (a JSON number) in a new value; set
+ * it for an API that wants the decimal as a JSON string. */
 SPECC_CHECK_RESULT specc_code specc_field_set_decimal(const specc_type *type, void *value,
                                                       size_t field, const char *text);
 SPECC_CHECK_RESULT specc_code specc_field_set_decimal_double(const specc_type *type, void *value,
