@@ -234,6 +234,40 @@ static int build_github(void *value)
     return 0;
 }
 
+/* A union field: GitHub's ValidationError items, each `value` a variant
+ * (the string variant's slot is filled with specc_string_set). */
+#define STRING_VALUE GITHUB_VALIDATION_ERROR_ITEM_VALUE_STRING
+#define INTEGER_VALUE GITHUB_VALIDATION_ERROR_ITEM_VALUE_INTEGER
+static int gh_items(github_validation_error_t *e)
+{
+    github_validation_error_item_t *item;
+    char **text;
+    int64_t *n;
+    STEP_P(item, github_validation_error_errors_append(e));
+    STEP(github_validation_error_item_set_code(item, "missing_field"));
+    STEP(github_validation_error_item_set_field(item, "name"));
+    STEP_P(text, github_validation_error_item_set_value(item, STRING_VALUE));
+    STEP(specc_string_set(text, "hello world"));
+    STEP_P(item, github_validation_error_errors_append(e));
+    STEP(github_validation_error_item_set_code(item, "invalid"));
+    STEP_P(text, github_validation_error_item_set_value(item, STRING_VALUE));
+    STEP(specc_string_set(text, "replaced below"));
+    STEP_P(n, github_validation_error_item_set_value(item, INTEGER_VALUE));
+    *n = 3;
+    STEP_P(item, github_validation_error_errors_append(e));
+    STEP(github_validation_error_item_set_code(item, "custom"));
+    STEP(github_validation_error_item_set_value_state(item, SPECC_NULL));
+    return 0;
+}
+
+static int build_github_error(void *value)
+{
+    github_validation_error_t *e = value;
+    STEP(github_validation_error_set_message(e, "Validation Failed"));
+    STEP(github_validation_error_set_documentation_url(e, "https://docs.github.com/rest"));
+    return gh_items(e);
+}
+
 /* -------------------------------------------------------------- stripe */
 
 static int build_stripe(void *value)
@@ -295,6 +329,10 @@ const build_case build_cases[] = {
      "{\"name\":\"hello-world\",\"description\":\"My first repository\",\"homepage\":\"https://example.com\","
      "\"private\":true,\"has_wiki\":false,\"auto_init\":true,\"gitignore_template\":\"C\","
      "\"license_template\":\"mit\",\"squash_merge_commit_title\":\"PR_TITLE\"}"},
+    {"github.ValidationError", &github_validation_error_desc, build_github_error,
+     "{\"message\":\"Validation Failed\",\"documentation_url\":\"https://docs.github.com/rest\","
+     "\"errors\":[{\"field\":\"name\",\"code\":\"missing_field\",\"value\":\"hello world\"},"
+     "{\"code\":\"invalid\",\"value\":3},{\"code\":\"custom\",\"value\":null}]}"},
     {"stripe.Customer", &stripe_customer_desc, build_stripe,
      "{\"created\":1700000000,\"id\":\"cus_123\",\"livemode\":false,\"metadata\":{\"plan\":\"pro\","
      "\"team\":\"core\"},\"object\":\"customer\"}"},

@@ -163,6 +163,21 @@ static void misuse_github(void)
     github_create_repository_request_clear(&r);
 }
 
+static void misuse_union(void)
+{
+    github_validation_error_item_t item;
+    github_validation_error_item_init(&item);
+    CHECK(github_validation_error_item_set_code(&item, "x") == SPECC_OK);
+    char *before = encode(&github_validation_error_item_desc, &item);
+    /* NONE is no variant; SPECC_PRESENT with no variant set is refused. */
+    CHECK(github_validation_error_item_set_value(&item, GITHUB_VALIDATION_ERROR_ITEM_VALUE_NONE) ==
+          NULL);
+    CHECK(github_validation_error_item_set_value_state(&item, SPECC_PRESENT) == SPECC_ERR_INVALID);
+    check_unchanged(&github_validation_error_item_desc, &item, before);
+    specc_free(before);
+    github_validation_error_item_clear(&item);
+}
+
 static bool keys_are(const stripe_customer_t *c, const char *a, const char *b, const char *d)
 {
     const char *want[3] = {a, b, d};
@@ -207,6 +222,7 @@ static void run_misuse(void)
     int before = failures;
     misuse_llmstats();
     misuse_github();
+    misuse_union();
     misuse_stripe_map();
     printf("%s misuse\n", failures == before ? "ok" : "FAIL");
 }
