@@ -52,9 +52,11 @@ static void *cur_value;
 static char *snapshot;               /* the value before this step, plain malloc */
 static unsigned long injected_before; /* injected when the step began */
 
+static unsigned long cur_n; /* this run's N, for messages */
+
 static void fail(const char *what, const char *call)
 {
-    fprintf(stderr, "FAIL %s, fail_at %lu%s: %s: %s\n", cur_case->name, fail_at,
+    fprintf(stderr, "FAIL %s, fail_at %lu%s: %s: %s\n", cur_case->name, cur_n,
             fail_rest ? " and on" : "", call, what);
     errors++;
 }
@@ -130,7 +132,7 @@ static unsigned long run_once(const build_case *c, unsigned long n, bool rest)
     cur_case = c;
     cur_value = v;
     seen = injected = 0;
-    fail_at = n;
+    fail_at = cur_n = n;
     fail_rest = rest;
     int rc = c->build(v);
     fail_at = 0;
