@@ -76,6 +76,23 @@ cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wno-missing-prototypes -I"$src/gen
 block "output-arena" >"$tmp/want-arena"
 diff -u "$tmp/want-arena" "$tmp/got-arena" || die "README arena program output differs"
 
+# The building example: it compiles strictly and prints the documented request.
+block "program-build" >"$tmp/build.c"
+[ -s "$tmp/build.c" ] || die "no building program in README"
+cat >>"$tmp/build.c" <<'C'
+
+int main(void)
+{
+    return create_repo();
+}
+C
+cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Wno-missing-prototypes -I"$src/generated" \
+    "$tmp/build.c" "$src"/generated/*.c -ljansson -lm -o "$tmp/build" ||
+    die "README building program does not compile"
+"$tmp/build" >"$tmp/got-build" || die "README building program failed"
+block "output-build" >"$tmp/want-build"
+diff -u "$tmp/want-build" "$tmp/got-build" || die "README building program output differs"
+
 # Excerpts of the example programs are theirs: each line of an excerpt block
 # is a line of the file it names, in order (indentation aside).
 awk '/^<!-- readme-test: excerpt [^ ]* -->$/ { file = $4; want = 1; next }
