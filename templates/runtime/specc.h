@@ -594,7 +594,8 @@ SPECC_CHECK_RESULT specc_code specc_field_set(const specc_type *type, void *valu
 
 /* DECIMAL field: from JSON number text, kept exactly ("0.10" stays
  * "0.10"; not a JSON number: SPECC_ERR_FORMAT), or from a double, as the
- * shortest text that reads back as it (NaN, infinities: SPECC_ERR_RANGE).
+ * shortest text that reads back as it, with a '.' or an exponent ("0.1",
+ * "10.0", "1e+300"; NaN, infinities: SPECC_ERR_RANGE).
  * is_string is left as it was: false (a JSON number) in a new value; set
  * it for an API that wants the decimal as a JSON string. */
 SPECC_CHECK_RESULT specc_code specc_field_set_decimal(const specc_type *type, void *value,
