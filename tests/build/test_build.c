@@ -8,6 +8,7 @@
 
 #include "build_cases.h"
 #include "github.h"
+#include "read_file.h"
 #include "llmstats.h"
 #include "stripe.h"
 
@@ -227,6 +228,48 @@ static void run_misuse(void)
     printf("%s misuse\n", failures == before ? "ok" : "FAIL");
 }
 
+/* The helpers change a decoded value as they build a new one: LLM Stats'
+ * rw-inference sample, decoded, then renamed, its top_scores map given a
+ * new key, a replaced one (order kept) and a removed one, a score
+ * appended, family made null; it validates and encodes to what was done. */
+static void change_decoded(void)
+{
+    size_t len;
+    char *text = read_file(SPECC_SAMPLES "/llmstats/get_model.200.rw-inference.json", &len), *out;
+    llmstats_model_detail_t m;
+    llmstats_benchmark_score_t *s;
+    double *x;
+    specc_error err;
+    int before = failures;
+
+    CHECK(text && llmstats_model_detail_decode_text(text, len, &m, &err) == SPECC_OK);
+    free(text);
+    if (failures > before)
+        return;
+    CHECK(llmstats_model_detail_set_name(&m, "Claude 3.5 Sonnet (new)") == SPECC_OK);
+    CHECK((x = llmstats_model_detail_top_scores_put(&m, "math")) && (*x = 71.5));
+    CHECK((x = llmstats_model_detail_top_scores_put(&m, "coding")) && (*x = 94));
+    CHECK(llmstats_model_detail_top_scores_remove(&m, "reasoning"));
+    CHECK((x = llmstats_model_detail_top_scores_get(&m, "coding")) && *x == 94);
+    CHECK((s = llmstats_model_detail_scores_append(&m)) &&
+          llmstats_benchmark_score_set_benchmark_id(s, "gpqa") == SPECC_OK &&
+          llmstats_benchmark_score_set_benchmark_name(s, "GPQA") == SPECC_OK &&
+          llmstats_benchmark_score_set_score(s, 59.4) == SPECC_OK &&
+          llmstats_benchmark_score_set_max_score(s, 100) == SPECC_OK &&
+          llmstats_benchmark_score_set_scored_at(s, "2024-10-22T00:00:00Z") == SPECC_OK);
+    CHECK(llmstats_model_detail_set_family_state(&m, SPECC_NULL) == SPECC_OK);
+    CHECK(llmstats_model_detail_validate(&m, print_violation, NULL) == 0);
+    out = encode(&llmstats_model_detail_desc, &m);
+    CHECK(out && strstr(out, "\"name\":\"Claude 3.5 Sonnet (new)\""));
+    CHECK(out && strstr(out, "\"top_scores\":{\"coding\":94,\"math\":71.5}"));
+    CHECK(out && strstr(out, "\"benchmark_id\":\"gpqa\",\"benchmark_name\":\"GPQA\""));
+    CHECK(out && strstr(out, "\"family\":null"));
+    CHECK(m.scores.count == 2);
+    specc_free(out);
+    llmstats_model_detail_clear(&m);
+    printf("%s a decoded value changed\n", failures == before ? "ok" : "FAIL");
+}
+
 int main(void)
 {
     for (size_t i = 0; i < build_case_count; i++) {
@@ -235,6 +278,7 @@ int main(void)
             run_github_request(&build_cases[i]);
     }
     run_misuse();
+    change_decoded();
     if (failures) {
         fprintf(stderr, "%d failure(s)\n", failures);
         return 1;
