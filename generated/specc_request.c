@@ -83,8 +83,8 @@ static specc_code param_violation(target *t, const specc_param *p, const specc_e
         memcpy(message, v->message, sizeof message);
         *t->err = *v;
         t->err->code = SPECC_ERR_PARAM;
-        snprintf(t->err->message, sizeof t->err->message, "parameter '%.48s': %.180s", p->name,
-                 message);
+        speccp_message(t->err->message, sizeof t->err->message, "parameter '%s': %s", p->name,
+                       message);
     }
     return SPECC_ERR_PARAM;
 }
@@ -96,10 +96,10 @@ static specc_code check_param(target *t, const specc_param *p, const char *base,
 {
     const char *s = p->kind == SPECC_KIND_STRING ? speccp_get_ptr(base, p->offset) : NULL;
     specc_error first;
-    char q[80];
+    char q[SPECCP_SHOW_MAX];
 
     if (s && p->format && !specc_format_valid(p->format, s, strlen(s))) {
-        speccp_quote(s, strlen(s), 40, q, sizeof q);
+        speccp_quote(s, strlen(s), q, sizeof q);
         return speccp_fail(t->err, SPECC_ERR_PARAM, path, "parameter '%s' is not a valid %s: %s",
                            p->name, speccp_format_name(p->format), q);
     }
