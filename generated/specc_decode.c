@@ -1845,9 +1845,9 @@ static COLD specc_code tag_error(dec *d, const specc_union *u, const tagscan *t,
 static COLD specc_code tag_missing(dec *d, const char *at, const specc_union *u,
                                    const speccp_path *key)
 {
-    int n = u->discriminator_len > 64 ? 64 : (int)u->discriminator_len;
-    return fail(d, at, SPECC_ERR_MISSING, key, "discriminator '%.*s' is missing", n,
-                u->discriminator);
+    char name[SPECCP_SHOW_MAX];
+    speccp_show_plain(u->discriminator, u->discriminator_len, name, sizeof name);
+    return fail(d, at, SPECC_ERR_MISSING, key, "discriminator '%s' is missing", name);
 }
 
 /* A union with a discriminator: scan the object for the key, choose, rewind

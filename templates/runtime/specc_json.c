@@ -394,6 +394,13 @@ static specc_code keep_other(jdec *d, const specc_union *u, char *base, const js
     return SPECC_OK;
 }
 
+static COLD specc_code tag_missing(jdec *d, const specc_union *u, const speccp_path *key)
+{
+    char name[SPECCP_SHOW_MAX];
+    speccp_show_plain(u->discriminator, u->discriminator_len, name, sizeof name);
+    return speccp_fail(d->err, SPECC_ERR_MISSING, key, "discriminator '%s' is missing", name);
+}
+
 static COLD specc_code tag_error(jdec *d, const specc_union *u, const speccp_path *key)
 {
     char list[SPECCP_LIST_MAX], got[SPECCP_SHOW_MAX];
@@ -424,11 +431,8 @@ static specc_code jv_tagged(jdec *d, const specc_shape *shape, char *base, const
     tag = json_object_getn(j, u->discriminator, u->discriminator_len);
     if (!tag && u->default_variant && u->default_variant <= u->variant_count)
         return jv_variant(d, u, u->default_variant - 1, base, j, path, depth);
-    if (!tag) {
-        int n = u->discriminator_len > 64 ? 64 : (int)u->discriminator_len;
-        return speccp_fail(d->err, SPECC_ERR_MISSING, &key, "discriminator '%.*s' is missing", n,
-                           u->discriminator);
-    }
+    if (!tag)
+        return tag_missing(d, u, &key);
     SPECCP_TRY(text_of(d, tag, &key, depth + 1));
     i = speccp_pick_by_tag(u, d->text.data, d->text.len);
     if (i < u->variant_count)

@@ -229,6 +229,15 @@ static const specc_param *find_path_param(const specc_endpoint *ep, const char *
 }
 
 /* One `{name}` of the path template. */
+static specc_code undeclared_param(target *t, const specc_endpoint *ep, const char *name,
+                                   size_t len, const speccp_path *here)
+{
+    char shown[SPECCP_SHOW_MAX];
+    speccp_show_plain(name, len, shown, sizeof shown);
+    return speccp_fail(t->err, SPECC_ERR_PARAM, here,
+                       "path of %s names an undeclared parameter '%s'", ep->name, shown);
+}
+
 static specc_code put_path_param(target *t, const specc_endpoint *ep, const char *name,
                                  size_t len, const char *base)
 {
@@ -239,9 +248,7 @@ static specc_code put_path_param(target *t, const specc_endpoint *ep, const char
     bool keep;
 
     if (!p)
-        return speccp_fail(t->err, SPECC_ERR_PARAM, &here,
-                           "path of %s names an undeclared parameter '%.*s'", ep->name,
-                           (int)(len > 64 ? 64 : len), name);
+        return undeclared_param(t, ep, name, len, &here);
     SPECCP_TRY(param_text(t, p, base, buf, sizeof buf, &text, &here));
     if (!text)
         return speccp_fail(t->err, SPECC_ERR_PARAM, &here, "path parameter '%s' is not given",
