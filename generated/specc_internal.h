@@ -15,8 +15,13 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define SPECCP_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+/* For a function with a specc_error or a message buffer on its stack that
+ * recursive walks call: kept out of their frames, so that nesting
+ * SPECC_MAX_DEPTH deep does not multiply it. */
+#define SPECCP_NOINLINE __attribute__((noinline))
 #else
 #define SPECCP_PRINTF(fmt, args)
+#define SPECCP_NOINLINE
 #endif
 
 /* One step of a JSON path, kept on the C stack while walking a value: the

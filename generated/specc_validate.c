@@ -590,8 +590,8 @@ static COLD void report_json(validator *v, specc_code code, const speccp_path *p
 
 /* An open union's kept text: one JSON value, which decoding would keep
  * again (no variant takes it). */
-static void check_other(validator *v, const specc_union *u, const char *base,
-                        const speccp_path *path, size_t depth)
+static COLD void check_other(validator *v, const specc_union *u, const char *base,
+                             const speccp_path *path, size_t depth)
 {
     const char *text = speccp_get_ptr(base, u->other_offset);
     specc_error e;
@@ -622,8 +622,8 @@ static void check_other(validator *v, const specc_union *u, const char *base,
 }
 
 /* A declared field's value as JSON text, when it is the discriminator. */
-static specc_code field_tag(const specc_field *f, const char *obj, const char **text,
-                            size_t *len, char **owned)
+static SPECCP_NOINLINE specc_code field_tag(const specc_field *f, const char *obj,
+                                            const char **text, size_t *len, char **owned)
 {
     specc_state st = SPECC_PRESENT;
     specc_error e;
@@ -745,8 +745,8 @@ static COLD void const_error(validator *v, const char *want, const char *text, s
 }
 
 /* The value's JSON text must equal const_json (by JSON value). */
-static void check_const(validator *v, const specc_shape *shape, const char *p,
-                        const char *other, const speccp_path *path)
+static SPECCP_NOINLINE void check_const(validator *v, const specc_shape *shape, const char *p,
+                                        const char *other, const speccp_path *path)
 {
     char *text;
     specc_error e;

@@ -700,7 +700,7 @@ static bool parse_int64(const char *s, size_t len, int64_t *out)
     return true;
 }
 
-/* Number text for a message, cut at 40 bytes. */
+/* A number's text for a message (speccp_show_json: 64 characters, then an ellipsis). */
 static void show_number(const jnum *n, char *buf, size_t size)
 {
     speccp_show_json(n->s, n->len, buf, size);
@@ -2099,7 +2099,8 @@ static COLD specc_code unknown_key_error(dec *d, const specc_type *type, const j
 }
 
 /* Collecting: tell report->unknown about an undeclared key. */
-static void note_unknown(dec *d, const char *key_at, const speccp_path *key_path, bool kept)
+static SPECCP_NOINLINE void note_unknown(dec *d, const char *key_at,
+                                         const speccp_path *key_path, bool kept)
 {
     specc_error note;
     if (!d->report || !d->report->unknown)

@@ -672,8 +672,9 @@ static void first_problem(const specc_error *error, void *ctx)
 /* Kept unknown members, in their order, each value's text as it is: checked
  * first (a hand-built list could hold text that is not JSON, or repeat a
  * key), so that nothing in it can change the shape of the output. */
-static specc_code put_unknown(encoder *e, const specc_type *type, const char *base, bool *first,
-                              const speccp_path *path, size_t depth)
+static SPECCP_NOINLINE specc_code put_unknown(encoder *e, const specc_type *type,
+                                              const char *base, bool *first,
+                                              const speccp_path *path, size_t depth)
 {
     const specc_unknown *u = (const specc_unknown *)(const void *)(base + type->unknown_offset);
     specc_error problem;
