@@ -35,7 +35,20 @@ extern "C" {
 /* Input limits (see README, "Guarantees and limits"). */
 #define SPECC_MAX_DEPTH 512   /* nesting of arrays/objects in decoded text */
 #define SPECC_PATH_MAX 256    /* bytes of specc_error.path, NUL included */
-#define SPECC_MESSAGE_MAX 256 /* bytes of specc_error.message, NUL included */
+/* Bytes of specc_error.message, NUL included (2048 since runtime version
+ * 5; 256 before). Messages never cut a value in half: a value shown in one
+ * (a string, a number's text, an enum value, a key, a discriminator) is
+ * shown whole up to 64 characters (code points; an escape counts as the one
+ * character it stands for), and a longer one is cut at a character boundary
+ * after 64, an ellipsis (U+2026) marking the cut, inside the quotes of a
+ * string: "got string \"aaaa…\"". A list of allowed values (closed enums,
+ * discriminator tags) is written whole when it takes at most 480 bytes,
+ * each value shown by that rule; otherwise it is summarised, with as many
+ * leading values as fit in 480 bytes: "expected one of 12 values (\"a\",
+ * \"b\", …)". The longest message these rules give (about 1600 bytes)
+ * fits; only a spec's very long names could make a message longer, and it
+ * is then cut at a character boundary, ending in an ellipsis. */
+#define SPECC_MESSAGE_MAX 2048
 
 #if defined(__GNUC__) || defined(__clang__)
 #define SPECC_CHECK_RESULT __attribute__((warn_unused_result))

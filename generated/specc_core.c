@@ -161,7 +161,7 @@ specc_code speccp_vfail(specc_error *err, specc_code code, const speccp_path *pa
     err->line = 0;
     err->column = 0;
     speccp_path_format(path, err->path, sizeof err->path);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    speccp_vmessage(err->message, sizeof err->message, fmt, ap);
     return code;
 }
 
@@ -299,32 +299,194 @@ void speccp_path_format(const speccp_path *path, char *buf, size_t size)
     }
 }
 
-void speccp_quote(const char *s, size_t len, size_t max, char *buf, size_t size)
+/* ------------------------------------------------------ values in messages */
+
+/* Bytes of the character at s[0] (avail >= 1 readable): a UTF-8 sequence,
+ * or 1 for a byte that is not UTF-8. */
+static size_t char_len(const char *s, size_t avail)
 {
-    size_t n = 0, i;
-    if (size < 16) {
+    size_t k = speccp_utf8_seq((const unsigned char *)s, avail);
+    return k ? k : 1;
+}
+
+/* The character at s[0] as a quoted string shows it, into out (>= 8
+ * bytes); returns the bytes read, *n the bytes written. */
+static size_t quote_char(const char *s, size_t avail, char *out, size_t *n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t k;
+    if (c == '"' || c == '\\') {
+        out[0] = '\\';
+        out[1] = (char)c;
+        *n = 2;
+        return 1;
+    }
+    if (c < 0x20 || c == 0x7f) {
+        *n = (size_t)snprintf(out, 8, "\\u%04x", c);
+        return 1;
+    }
+    k = char_len(s, avail);
+    memcpy(out, s, k);
+    *n = k;
+    return k;
+}
+
+void speccp_quote(const char *s, size_t len, char *buf, size_t size)
+{
+    size_t n = 0, i = 0, chars = 0, w, r;
+    char one[8];
+    if (size < 8) {
         if (size)
             buf[0] = '\0';
         return;
     }
     buf[n++] = '"';
-    for (i = 0; i < len && i < max && n + 10 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            buf[n++] = '\\';
-            buf[n++] = (char)c;
-        } else if (c < 0x20 || c == 0x7f) {
-            n += (size_t)snprintf(buf + n, size - n, "\\u%04x", c);
-        } else {
-            buf[n++] = (char)c;
-        }
+    while (i < len && chars < SPECCP_SHOW_CHARS) {
+        r = quote_char(s + i, len - i, one, &w);
+        if (n + w + 5 > size) /* room for the ellipsis, '"' and NUL */
+            break;
+        memcpy(buf + n, one, w);
+        n += w;
+        i += r;
+        chars++;
     }
-    buf[n++] = '"';
-    if (i < len && n + 4 < size) {
-        memcpy(buf + n, "...", 3);
+    if (i < len) {
+        memcpy(buf + n, SPECCP_ELLIPSIS, 3);
         n += 3;
     }
+    buf[n++] = '"';
     buf[n] = '\0';
+}
+
+/* Is t[0..6) a \\u escape of a high surrogate (\\ud800-\\udbff)? */
+static bool high_surrogate(const char *t)
+{
+    return t[0] == '\\' && t[1] == 'u' && (t[2] == 'd' || t[2] == 'D') &&
+           (t[3] == '8' || t[3] == '9' || (t[3] >= 'a' && t[3] <= 'b') ||
+            (t[3] >= 'A' && t[3] <= 'B'));
+}
+
+/* Bytes of the character at t[0] of JSON text (avail >= 1): an escape
+ * inside a string (a surrogate pair as one), a UTF-8 sequence or a byte.
+ * *in_str follows the string literals. */
+static size_t json_char(const char *t, size_t avail, bool *in_str)
+{
+    if (*in_str && t[0] == '\\') {
+        if (avail >= 12 && high_surrogate(t) && t[6] == '\\' && t[7] == 'u')
+            return 12;
+        if (avail >= 6 && t[1] == 'u')
+            return 6;
+        return avail >= 2 ? 2 : 1;
+    }
+    if (t[0] == '"')
+        *in_str = !*in_str;
+    return char_len(t, avail);
+}
+
+/* Text shown as it is (control characters as spaces), json: by
+ * json_char's characters, otherwise by code points. */
+static void show_text(const char *text, size_t len, bool json, char *buf, size_t size)
+{
+    size_t n = 0, i = 0, chars = 0, k, j;
+    bool in_str = false, was;
+    if (size < 6) {
+        if (size)
+            buf[0] = '\0';
+        return;
+    }
+    while (i < len && chars < SPECCP_SHOW_CHARS) {
+        was = in_str;
+        k = json ? json_char(text + i, len - i, &in_str) : char_len(text + i, len - i);
+        if (n + k + 5 > size) { /* room for the ellipsis, '"' and NUL */
+            in_str = was;
+            break;
+        }
+        for (j = 0; j < k; j++)
+            buf[n + j] = (unsigned char)text[i + j] < 0x20 ? ' ' : text[i + j];
+        n += k;
+        i += k;
+        chars++;
+    }
+    if (i < len) {
+        memcpy(buf + n, SPECCP_ELLIPSIS, 3);
+        n += 3;
+        if (in_str)
+            buf[n++] = '"';
+    }
+    buf[n] = '\0';
+}
+
+void speccp_show_json(const char *text, size_t len, char *buf, size_t size)
+{
+    show_text(text, len, true, buf, size);
+}
+
+void speccp_show_plain(const char *text, size_t len, char *buf, size_t size)
+{
+    show_text(text, len, false, buf, size);
+}
+
+/* Append as many of the items as fit in list[0..room) with `tail` more
+ * bytes and the NUL after them; returns the length, *shown the items. */
+static size_t list_items(speccp_item_fn *item, const void *ctx, size_t count, char *list,
+                         size_t room, size_t tail, size_t *shown)
+{
+    char one[SPECCP_SHOW_MAX];
+    size_t n = 0, i, sep, w;
+    for (i = 0; i < count; i++) {
+        sep = i ? 2 : 0;
+        item(ctx, i, one, sizeof one);
+        w = strlen(one);
+        if (n + sep + w + tail >= room)
+            break;
+        memcpy(list + n, ", ", sep);
+        memcpy(list + n + sep, one, w);
+        n += sep + w;
+    }
+    list[n] = '\0';
+    *shown = i;
+    return n;
+}
+
+void speccp_list(speccp_item_fn *item, const void *ctx, size_t count, char *list, size_t size)
+{
+    static const char more[] = ", " SPECCP_ELLIPSIS ")";
+    size_t shown, head, n;
+    if (size > SPECCP_LIST_MAX)
+        size = SPECCP_LIST_MAX;
+    list_items(item, ctx, count, list, size, 0, &shown);
+    if (shown == count)
+        return;
+    head = (size_t)snprintf(list, size, "%zu values (", count);
+    n = list_items(item, ctx, count, list + head, size - head, sizeof more - 1, &shown);
+    memcpy(list + head + n, shown ? more : more + 2, shown ? sizeof more : sizeof more - 2);
+}
+
+/* Cut a message that filled buf (size bytes) back to a character boundary,
+ * and end it in an ellipsis. */
+static void cut_message(char *buf, size_t size)
+{
+    size_t n = size - 4, start = n - 1;
+    while (start > 0 && ((unsigned char)buf[start] & 0xc0) == 0x80)
+        start--;
+    if (start + char_len(buf + start, size - 1 - start) > n)
+        n = start;
+    memcpy(buf + n, SPECCP_ELLIPSIS, 4);
+}
+
+void speccp_vmessage(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    int w = vsnprintf(buf, size, fmt, ap);
+    if (w >= 0 && (size_t)w >= size && size >= 8)
+        cut_message(buf, size);
+}
+
+void speccp_message(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    speccp_vmessage(buf, size, fmt, ap);
+    va_end(ap);
 }
 
 /* ------------------------------------------------------------------ kinds */
@@ -388,7 +550,7 @@ static size_t variant_text(const specc_variant *v, char *buf, size_t size)
     return w < 0 ? 0 : (size_t)w;
 }
 
-/* "string, integer or object (Source)"; "..." when it does not fit. */
+/* "string, integer or object (Source)"; an ellipsis for those that do not fit. */
 static void union_expected(const specc_union *u, char *buf, size_t size)
 {
     size_t i, used = 0;
@@ -401,8 +563,8 @@ static void union_expected(const specc_union *u, char *buf, size_t size)
     for (i = 0; i < u->variant_count; i++) {
         const char *sep = i == 0 ? "" : i + 1 == u->variant_count ? " or " : ", ";
         size_t n = variant_text(&u->variants[i], one, sizeof one);
-        if (used + strlen(sep) + n + 4 >= size) {
-            snprintf(buf + used, size - used, "%s...", i ? ", " : "");
+        if (used + strlen(sep) + n + 6 >= size) {
+            snprintf(buf + used, size - used, "%s" SPECCP_ELLIPSIS, i ? ", " : "");
             return;
         }
         used += (size_t)snprintf(buf + used, size - used, "%s%s", sep, one);
@@ -612,56 +774,44 @@ void speccp_keyset_free(speccp_keyset *set)
  * in specc_decode.c, jansson values in specc_json.c), so that both give the
  * same messages and choose the same union variants. */
 
-void speccp_show_json(const char *text, size_t len, char *buf, size_t size)
+static void enum_item(const void *ctx, size_t i, char *buf, size_t size)
 {
-    size_t i, n = len > 40 ? 40 : len;
-    if (n + 4 > size)
-        n = size - 4;
-    for (i = 0; i < n; i++)
-        buf[i] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
-    memcpy(buf + n, n < len ? "..." : "", n < len ? 4 : 1);
+    const char *name = ((const specc_shape *)ctx)->enum_names[i];
+    speccp_quote(name, strlen(name), buf, size);
+}
+
+static void int_enum_item(const void *ctx, size_t i, char *buf, size_t size)
+{
+    snprintf(buf, size, "%lld", (long long)((const specc_shape *)ctx)->enum_ints[i]);
+}
+
+/* The i-th variant that has a tag. */
+static void tag_item(const void *ctx, size_t i, char *buf, size_t size)
+{
+    const specc_union *u = ctx;
+    size_t j;
+    for (j = 0; j < u->variant_count; j++)
+        if (u->variants[j].tag && i-- == 0)
+            break;
+    speccp_show_json(u->variants[j].tag, u->variants[j].tag_len, buf, size);
 }
 
 void speccp_enum_list(const specc_shape *shape, char *list, size_t size)
 {
-    size_t used = 0, i;
-    list[0] = '\0';
-    for (i = 0; i < shape->enum_count && used + 40 < size; i++) {
-        if (i)
-            used += (size_t)snprintf(list + used, size - used, ", ");
-        speccp_quote(shape->enum_names[i], strlen(shape->enum_names[i]), 24, list + used,
-                     size - used);
-        used += strlen(list + used);
-    }
-    if (i < shape->enum_count)
-        snprintf(list + used, size - used, ", ...");
+    speccp_list(enum_item, shape, shape->enum_count, list, size);
 }
 
 void speccp_int_enum_list(const specc_shape *shape, char *list, size_t size)
 {
-    size_t used = 0, i;
-    list[0] = '\0';
-    for (i = 0; i < shape->enum_count && used + 24 < size; i++)
-        used += (size_t)snprintf(list + used, size - used, "%s%lld", i ? ", " : "",
-                                 (long long)shape->enum_ints[i]);
-    if (i < shape->enum_count)
-        snprintf(list + used, size - used, ", ...");
+    speccp_list(int_enum_item, shape, shape->enum_count, list, size);
 }
 
 void speccp_tag_list(const specc_union *u, char *list, size_t size)
 {
-    size_t used = 0, i, shown = 0;
-    list[0] = '\0';
-    for (i = 0; i < u->variant_count && used + 40 < size; i++) {
-        const specc_variant *v = &u->variants[i];
-        if (!v->tag)
-            continue;
-        used += (size_t)snprintf(list + used, size - used, "%s", shown++ ? ", " : "");
-        speccp_show_json(v->tag, v->tag_len, list + used, 32);
-        used += strlen(list + used);
-    }
-    if (i < u->variant_count)
-        snprintf(list + used, size - used, ", ...");
+    size_t i, count = 0;
+    for (i = 0; i < u->variant_count; i++)
+        count += u->variants[i].tag != NULL;
+    speccp_list(tag_item, u, count, list, size);
 }
 
 static bool union_takes(const specc_union *u, speccp_jkind k, unsigned hops);
@@ -726,7 +876,7 @@ size_t speccp_pick_by_tag(const specc_union *u, const char *text, size_t len)
 
 specc_code speccp_utf8_fail(specc_error *err, const char *s, size_t len, const speccp_path *path)
 {
-    char q[80];
-    speccp_quote(s, len, 40, q, sizeof q);
+    char q[SPECCP_SHOW_MAX];
+    speccp_quote(s, len, q, sizeof q);
     return speccp_fail(err, SPECC_ERR_FORMAT, path, "string is not valid UTF-8: %s", q);
 }

@@ -21,6 +21,12 @@
 
 #include <math.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
 /* ------------------------------------------------------------ the encoder */
 
 typedef struct encoder {
@@ -183,9 +189,22 @@ static specc_code too_deep(encoder *e, const speccp_path *path)
                        SPECC_MAX_DEPTH);
 }
 
+/* A decimal's text that is not a number (SPECC_ERR_FORMAT), or one beyond
+ * double (SPECC_ERR_RANGE, for a jansson value). */
+static COLD specc_code decimal_error(encoder *e, specc_code code, const char *text, size_t len,
+                                     const speccp_path *path)
+{
+    char shown[SPECCP_SHOW_MAX];
+    if (code == SPECC_ERR_RANGE) {
+        speccp_show_json(text, len, shown, sizeof shown);
+        return speccp_fail(e->err, code, path, "decimal %s is beyond double range", shown);
+    }
+    speccp_quote(text, len, shown, sizeof shown);
+    return speccp_fail(e->err, code, path, "not a decimal number: %s", shown);
+}
+
 static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_path *path)
 {
-    char q[80];
     size_t len;
     double x;
     specc_code code;
@@ -194,8 +213,7 @@ static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_p
         return speccp_fail(e->err, SPECC_ERR_MISSING, path, "decimal text is NULL");
     len = strlen(d->text);
     if (!speccp_is_json_number(d->text, len)) {
-        speccp_quote(d->text, len, 40, q, sizeof q);
-        return speccp_fail(e->err, SPECC_ERR_FORMAT, path, "not a decimal number: %s", q);
+        return decimal_error(e, SPECC_ERR_FORMAT, d->text, len, path);
     }
     if (d->is_string && e->tree)
         return attach(e, json_stringn_nocheck(d->text, len), path);
@@ -210,7 +228,7 @@ static specc_code put_decimal(encoder *e, const specc_decimal *d, const speccp_p
      * double: say where it is. */
     code = speccp_parse_double(d->text, len, &x);
     if (code == SPECC_ERR_RANGE)
-        return speccp_fail(e->err, code, path, "decimal %.40s is beyond double range", d->text);
+        return decimal_error(e, code, d->text, len, path);
     if (code != SPECC_OK)
         return nomem(e, path);
     return attach(e, json_real(x), path);
@@ -654,8 +672,9 @@ static void first_problem(const specc_error *error, void *ctx)
 /* Kept unknown members, in their order, each value's text as it is: checked
  * first (a hand-built list could hold text that is not JSON, or repeat a
  * key), so that nothing in it can change the shape of the output. */
-static specc_code put_unknown(encoder *e, const specc_type *type, const char *base, bool *first,
-                              const speccp_path *path, size_t depth)
+static SPECCP_NOINLINE specc_code put_unknown(encoder *e, const specc_type *type,
+                                              const char *base, bool *first,
+                                              const speccp_path *path, size_t depth)
 {
     const specc_unknown *u = (const specc_unknown *)(const void *)(base + type->unknown_offset);
     specc_error problem;

@@ -93,7 +93,7 @@ static size_t number_text(const json_t *j, char *buf)
 static COLD specc_code type_error(jdec *d, const specc_shape *shape, const json_t *j,
                                   const speccp_path *path)
 {
-    char shown[96], want[160];
+    char shown[SPECCP_SHOW_MAX + 8], want[160];
     switch (json_typeof(j)) {
     case JSON_OBJECT: snprintf(shown, sizeof shown, "object"); break;
     case JSON_ARRAY: snprintf(shown, sizeof shown, "array"); break;
@@ -102,7 +102,7 @@ static COLD specc_code type_error(jdec *d, const specc_shape *shape, const json_
     case JSON_NULL: snprintf(shown, sizeof shown, "null"); break;
     case JSON_STRING:
         memcpy(shown, "string ", 7);
-        speccp_quote(json_string_value(j), json_string_length(j), 32, shown + 7,
+        speccp_quote(json_string_value(j), json_string_length(j), shown + 7,
                      sizeof shown - 7);
         break;
     case JSON_INTEGER:
@@ -154,7 +154,7 @@ static specc_code jv_string(jdec *d, void *slot, const json_t *j, const speccp_p
 static COLD specc_code int_enum_error(jdec *d, const specc_shape *shape, const json_t *j,
                                       const speccp_path *path)
 {
-    char list[160], shown[64];
+    char list[SPECCP_LIST_MAX], shown[40];
     speccp_int_enum_list(shape, list, sizeof list);
     number_text(j, shown);
     return speccp_fail(d->err, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, shown);
@@ -195,10 +195,19 @@ static void jv_number(void *slot, const json_t *j)
     memcpy(slot, &v, sizeof v);
 }
 
+static COLD specc_code decimal_error(jdec *d, const char *s, size_t len,
+                                     const speccp_path *path)
+{
+    char shown[SPECCP_SHOW_MAX];
+    speccp_quote(s, len, shown, sizeof shown);
+    return speccp_fail(d->err, SPECC_ERR_FORMAT, path, "expected a decimal number, got string %s",
+                       shown);
+}
+
 /* A decimal: a number as its digits or shortest text, or a string holding one. */
 static specc_code jv_decimal(jdec *d, void *slot, const json_t *j, const speccp_path *path)
 {
-    char buf[40], shown[64];
+    char buf[40];
     const char *s = buf;
     specc_decimal v;
     size_t len;
@@ -207,11 +216,8 @@ static specc_code jv_decimal(jdec *d, void *slot, const json_t *j, const speccp_
     if (v.is_string) {
         s = json_string_value(j);
         len = json_string_length(j);
-        if (memchr(s, '\0', len) || !speccp_is_json_number(s, len)) {
-            speccp_quote(s, len, 32, shown, sizeof shown);
-            return speccp_fail(d->err, SPECC_ERR_FORMAT, path,
-                               "expected a decimal number, got string %s", shown);
-        }
+        if (memchr(s, '\0', len) || !speccp_is_json_number(s, len))
+            return decimal_error(d, s, len, path);
     } else {
         len = number_text(j, buf);
     }
@@ -224,9 +230,9 @@ static specc_code jv_decimal(jdec *d, void *slot, const json_t *j, const speccp_
 static COLD specc_code enum_error(jdec *d, const specc_shape *shape, const char *text,
                                   size_t len, const speccp_path *path)
 {
-    char list[168], got[48];
+    char list[SPECCP_LIST_MAX], got[SPECCP_SHOW_MAX];
     speccp_enum_list(shape, list, sizeof list);
-    speccp_quote(text, len, 32, got, sizeof got);
+    speccp_quote(text, len, got, sizeof got);
     return speccp_fail(d->err, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, got);
 }
 
@@ -388,9 +394,16 @@ static specc_code keep_other(jdec *d, const specc_union *u, char *base, const js
     return SPECC_OK;
 }
 
+static COLD specc_code tag_missing(jdec *d, const specc_union *u, const speccp_path *key)
+{
+    char name[SPECCP_SHOW_MAX];
+    speccp_show_plain(u->discriminator, u->discriminator_len, name, sizeof name);
+    return speccp_fail(d->err, SPECC_ERR_MISSING, key, "discriminator '%s' is missing", name);
+}
+
 static COLD specc_code tag_error(jdec *d, const specc_union *u, const speccp_path *key)
 {
-    char list[168], got[48];
+    char list[SPECCP_LIST_MAX], got[SPECCP_SHOW_MAX];
     speccp_tag_list(u, list, sizeof list);
     speccp_show_json(d->text.data, d->text.len, got, sizeof got);
     return speccp_fail(d->err, SPECC_ERR_ENUM, key, "expected one of %s, got %s", list, got);
@@ -418,11 +431,8 @@ static specc_code jv_tagged(jdec *d, const specc_shape *shape, char *base, const
     tag = json_object_getn(j, u->discriminator, u->discriminator_len);
     if (!tag && u->default_variant && u->default_variant <= u->variant_count)
         return jv_variant(d, u, u->default_variant - 1, base, j, path, depth);
-    if (!tag) {
-        int n = u->discriminator_len > 64 ? 64 : (int)u->discriminator_len;
-        return speccp_fail(d->err, SPECC_ERR_MISSING, &key, "discriminator '%.*s' is missing", n,
-                           u->discriminator);
-    }
+    if (!tag)
+        return tag_missing(d, u, &key);
     SPECCP_TRY(text_of(d, tag, &key, depth + 1));
     i = speccp_pick_by_tag(u, d->text.data, d->text.len);
     if (i < u->variant_count)
@@ -626,19 +636,24 @@ static const specc_field *find_field(const specc_type *type, const char *key, si
     return NULL;
 }
 
+static COLD specc_code unknown_key_error(jdec *d, const specc_type *type,
+                                         const speccp_path *child)
+{
+    char q[SPECCP_SHOW_MAX];
+    speccp_quote(child->key, child->key_len, q, sizeof q);
+    return speccp_fail(d->err, SPECC_ERR_UNKNOWN_FIELD, child,
+                       "unknown key %s (%s allows no unknown keys)", q, type->name);
+}
+
 /* A key that is not a field, by the type's unknown-field policy; a kept
  * value becomes its compact text. */
 static specc_code jv_unknown(jdec *d, const specc_type *type, char *base, const json_t *v,
                              const speccp_path *child, unsigned depth)
 {
-    char q[80];
     specc_unknown *unknown;
 
-    if (type->unknown == SPECC_UNKNOWN_REJECT) {
-        speccp_quote(child->key, child->key_len, 48, q, sizeof q);
-        return speccp_fail(d->err, SPECC_ERR_UNKNOWN_FIELD, child,
-                           "unknown key %s (%s allows no unknown keys)", q, type->name);
-    }
+    if (type->unknown == SPECC_UNKNOWN_REJECT)
+        return unknown_key_error(d, type, child);
     if (type->unknown != SPECC_UNKNOWN_PRESERVE)
         return too_deep(d, v, child, depth); /* ignored, but still JSON the text decoder takes */
     if (!speccp_utf8_valid(child->key, child->key_len))

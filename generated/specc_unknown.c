@@ -122,7 +122,7 @@ specc_code specc_unknown_set(specc_unknown *unknown, const char *key, const char
     specc_unknown_member m;
     specc_code rc;
     size_t i;
-    char q[80];
+    char q[SPECCP_SHOW_MAX];
 
     if (!unknown || !key || !json)
         return speccp_fail(err, SPECC_ERR_INVALID, NULL, "no list, key or JSON text given");
@@ -133,7 +133,7 @@ specc_code specc_unknown_set(specc_unknown *unknown, const char *key, const char
     here.key_len = strlen(key);
     here.index = 0;
     if (!speccp_utf8_valid(key, here.key_len)) {
-        speccp_quote(key, here.key_len, 40, q, sizeof q);
+        speccp_quote(key, here.key_len, q, sizeof q);
         return speccp_fail(err, SPECC_ERR_FORMAT, &here, "key is not valid UTF-8: %s", q);
     }
     if ((rc = speccp_json_check(json, strlen(json), &here, 1, err)) != SPECC_OK)

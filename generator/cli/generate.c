@@ -145,7 +145,8 @@ typedef struct options {
     const char **specs;
     size_t spec_count;
     bool no_runtime;
-    bool list; /* --list: print the file names, write nothing */
+    bool list;    /* --list: print the file names, write nothing */
+    bool verbose; /* -v: a line per file written, unchanged or checked */
 } options;
 
 /* What each command takes and makes. */
@@ -280,6 +281,23 @@ static int lint_examples(const options *o, spec **specs)
     return status;
 }
 
+static bool takes_verbose(const char *name)
+{
+    return strcmp(name, "generate") == 0 || strcmp(name, "runtime") == 0 ||
+           strcmp(name, "check") == 0;
+}
+
+/* The kinds of file (OUTPUT_RUNTIME, OUTPUT_API) a command writes, whose
+ * leftovers generate -v names. */
+static unsigned written_kinds(const options *o)
+{
+    if (strcmp(o->command, "runtime") == 0)
+        return OUTPUT_RUNTIME;
+    if (strcmp(o->command, "generate") == 0)
+        return OUTPUT_API | (o->no_runtime ? 0u : OUTPUT_RUNTIME);
+    return 0;
+}
+
 static int run(const options *o)
 {
     bool ok;
@@ -315,9 +333,9 @@ static int run(const options *o)
         } else if (o->list) {
             status = list_names(&out);
         } else if (strcmp(o->command, "check") != 0) {
-            status = output_write(&out, o->out_dir) ? 0 : 1;
+            status = output_write(&out, o->out_dir, o->verbose, written_kinds(o)) ? 0 : 1;
         } else {
-            size_t stale = output_check(&out, o->out_dir);
+            size_t stale = output_check(&out, o->out_dir, o->verbose);
             if (stale)
                 fprintf(stderr, "specc: %zu file%s in %s out of date; run: specc generate -o %s "
                                 "SPEC...\n",
@@ -333,7 +351,7 @@ static int run(const options *o)
 
 int cmd_generate(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, 0, false, false};
+    options o = {NULL, NULL, NULL, NULL, 0, false, false, false};
     const command *cmd = NULL;
     int i, status;
     size_t c;
@@ -365,6 +383,9 @@ int cmd_generate(int argc, char **argv)
         } else if (strcmp(a, "--list") == 0 &&
                    (strcmp(o.command, "generate") == 0 || strcmp(o.command, "runtime") == 0)) {
             o.list = true;
+        } else if ((strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) &&
+                   takes_verbose(o.command)) {
+            o.verbose = true;
         } else if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
                 o.specs[o.spec_count++] = argv[i];

@@ -700,20 +700,17 @@ static bool parse_int64(const char *s, size_t len, int64_t *out)
     return true;
 }
 
-/* Number text for a message, cut at 40 bytes. */
+/* A number's text for a message (speccp_show_json: 64 characters, then an ellipsis). */
 static void show_number(const jnum *n, char *buf, size_t size)
 {
-    if (n->len > 40)
-        snprintf(buf, size, "%.40s...", n->s);
-    else
-        snprintf(buf, size, "%.*s", (int)n->len, n->s);
+    speccp_show_json(n->s, n->len, buf, size);
 }
 
 /* "integer 9223372036854775808 is out of range (int64)", at `at`. */
 static COLD specc_code range_error(dec *d, const char *at, const speccp_path *path,
                                    const jnum *n)
 {
-    char shown[64];
+    char shown[SPECCP_SHOW_MAX];
     show_number(n, shown, sizeof shown);
     return fail(d, at, SPECC_ERR_RANGE, path, "%s %s is out of range (%s)",
                 n->integer ? "integer" : "number", shown, n->integer ? "int64" : "double");
@@ -722,7 +719,7 @@ static COLD specc_code range_error(dec *d, const char *at, const speccp_path *pa
 static COLD specc_code int32_range_error(dec *d, const char *at, const speccp_path *path,
                                          const jnum *n)
 {
-    char shown[64];
+    char shown[SPECCP_SHOW_MAX];
     show_number(n, shown, sizeof shown);
     return fail(d, at, SPECC_ERR_RANGE, path, "integer %s is out of range (int32)", shown);
 }
@@ -866,8 +863,8 @@ static specc_code keyset_add(dec *d, keyset *ks, const char *k, size_t len)
 static COLD specc_code dup_key_error(dec *d, const char *key_at, const jkey *k,
                                      const speccp_path *key_path)
 {
-    char q[80];
-    speccp_quote(k->s, k->len, 48, q, sizeof q);
+    char q[SPECCP_SHOW_MAX];
+    speccp_quote(k->s, k->len, q, sizeof q);
     return fail(d, key_at, SPECC_ERR_DUPLICATE_KEY, key_path, "duplicate key %s", q);
 }
 
@@ -1076,7 +1073,7 @@ static specc_code skip_bad(dec *d, const char *start, const speccp_path *path, u
 static COLD specc_code type_error(dec *d, const specc_shape *shape, const speccp_path *path)
 {
     const char *at = d->p, *text;
-    char shown[96], want[160];
+    char shown[SPECCP_SHOW_MAX + 8], want[160];
     specc_code rc;
     jstr s;
     jnum n;
@@ -1095,7 +1092,7 @@ static COLD specc_code type_error(dec *d, const specc_shape *shape, const speccp
         if (!(text = str_text(d, &s)))
             return nomem(d, path);
         memcpy(shown, "string ", 7);
-        speccp_quote(text, s.len, 32, shown + 7, sizeof shown - 7);
+        speccp_quote(text, s.len, shown + 7, sizeof shown - 7);
         break;
     default:
         if (*at != '-' && !is_digit(*at))
@@ -1286,7 +1283,7 @@ static specc_code dec_string(dec *d, void *slot, const speccp_path *path)
 static COLD specc_code int_enum_error(dec *d, const char *at, const specc_shape *shape,
                                       const jnum *n, const speccp_path *path)
 {
-    char list[160], shown[64];
+    char list[SPECCP_LIST_MAX], shown[SPECCP_SHOW_MAX];
     speccp_int_enum_list(shape, list, sizeof list);
     show_number(n, shown, sizeof shown);
     return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, shown);
@@ -1357,8 +1354,8 @@ static specc_code dec_boolean(dec *d, void *slot, const speccp_path *path)
 static COLD specc_code decimal_error(dec *d, const char *at, const char *text, size_t len,
                                      const speccp_path *path)
 {
-    char shown[64];
-    speccp_quote(text, len, 32, shown, sizeof shown);
+    char shown[SPECCP_SHOW_MAX];
+    speccp_quote(text, len, shown, sizeof shown);
     return fail(d, at, SPECC_ERR_FORMAT, path, "expected a decimal number, got string %s", shown);
 }
 
@@ -1396,9 +1393,9 @@ static specc_code dec_decimal(dec *d, void *slot, const speccp_path *path)
 static COLD specc_code enum_error(dec *d, const char *at, const specc_shape *shape,
                                   const char *text, size_t len, const speccp_path *path)
 {
-    char list[168], got[48];
+    char list[SPECCP_LIST_MAX], got[SPECCP_SHOW_MAX];
     speccp_enum_list(shape, list, sizeof list);
-    speccp_quote(text, len, 32, got, sizeof got);
+    speccp_quote(text, len, got, sizeof got);
     return fail(d, at, SPECC_ERR_ENUM, path, "expected one of %s, got %s", list, got);
 }
 
@@ -1839,7 +1836,7 @@ static specc_code scan_tag(dec *d, const specc_union *u, tagscan *t, const specc
 static COLD specc_code tag_error(dec *d, const specc_union *u, const tagscan *t,
                                  const speccp_path *key)
 {
-    char list[168], got[48];
+    char list[SPECCP_LIST_MAX], got[SPECCP_SHOW_MAX];
     speccp_tag_list(u, list, sizeof list);
     speccp_show_json(t->at, t->len, got, sizeof got);
     return fail(d, t->at, SPECC_ERR_ENUM, key, "expected one of %s, got %s", list, got);
@@ -1848,9 +1845,9 @@ static COLD specc_code tag_error(dec *d, const specc_union *u, const tagscan *t,
 static COLD specc_code tag_missing(dec *d, const char *at, const specc_union *u,
                                    const speccp_path *key)
 {
-    int n = u->discriminator_len > 64 ? 64 : (int)u->discriminator_len;
-    return fail(d, at, SPECC_ERR_MISSING, key, "discriminator '%.*s' is missing", n,
-                u->discriminator);
+    char name[SPECCP_SHOW_MAX];
+    speccp_show_plain(u->discriminator, u->discriminator_len, name, sizeof name);
+    return fail(d, at, SPECC_ERR_MISSING, key, "discriminator '%s' is missing", name);
 }
 
 /* A union with a discriminator: scan the object for the key, choose, rewind
@@ -2095,14 +2092,15 @@ static const specc_field *find_field(objctx *o, const jkey *k, size_t *index)
 static COLD specc_code unknown_key_error(dec *d, const specc_type *type, const jkey *k,
                                          const char *key_at, const speccp_path *key_path)
 {
-    char q[80];
-    speccp_quote(k->s, k->len, 48, q, sizeof q);
+    char q[SPECCP_SHOW_MAX];
+    speccp_quote(k->s, k->len, q, sizeof q);
     return fail(d, key_at, SPECC_ERR_UNKNOWN_FIELD, key_path,
                 "unknown key %s (%s allows no unknown keys)", q, type->name);
 }
 
 /* Collecting: tell report->unknown about an undeclared key. */
-static void note_unknown(dec *d, const char *key_at, const speccp_path *key_path, bool kept)
+static SPECCP_NOINLINE void note_unknown(dec *d, const char *key_at,
+                                         const speccp_path *key_path, bool kept)
 {
     specc_error note;
     if (!d->report || !d->report->unknown)

@@ -15,8 +15,13 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define SPECCP_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+/* For a function with a specc_error or a message buffer on its stack that
+ * recursive walks call: kept out of their frames, so that nesting
+ * SPECC_MAX_DEPTH deep does not multiply it. */
+#define SPECCP_NOINLINE __attribute__((noinline))
 #else
 #define SPECCP_PRINTF(fmt, args)
+#define SPECCP_NOINLINE
 #endif
 
 /* One step of a JSON path, kept on the C stack while walking a value: the
@@ -38,8 +43,50 @@ specc_code speccp_vfail(specc_error *err, specc_code code, const speccp_path *pa
 /* Render a path ("$.a[1]['b c']") into buf; never overflows, never fails. */
 void speccp_path_format(const speccp_path *path, char *buf, size_t size);
 
-/* Quote up to `max` bytes of s for a message: "abc" or "abc..." (escaped). */
-void speccp_quote(const char *s, size_t len, size_t max, char *buf, size_t size);
+/* ------------------------------------------- values in messages (core.c)
+ *
+ * A value shown in a message is shown whole up to SPECCP_SHOW_CHARS
+ * characters (code points; an escape counts as the one character it stands
+ * for); a longer one is cut at a character boundary after that many, and
+ * an ellipsis (U+2026) marks the cut, inside the quotes of a string. A
+ * buffer of SPECCP_SHOW_MAX bytes always holds a value shown whole
+ * (a smaller one gets fewer characters, still cut at a boundary). */
+#define SPECCP_SHOW_CHARS 64
+/* 64 characters of at most 12 bytes (a surrogate pair's two escapes in
+ * JSON text), two quotes, the ellipsis (3 bytes), the NUL. */
+#define SPECCP_SHOW_MAX (SPECCP_SHOW_CHARS * 12 + 6)
+#define SPECCP_ELLIPSIS "\xe2\x80\xa6" /* U+2026 in UTF-8 */
+
+/* A decoded string for a message: "abc" or "ab…", '"', '\\' and control
+ * characters escaped (\u001f); a byte that is not UTF-8 is one character. */
+void speccp_quote(const char *s, size_t len, char *buf, size_t size);
+
+/* JSON text for a message (a number's digits, a discriminator's value, a
+ * const): as written, its whitespace as spaces; an escape inside a string
+ * (a surrogate pair's two as one) is one character; a string cut inside
+ * keeps its closing quote ("abc…"). */
+void speccp_show_json(const char *text, size_t len, char *buf, size_t size);
+
+/* Plain text (a pattern) for a message: code points, control characters as
+ * spaces, cut as above. */
+void speccp_show_plain(const char *text, size_t len, char *buf, size_t size);
+
+/* A list of allowed values for "expected one of ..." messages: listed whole
+ * ("\"a\", \"b\"") when that takes at most SPECCP_LIST_BYTES bytes (480),
+ * otherwise summarised as "12 values (\"a\", \"b\", …)" with as many
+ * leading values as fit in SPECCP_LIST_BYTES; each value shown by the rules
+ * above. `item` writes value i (i < count) into buf. size must be at least
+ * SPECCP_LIST_MAX. */
+#define SPECCP_LIST_BYTES 480
+#define SPECCP_LIST_MAX (SPECCP_LIST_BYTES + 1)
+typedef void speccp_item_fn(const void *ctx, size_t i, char *buf, size_t size);
+void speccp_list(speccp_item_fn *item, const void *ctx, size_t count, char *list, size_t size);
+
+/* vsnprintf into a message buffer; a message too long for it (only a
+ * spec's long names can make one) is cut at a character boundary and ends
+ * in an ellipsis. */
+void speccp_vmessage(char *buf, size_t size, const char *fmt, va_list ap) SPECCP_PRINTF(3, 0);
+void speccp_message(char *buf, size_t size, const char *fmt, ...) SPECCP_PRINTF(3, 4);
 
 /* Bytes one stored value of this shape takes inside an array or map (its
  * elem_size when set); 0 for a broken descriptor (callers refuse it). */
@@ -329,13 +376,9 @@ char *speccp_value_text(const specc_shape *shape, const void *p, const char *oth
 
 /* ------------------------- shared by the two decoders (core.c) */
 
-/* JSON text for a message: up to 40 bytes, control characters as spaces,
- * "..." when cut. size >= 5. */
-void speccp_show_json(const char *text, size_t len, char *buf, size_t size);
-
-/* The values of a closed string enum ("\"a\", \"b\", ...") and of a closed
- * integer enum ("0, 1, ...") for "expected one of ..." messages; a union's
- * discriminator tags likewise. */
+/* The values of a closed string enum ("\"a\", \"b\"") and of a closed
+ * integer enum ("0, 1") for "expected one of ..." messages, by speccp_list's
+ * rules; a union's discriminator tags likewise. size >= SPECCP_LIST_MAX. */
 void speccp_enum_list(const specc_shape *shape, char *list, size_t size);
 void speccp_int_enum_list(const specc_shape *shape, char *list, size_t size);
 void speccp_tag_list(const specc_union *u, char *list, size_t size);

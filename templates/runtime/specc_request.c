@@ -83,8 +83,8 @@ static specc_code param_violation(target *t, const specc_param *p, const specc_e
         memcpy(message, v->message, sizeof message);
         *t->err = *v;
         t->err->code = SPECC_ERR_PARAM;
-        snprintf(t->err->message, sizeof t->err->message, "parameter '%.48s': %.180s", p->name,
-                 message);
+        speccp_message(t->err->message, sizeof t->err->message, "parameter '%s': %s", p->name,
+                       message);
     }
     return SPECC_ERR_PARAM;
 }
@@ -96,10 +96,10 @@ static specc_code check_param(target *t, const specc_param *p, const char *base,
 {
     const char *s = p->kind == SPECC_KIND_STRING ? speccp_get_ptr(base, p->offset) : NULL;
     specc_error first;
-    char q[80];
+    char q[SPECCP_SHOW_MAX];
 
     if (s && p->format && !specc_format_valid(p->format, s, strlen(s))) {
-        speccp_quote(s, strlen(s), 40, q, sizeof q);
+        speccp_quote(s, strlen(s), q, sizeof q);
         return speccp_fail(t->err, SPECC_ERR_PARAM, path, "parameter '%s' is not a valid %s: %s",
                            p->name, speccp_format_name(p->format), q);
     }
@@ -229,6 +229,15 @@ static const specc_param *find_path_param(const specc_endpoint *ep, const char *
 }
 
 /* One `{name}` of the path template. */
+static specc_code undeclared_param(target *t, const specc_endpoint *ep, const char *name,
+                                   size_t len, const speccp_path *here)
+{
+    char shown[SPECCP_SHOW_MAX];
+    speccp_show_plain(name, len, shown, sizeof shown);
+    return speccp_fail(t->err, SPECC_ERR_PARAM, here,
+                       "path of %s names an undeclared parameter '%s'", ep->name, shown);
+}
+
 static specc_code put_path_param(target *t, const specc_endpoint *ep, const char *name,
                                  size_t len, const char *base)
 {
@@ -239,9 +248,7 @@ static specc_code put_path_param(target *t, const specc_endpoint *ep, const char
     bool keep;
 
     if (!p)
-        return speccp_fail(t->err, SPECC_ERR_PARAM, &here,
-                           "path of %s names an undeclared parameter '%.*s'", ep->name,
-                           (int)(len > 64 ? 64 : len), name);
+        return undeclared_param(t, ep, name, len, &here);
     SPECCP_TRY(param_text(t, p, base, buf, sizeof buf, &text, &here));
     if (!text)
         return speccp_fail(t->err, SPECC_ERR_PARAM, &here, "path parameter '%s' is not given",

@@ -22,6 +22,12 @@
 #include <regex.h>
 #include <stdio.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
 #define PATTERN_CACHE 8 /* compiled patterns kept during one specc_validate() */
 
 typedef struct pattern_entry {
@@ -55,6 +61,15 @@ static void report(validator *v, specc_code code, const speccp_path *path, const
     v->each(&e, v->ctx);
 }
 
+/* report() with `fmt` holding one %s: s[0..len), quoted. */
+static COLD void report_quoted(validator *v, specc_code code, const speccp_path *path,
+                               const char *fmt, const char *s, size_t len)
+{
+    char q[SPECCP_SHOW_MAX];
+    speccp_quote(s, len, q, sizeof q);
+    report(v, code, path, fmt, q);
+}
+
 static void too_deep(validator *v, const speccp_path *path)
 {
     report(v, SPECC_ERR_DEPTH, path, "nesting deeper than %d", SPECC_MAX_DEPTH);
@@ -78,47 +93,60 @@ static const pattern_entry *get_pattern(validator *v, const char *source, patter
     return p;
 }
 
+static COLD void pattern_error(validator *v, const char *pattern, bool compiles, const char *s,
+                               size_t len, const speccp_path *path)
+{
+    char shown[SPECCP_SHOW_MAX], q[SPECCP_SHOW_MAX];
+    speccp_show_plain(pattern, strlen(pattern), shown, sizeof shown);
+    speccp_quote(s, len, q, sizeof q);
+    if (!compiles)
+        report(v, SPECC_ERR_INVALID, path, "pattern does not compile: %s", shown);
+    else
+        report(v, SPECC_ERR_PATTERN, path, "does not match pattern %s: %s", shown, q);
+}
+
 static void check_pattern(validator *v, const specc_shape *shape, const char *s, size_t len,
                           const speccp_path *path)
 {
     pattern_entry scratch;
     const pattern_entry *p = get_pattern(v, shape->pattern, &scratch);
-    char q[80];
 
-    if (!p->ok) {
-        report(v, SPECC_ERR_INVALID, path, "pattern does not compile: %.100s", shape->pattern);
-    } else if (regexec(&p->re, s, 0, NULL, 0) != 0) {
-        speccp_quote(s, len, 40, q, sizeof q);
-        report(v, SPECC_ERR_PATTERN, path, "does not match pattern %.80s: %s", shape->pattern, q);
-    }
+    if (!p->ok || regexec(&p->re, s, 0, NULL, 0) != 0)
+        pattern_error(v, shape->pattern, p->ok, s, len, path);
     if (p == &scratch && scratch.ok)
         regfree(&scratch.re);
 }
 
 /* A STRING shape listing enum_names (request parameters): one of them. */
 static void check_string_enum(validator *v, const specc_shape *shape, const char *s,
-                              const char *quoted, const speccp_path *path)
+                              size_t len, const speccp_path *path)
 {
     size_t i;
     for (i = 0; i < shape->enum_count; i++)
         if (strcmp(shape->enum_names[i], s) == 0)
             return;
-    report(v, SPECC_ERR_ENUM, path, "%s is not one of the allowed values", quoted);
+    report_quoted(v, SPECC_ERR_ENUM, path, "%s is not one of the allowed values", s, len);
+}
+
+static COLD void format_error(validator *v, const specc_shape *shape, const char *s, size_t len,
+                              const speccp_path *path)
+{
+    char q[SPECCP_SHOW_MAX];
+    speccp_quote(s, len, q, sizeof q);
+    report(v, SPECC_ERR_FORMAT, path, "not a valid %s: %s", speccp_format_name(shape->format), q);
 }
 
 static void check_string(validator *v, const specc_shape *shape, const char *s,
                          const speccp_path *path)
 {
     size_t len = strlen(s), n;
-    char q[80];
 
-    speccp_quote(s, len, 40, q, sizeof q);
     if (!speccp_utf8_valid(s, len)) {
-        report(v, SPECC_ERR_FORMAT, path, "not valid UTF-8: %s", q);
+        report_quoted(v, SPECC_ERR_FORMAT, path, "not valid UTF-8: %s", s, len);
         return; /* lengths and patterns mean nothing on broken text */
     }
     if (!specc_format_valid(shape->format, s, len))
-        report(v, SPECC_ERR_FORMAT, path, "not a valid %s: %s", speccp_format_name(shape->format), q);
+        format_error(v, shape, s, len, path);
     n = speccp_utf8_length(s, len);
     if ((shape->flags & SPECC_S_MIN_LENGTH) && n < shape->min_length)
         report(v, SPECC_ERR_MIN_LENGTH, path, "length must be >= %zu, got %zu",
@@ -129,7 +157,7 @@ static void check_string(validator *v, const specc_shape *shape, const char *s,
     if (shape->pattern)
         check_pattern(v, shape, s, len, path);
     if (shape->enum_names && shape->enum_count && !(shape->flags & SPECC_S_OPEN_ENUM))
-        check_string_enum(v, shape, s, q, path);
+        check_string_enum(v, shape, s, len, path);
 }
 
 /* ---------------------------------------------------------------- numbers */
@@ -258,7 +286,6 @@ static void check_decimal(validator *v, const specc_shape *shape, const char *p,
     specc_decimal dec;
     size_t len;
     double d;
-    char q[80];
     specc_code code;
 
     memcpy(&dec, p, sizeof dec);
@@ -268,8 +295,7 @@ static void check_decimal(validator *v, const specc_shape *shape, const char *p,
     }
     len = strlen(dec.text);
     if (!speccp_is_json_number(dec.text, len)) {
-        speccp_quote(dec.text, len, 40, q, sizeof q);
-        report(v, SPECC_ERR_FORMAT, path, "not a decimal number: %s", q);
+        report_quoted(v, SPECC_ERR_FORMAT, path, "not a decimal number: %s", dec.text, len);
         return;
     }
     if (!has_min(shape) && !has_max(shape) && !(shape->flags & SPECC_S_MULTIPLE_OF))
@@ -293,7 +319,6 @@ static void check_enum(validator *v, const specc_shape *shape, const char *p, bo
                        const char *other, const speccp_path *path)
 {
     size_t i, len;
-    char q[80];
     int x;
 
     memcpy(&x, p, sizeof x);
@@ -313,15 +338,15 @@ static void check_enum(validator *v, const specc_shape *shape, const char *p, bo
         return;
     }
     len = strlen(other);
-    speccp_quote(other, len, 40, q, sizeof q);
     if (!speccp_utf8_valid(other, len)) {
-        report(v, SPECC_ERR_FORMAT, path, "not valid UTF-8: %s", q);
+        report_quoted(v, SPECC_ERR_FORMAT, path, "not valid UTF-8: %s", other, len);
         return;
     }
     /* A known spelling kept as 'other' would decode back differently. */
     for (i = 0; i < shape->enum_count; i++)
         if (strcmp(shape->enum_names[i], other) == 0)
-            report(v, SPECC_ERR_INVALID, path, "'other' text %s is a declared enum value", q);
+            report_quoted(v, SPECC_ERR_INVALID, path, "'other' text %s is a declared enum value",
+                          other, len);
 }
 
 /* --------------------------------------------------------------- any JSON */
@@ -500,16 +525,14 @@ static void check_keys(validator *v, const specc_map *m, const speccp_path *path
     for (i = 0; i < m->count; i++) {
         const char *k = m->keys[i];
         speccp_path here = {path, k, k ? strlen(k) : 0, i};
-        char q[80];
         if (!k) {
             here.key = NULL;
             report(v, SPECC_ERR_INVALID, &here, "map key %zu is NULL", i);
             continue;
         }
-        if (!speccp_utf8_valid(k, here.key_len)) {
-            speccp_quote(k, here.key_len, 40, q, sizeof q);
-            report(v, SPECC_ERR_FORMAT, &here, "map key is not valid UTF-8: %s", q);
-        }
+        if (!speccp_utf8_valid(k, here.key_len))
+            report_quoted(v, SPECC_ERR_FORMAT, &here, "map key is not valid UTF-8: %s", k,
+                          here.key_len);
         if (have_set && !speccp_keyset_add(&set, k, here.key_len))
             report(v, SPECC_ERR_DUPLICATE_KEY, &here, "map repeats a key");
     }
@@ -554,20 +577,24 @@ static const char *variant_label(const specc_variant *var)
     return var->name ? var->name : speccp_kind_name(&var->shape);
 }
 
-/* JSON text for a message: up to 40 bytes, then "...". */
-static void show_text(const char *text, size_t len, char *buf, size_t size)
+/* report() with `fmt` holding one %s: JSON text[0..len) as messages show it,
+ * then `a` and `b` (for two more %s, or unused). */
+static COLD void report_json(validator *v, specc_code code, const speccp_path *path,
+                             const char *fmt, const char *text, size_t len, const char *a,
+                             const char *b)
 {
-    snprintf(buf, size, "%.*s%s", (int)(len > 40 ? 40 : len), text, len > 40 ? "..." : "");
+    char shown[SPECCP_SHOW_MAX];
+    speccp_show_json(text, len, shown, sizeof shown);
+    report(v, code, path, fmt, shown, a, b);
 }
 
 /* An open union's kept text: one JSON value, which decoding would keep
  * again (no variant takes it). */
-static void check_other(validator *v, const specc_union *u, const char *base,
-                        const speccp_path *path, size_t depth)
+static COLD void check_other(validator *v, const specc_union *u, const char *base,
+                             const speccp_path *path, size_t depth)
 {
     const char *text = speccp_get_ptr(base, u->other_offset);
     specc_error e;
-    char shown[48];
     size_t len;
     int kind;
 
@@ -586,17 +613,17 @@ static void check_other(validator *v, const specc_union *u, const char *base,
         report(v, SPECC_ERR_NOMEM, path, "out of memory checking the union's text");
         return;
     }
-    show_text(text, len, shown, sizeof shown);
     if (kind > 0 && (size_t)kind <= u->variant_count)
-        report(v, SPECC_ERR_INVALID, path, "'other' text %s would decode as %s", shown,
-               variant_label(&u->variants[kind - 1]));
+        report_json(v, SPECC_ERR_INVALID, path, "'other' text %s would decode as %s", text, len,
+                    variant_label(&u->variants[kind - 1]), NULL);
     else if (kind == 0)
-        report(v, SPECC_ERR_INVALID, path, "'other' text %s would not decode", shown);
+        report_json(v, SPECC_ERR_INVALID, path, "'other' text %s would not decode", text, len,
+                    NULL, NULL);
 }
 
 /* A declared field's value as JSON text, when it is the discriminator. */
-static specc_code field_tag(const specc_field *f, const char *obj, const char **text,
-                            size_t *len, char **owned)
+static SPECCP_NOINLINE specc_code field_tag(const specc_field *f, const char *obj,
+                                            const char **text, size_t *len, char **owned)
 {
     specc_state st = SPECC_PRESENT;
     specc_error e;
@@ -651,7 +678,7 @@ static void check_tag(validator *v, const specc_union *u, size_t i, const char *
     const specc_shape *vs = &u->variants[i].shape;
     speccp_path key = {path, u->discriminator, u->discriminator_len, 0};
     const char *obj, *text;
-    char *owned, shown[48];
+    char *owned;
     size_t len = 0, j;
     specc_code code;
 
@@ -668,12 +695,12 @@ static void check_tag(validator *v, const specc_union *u, size_t i, const char *
     if (!text) /* absent: a required field says so; otherwise the default */
         return;
     j = speccp_pick_by_tag(u, text, len);
-    show_text(text, len, shown, sizeof shown);
     if (j == u->variant_count)
-        report(v, SPECC_ERR_INVALID, &key, "discriminator %s selects no variant", shown);
+        report_json(v, SPECC_ERR_INVALID, &key, "discriminator %s selects no variant", text, len,
+                    NULL, NULL);
     else if (j != i)
-        report(v, SPECC_ERR_INVALID, &key, "discriminator %s selects %s, not %s", shown,
-               variant_label(&u->variants[j]), variant_label(&u->variants[i]));
+        report_json(v, SPECC_ERR_INVALID, &key, "discriminator %s selects %s, not %s", text, len,
+                    variant_label(&u->variants[j]), variant_label(&u->variants[i]));
     specc_free(owned);
 }
 
@@ -708,11 +735,20 @@ static void check_union(validator *v, const specc_shape *shape, const char *base
 
 /* ------------------------------------------------------------------- values */
 
-/* The value's JSON text must equal const_json (by JSON value). */
-static void check_const(validator *v, const specc_shape *shape, const char *p,
-                        const char *other, const speccp_path *path)
+static COLD void const_error(validator *v, const char *want, const char *text, size_t len,
+                             const speccp_path *path)
 {
-    char want[48], got[48], *text;
+    char want_shown[SPECCP_SHOW_MAX], got[SPECCP_SHOW_MAX];
+    speccp_show_json(want, strlen(want), want_shown, sizeof want_shown);
+    speccp_show_json(text, len, got, sizeof got);
+    report(v, SPECC_ERR_CONST, path, "must be %s, got %s", want_shown, got);
+}
+
+/* The value's JSON text must equal const_json (by JSON value). */
+static SPECCP_NOINLINE void check_const(validator *v, const specc_shape *shape, const char *p,
+                                        const char *other, const speccp_path *path)
+{
+    char *text;
     specc_error e;
     size_t len;
 
@@ -723,11 +759,8 @@ static void check_const(validator *v, const specc_shape *shape, const char *p,
             report(v, SPECC_ERR_NOMEM, path, "out of memory checking const");
         return;
     }
-    if (!speccp_text_equal(text, len, shape->const_json, strlen(shape->const_json))) {
-        show_text(shape->const_json, strlen(shape->const_json), want, sizeof want);
-        show_text(text, len, got, sizeof got);
-        report(v, SPECC_ERR_CONST, path, "must be %s, got %s", want, got);
-    }
+    if (!speccp_text_equal(text, len, shape->const_json, strlen(shape->const_json)))
+        const_error(v, shape->const_json, text, len, path);
     specc_free(text);
 }
 

@@ -60,11 +60,14 @@ static void test_shape_messages(void)
            "expected integer, got null", 1, 10);
     EXPECT(&kitchen_thing_desc, "{\"tags\":[\"a\",7]}", SPECC_ERR_TYPE, "$.tags[1]",
            "expected string, got number 7", 1, 14);
-    /* Long strings are cut in messages. */
+    /* Long strings are cut in messages: the first 64 characters, then an
+     * ellipsis (U+2026) inside the quotes. */
     EXPECT(&kitchen_thing_desc,
            "{\"count\":\"0123456789012345678901234567890123456789012345678901234567890123456789\"}",
            SPECC_ERR_TYPE, "$.count",
-           "expected integer, got string \"01234567890123456789012345678901\"...", 1, 10);
+           "expected integer, got string "
+           "\"0123456789012345678901234567890123456789012345678901234567890123\xe2\x80\xa6\"",
+           1, 10);
 }
 
 static void test_syntax_messages(void)

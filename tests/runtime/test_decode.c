@@ -965,7 +965,13 @@ static void test_shape_errors(void)
                SPECC_ERR_TYPE, "$.flag", "\"x", "expected boolean, got string \"x\\u000a\"");
     EXPECT_ERR(ITEM, "{\"flag\":\"0123456789012345678901234567890123456789\"}", SPECC_ERR_TYPE,
                "$.flag", "\"0",
-               "expected boolean, got string \"01234567890123456789012345678901\"...");
+               "expected boolean, got string \"0123456789012345678901234567890123456789\"");
+    EXPECT_ERR(ITEM,
+               "{\"flag\":\"0123456789012345678901234567890123456789012345678901234567890123"
+               "456789\"}",
+               SPECC_ERR_TYPE, "$.flag", "\"0",
+               "expected boolean, got string "
+               "\"0123456789012345678901234567890123456789012345678901234567890123\xe2\x80\xa6\"");
     EXPECT_ERR(ITEM, "{\"child\":5}", SPECC_ERR_TYPE, "$.child", "5",
                "expected object, got number 5");
     EXPECT_ERR(ITEM, "{\"tags\":\"x\"}", SPECC_ERR_TYPE, "$.tags", "\"x\"",
