@@ -73,8 +73,8 @@ static json_t *view_type(view_ctx *ctx, const type_def *t)
     for (i = 0; i < t->field_count; i++)
         json_array_append_new(fields, view_field(ctx, t, &t->fields[i]));
     put(o, "fields", fields);
-    put(o, "builders", c_builders(t));
-    put_b(o, "has_builders", json_array_size(json_object_get(o, "builders")) > 0);
+    put_own(o, "builders", c_builders(t));
+    put_b(o, "has_builders", json_is_string(json_object_get(o, "builders")));
     return o;
 }
 

@@ -15,7 +15,7 @@ typedef struct wrapper {
     const field *f;     /* NULL for a value type */
     const char *member; /* f's C name, or NULL */
     size_t index;
-    json_t *lines;
+    strbuf *text;       /* the wrappers so far, a line each */
 } wrapper;
 
 /* "T_t *v" or, for reading, "const T_t *v". */
@@ -30,10 +30,9 @@ static void emit(const wrapper *w, build_op op, const char *ret, const char *arg
 {
     char *name = build_name(w->t->c_name, w->member, op);
     char *me = self(w, op == BUILD_GET || op == BUILD_GET_STRING);
-    c_add_line(w->lines, str_printf("static inline %s%s%s(%s%s)", ret,
-                                    ret[strlen(ret) - 1] == '*' ? "" : " ", name ? name : "",
-                                    me ? me : "", args));
-    c_add_line(w->lines, str_printf("{ return %s; }", body));
+    strbuf_printf(w->text, "%sstatic inline %s%s%s(%s%s)\n{ return %s; }",
+                  w->text->length ? "\n" : "", ret, ret[strlen(ret) - 1] == '*' ? "" : " ",
+                  name ? name : "", me ? me : "", args, body);
     free(name);
     free(me);
 }
@@ -153,9 +152,10 @@ static void wrappers_for(wrapper *w, const shape *declared)
         one_op(w, build_shape(declared), ops[i]);
 }
 
-json_t *c_builders(const type_def *t)
+char *c_builders(const type_def *t)
 {
-    wrapper w = {t, NULL, NULL, 0, json_array()};
+    strbuf text = STRBUF_INIT;
+    wrapper w = {t, NULL, NULL, 0, &text};
     size_t i;
     if (t->kind == TYPE_VALUE) {
         wrappers_for(&w, &t->value);
@@ -169,5 +169,5 @@ json_t *c_builders(const type_def *t)
         w.index = i;
         wrappers_for(&w, &t->fields[i].shape);
     }
-    return w.lines;
+    return text.length ? strbuf_steal(&text, NULL) : (strbuf_free(&text), NULL);
 }

@@ -99,8 +99,9 @@ void c_field(view_ctx *ctx, json_t *o, const type_def *t, const field *f);
  * type ("int64_t", "api_repo_t", "struct { char **items; size_t count; }"). */
 char *c_value_type(const shape *sh);
 
-/* The typed wrappers that build values of t (view_build.c): [{line}]. */
-json_t *c_builders(const type_def *t);
+/* The typed wrappers that build values of t (view_build.c): their C text,
+ * one line each, or NULL when t has none. */
+char *c_builders(const type_def *t);
 
 /* The specc_shape initialiser of a value; its tables are named NAME_... */
 char *c_shape_init(view_ctx *ctx, const shape *sh, const char *name);
