@@ -273,13 +273,17 @@ static void claim_builders(checker *ck, registry *global, const type_def *t, con
     size_t i, n = build_ops(sh, f, ops);
     for (i = 0; i < n; i++)
         claim(global, arena_own(ck->a, build_name(t->c_name, f ? f->c_name : NULL, ops[i])), where,
-              arena_printf(ck->a, "the builder of %s", what));
+              arena_printf(ck->a, "the typed setter of %s", what));
 }
 
 static void name_builders(checker *ck, registry *global)
 {
     spec *s = ck->s;
     size_t i, j;
+    /* Names that already clash would clash again in their setters: one
+     * report of each is enough. */
+    if (diag_errors() > ck->errors_before_names)
+        return;
     for (i = 0; i < s->type_count; i++) {
         type_def *t = &s->types[i];
         const char *what = arena_printf(ck->a, "type '%s'", t->name);
@@ -313,6 +317,7 @@ void check_names(checker *ck)
         diag_error(top, "out of memory");
         return;
     }
+    ck->errors_before_names = diag_errors();
     claim(&global, arena_printf(ck->a, "%s_H", s->api_upper), top, "the header guard");
     claim(&global, arena_printf(ck->a, "%s_BASE_URL", s->api_upper), top, "the base URL macro");
     claim_suffixes(&global, s->api, api_names, top, "the spec's tables");
