@@ -13,37 +13,9 @@
 #include <string.h>
 
 #include "build_cases.h"
+#include "fail_alloc.h"
 
-static long live;               /* blocks allocated and not yet freed */
-static unsigned long seen;      /* allocations asked for in this run, not paused */
-static unsigned long fail_at;   /* 0: none fails */
-static bool fail_rest;          /* every allocation from fail_at on fails */
-static unsigned long injected;  /* failures injected in this run */
-static int paused;              /* > 0: checking work, never fails, not counted */
 static int errors;
-
-static void *counting_malloc(size_t size)
-{
-    if (!paused) {
-        seen++;
-        if (fail_at && (seen == fail_at || (fail_rest && seen > fail_at))) {
-            injected++;
-            return NULL;
-        }
-    }
-    void *p = malloc(size);
-    if (p)
-        live++;
-    return p;
-}
-
-static void counting_free(void *p)
-{
-    if (p) {
-        live--;
-        free(p);
-    }
-}
 
 /* ------------------------------------------------------- around a step */
 
@@ -57,7 +29,7 @@ static unsigned long cur_n; /* this run's N, for messages */
 static void fail(const char *what, const char *call)
 {
     fprintf(stderr, "FAIL %s, fail_at %lu%s: %s: %s\n", cur_case->name, cur_n,
-            fail_rest ? " and on" : "", call, what);
+            fa.fail_from ? " and on" : "", call, what);
     errors++;
 }
 
@@ -77,7 +49,7 @@ static void add_violation(const specc_error *e, void *ctx)
  * then every violation validate reports. */
 static char *snapshot_text(void)
 {
-    paused++;
+    fa.paused++;
     specc_error err;
     char *text = specc_encode_text(cur_case->type, cur_value, NULL, &err);
     size_t size = text ? strlen(text) + 1 : strlen(err.path) + strlen(err.message) + 32;
@@ -90,7 +62,7 @@ static char *snapshot_text(void)
         snprintf(copy, size, "(no encoding: %s: %s)", err.path, err.message);
     specc_free(text);
     (void)specc_validate(cur_case->type, cur_value, add_violation, &copy); /* must not crash */
-    paused--;
+    fa.paused--;
     return copy;
 }
 
@@ -98,12 +70,12 @@ void step_before(void)
 {
     free(snapshot);
     snapshot = snapshot_text();
-    injected_before = injected;
+    injected_before = fa.injected;
 }
 
 bool step_after(bool ok, const char *call)
 {
-    bool failed_here = injected != injected_before;
+    bool failed_here = fa.injected != injected_before;
     if (ok) {
         if (failed_here)
             fail("succeeded although an allocation failed", call);
@@ -131,24 +103,24 @@ static unsigned long run_once(const build_case *c, unsigned long n, bool rest)
     specc_init(c->type, v);
     cur_case = c;
     cur_value = v;
-    seen = injected = 0;
-    fail_at = cur_n = n;
-    fail_rest = rest;
+    fa.seen = fa.injected = 0;
+    fa.fail_at = cur_n = n;
+    fa.fail_from = rest;
     int rc = c->build(v);
-    fail_at = 0;
-    if (rc == 0 && injected)
+    fa.fail_at = 0;
+    if (rc == 0 && fa.injected)
         fail("built although an allocation failed", "(builder)");
-    if (rc != 0 && !injected)
+    if (rc != 0 && !fa.injected)
         fail("stopped with no allocation failing", "(builder)");
     specc_clear(c->type, v);
     free(v);
     free(snapshot);
     snapshot = NULL;
-    if (live != 0) {
+    if (fa.live != 0) {
         fail("blocks left after clear", "(run)");
-        live = 0;
+        fa.live = 0;
     }
-    return injected;
+    return fa.injected;
 }
 
 /* Both passes over one case; the number of runs. */
@@ -161,14 +133,14 @@ static unsigned long sweep(const build_case *c, unsigned long *allocations)
             if (run_once(c, n, rest) == 0)
                 break;
         }
-        *allocations = seen;
+        *allocations = fa.seen;
     }
     return runs;
 }
 
 int main(void)
 {
-    json_set_alloc_funcs(counting_malloc, counting_free);
+    fail_alloc_install();
     for (size_t i = 0; i < build_case_count; i++) {
         unsigned long allocations = 0;
         int before = errors;

@@ -60,6 +60,7 @@
 #include <unistd.h>
 
 #include "decode_path.h"
+#include "fail_alloc.h"
 #include "targets.h"
 #include "variants.h"
 
@@ -67,36 +68,7 @@
 
 typedef enum pass_kind { PASS_NONE, PASS_SINGLE, PASS_FROM } pass_kind;
 
-static long live;          /* blocks allocated and not yet freed */
-static unsigned long seen; /* allocation attempts in this run (not paused) */
-static unsigned long fail_at;  /* N: 0 = never fail */
 static pass_kind pass;         /* how allocations at or after N fail */
-static unsigned long injected; /* allocations made to fail in this run */
-static int paused;             /* > 0: verification work, never fails */
-
-static void *chaos_malloc(size_t size)
-{
-    void *p;
-    if (!paused) {
-        seen++;
-        if (fail_at && (seen == fail_at || (pass == PASS_FROM && seen > fail_at))) {
-            injected++;
-            return NULL;
-        }
-    }
-    p = malloc(size ? size : 1);
-    if (p)
-        live++;
-    return p;
-}
-
-static void chaos_free(void *p)
-{
-    if (p) {
-        live--;
-        free(p);
-    }
-}
 
 /* ------------------------------------------------- context and problems */
 
@@ -144,7 +116,7 @@ static void problem(const char *fmt, ...)
     if (pass == PASS_NONE)
         printf("FAIL %s [baseline] %s: ", payload, op_names[current_op]);
     else
-        printf("FAIL %s [%s N=%lu] %s: ", payload, pass_name(pass), fail_at,
+        printf("FAIL %s [%s N=%lu] %s: ", payload, pass_name(pass), fa.fail_at,
                op_names[current_op]);
     va_start(ap, fmt);
     vprintf(fmt, ap);
@@ -180,7 +152,7 @@ static void say_where(void)
     put_str(" [");
     put_str(pass_name(pass));
     put_str(" N=");
-    put_ulong(fail_at);
+    put_ulong(fa.fail_at);
     put_str("] ");
     put_str(op_names[current_op]);
     put_str("\n");
@@ -304,9 +276,9 @@ static char *encode_paused(const specc_type *type, const void *value)
     specc_error err;
     size_t len = 0;
     char *s, *copy = NULL;
-    paused++;
+    fa.paused++;
     s = specc_encode_text(type, value, &len, &err);
-    paused--;
+    fa.paused--;
     if (s) {
         copy = copy_bytes(s, len);
         specc_free(s);
@@ -320,9 +292,9 @@ static char *encode_paused(const specc_type *type, const void *value)
 static char *dump_paused(const json_t *j)
 {
     char *s, *copy = NULL;
-    paused++;
+    fa.paused++;
     s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
-    paused--;
+    fa.paused--;
     if (s) {
         copy = copy_bytes(s, strlen(s));
         specc_free(s);
@@ -358,7 +330,7 @@ static void *new_value(const specc_type *type)
 }
 
 /* Did an allocation fail since `before` (a value of `injected`)? */
-#define FIRED(before) (injected != (before))
+#define FIRED(before) (fa.injected != (before))
 
 /* A failed call of an operation that saw an allocation fail: it must say
  * NOMEM, with a message. */
@@ -399,7 +371,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
     /* ---- decode text */
     out->last = current_op = OP_DECODE_TEXT;
     memset(&err, 0, sizeof err);
-    before = injected;
+    before = fa.injected;
     if (!decode_path_open(&dp, use_arena)) {
         out->decode_rc = SPECC_ERR_NOMEM;
         if (!FIRED(before))
@@ -430,7 +402,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
 
     /* ---- validate */
     out->last = current_op = OP_VALIDATE;
-    before = injected;
+    before = fa.injected;
     n = specc_validate(type, a, collect, &out->v);
     if (n != out->v.count)
         problem("returned %zu but reported %zu violations", n, out->v.count);
@@ -471,7 +443,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
     /* ---- encode text */
     out->last = current_op = OP_ENCODE_TEXT;
     memset(&err, 0, sizeof err);
-    before = injected;
+    before = fa.injected;
     text = specc_encode_text(type, a, &text_len, &err);
     if (FIRED(before)) {
         if (text) {
@@ -489,9 +461,9 @@ static void run(const kase *k, const outcome *base, outcome *out)
     }
     if (strlen(text) != text_len)
         problem("length %zu, strlen %zu", text_len, strlen(text));
-    paused++;
+    fa.paused++;
     out->text = copy_bytes(text, text_len);
-    paused--;
+    fa.paused--;
     out->text_len = text_len;
     if (base && base->text &&
         (text_len != base->text_len || memcmp(text, base->text, text_len) != 0))
@@ -501,7 +473,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
     /* ---- encode json */
     out->last = current_op = OP_ENCODE_JSON;
     memset(&err, 0, sizeof err);
-    before = injected;
+    before = fa.injected;
     json = specc_encode_json(type, a, &err);
     if (FIRED(before)) {
         if (json) {
@@ -537,7 +509,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
     /* ---- decode json */
     out->last = current_op = OP_DECODE_JSON;
     memset(&err, 0, sizeof err);
-    before = injected;
+    before = fa.injected;
     rc = specc_decode_json(type, json, b, &err);
     if (rc != SPECC_OK && !is_initialised(type, b))
         problem("failed with %s but left its output not initialised", specc_code_name(rc));
@@ -559,7 +531,7 @@ static void run(const kase *k, const outcome *base, outcome *out)
 decode_again:
     out->last = current_op = OP_DECODE_AGAIN;
     memset(&err, 0, sizeof err);
-    before = injected;
+    before = fa.injected;
     rc = decode_path_text(&dp, type, text, text_len, c, &err);
     if (rc != SPECC_OK && !is_initialised(type, c))
         problem("failed with %s but left its output not initialised", specc_code_name(rc));
@@ -578,7 +550,7 @@ decode_again:
 
     /* ---- equal: no way to report NOMEM, so it must not depend on memory */
     out->last = current_op = OP_EQUAL;
-    before = injected;
+    before = fa.injected;
     out->equal_ac = specc_equal(type, a, c);
     out->equal_ab = specc_equal(type, a, b);
     if (!out->equal_ac)
@@ -591,7 +563,7 @@ decode_again:
     out->complete = true;
 
 done:
-    out->nomem = injected != 0 && !out->complete;
+    out->nomem = fa.injected != 0 && !out->complete;
     current_op = OP_CLEAR;
     specc_free(text);
     json_decref(json);
@@ -602,10 +574,10 @@ done:
     free(a);
     free(b);
     free(c);
-    if (live != 0)
-        problem("%ld block(s) still allocated after freeing everything (run ended at %s)", live,
+    if (fa.live != 0)
+        problem("%ld block(s) still allocated after freeing everything (run ended at %s)", fa.live,
                 op_names[out->last]);
-    live = 0; /* do not blame the next run */
+    fa.live = 0; /* do not blame the next run */
 }
 
 /* The baseline meets the payload's expectation? */
@@ -662,28 +634,30 @@ static int chaos_case(const kase *k, totals *t)
     before_problems = total_problems;
 
     pass = PASS_NONE;
-    fail_at = 0;
-    seen = injected = 0;
-    live = 0;
+    fa.fail_at = 0;
+    fa.fail_from = false;
+    fa.seen = fa.injected = 0;
+    fa.live = 0;
     run(k, NULL, &base);
-    allocs = seen;
+    allocs = fa.seen;
     check_expectation(k, &base);
 
     for (p = 0; p < sizeof passes / sizeof passes[0]; p++) {
         unsigned long limit = allocs * 4 + 1000;
         pass = passes[p];
-        for (fail_at = 1;; fail_at++) {
-            seen = injected = 0;
+        fa.fail_from = pass == PASS_FROM;
+        for (fa.fail_at = 1;; fa.fail_at++) {
+            fa.seen = fa.injected = 0;
             run(k, &base, &o);
             runs++;
-            if (injected == 0) {
+            if (fa.injected == 0) {
                 /* Nothing failed: the full baseline result, after all the
                  * failed runs before it. */
                 if (o.last != base.last || o.complete != base.complete)
                     problem("a run without failure ended at %s, baseline at %s",
                             op_names[o.last], op_names[base.last]);
-                if (seen != allocs)
-                    problem("a run without failure made %lu allocations, baseline %lu", seen,
+                if (fa.seen != allocs)
+                    problem("a run without failure made %lu allocations, baseline %lu", fa.seen,
                             allocs);
                 check_expectation(k, &o);
                 outcome_free(&o);
@@ -692,16 +666,17 @@ static int chaos_case(const kase *k, totals *t)
             if (o.nomem)
                 ended_at[o.last]++;
             outcome_free(&o);
-            if (fail_at > limit) {
+            if (fa.fail_at > limit) {
                 problem("still failing allocations after %lu runs (baseline made %lu): giving "
                         "up",
-                        fail_at, allocs);
+                        fa.fail_at, allocs);
                 break;
             }
         }
     }
     pass = PASS_NONE;
-    fail_at = 0;
+    fa.fail_at = 0;
+    fa.fail_from = false;
     outcome_free(&base);
 
     t->payloads++;
@@ -866,11 +841,11 @@ static int run_unknown(const kase *sample, totals *t)
             kase k = *sample;
             char *text;
             size_t len = 0;
-            paused++;
+            fa.paused++;
             text = nested ? variant_nested(k.type, k.text, k.len, VARIANT_KEY,
                                            variant_values[i], &len, &objects)
                           : variant_top(k.text, k.len, VARIANT_KEY, variant_values[i], &len);
-            paused--;
+            fa.paused--;
             snprintf(name, sizeof name, "%s +%s %s", sample->name, nested ? "nested" : "top",
                      variant_values[i]);
             if (!text) {
@@ -884,12 +859,12 @@ static int run_unknown(const kase *sample, totals *t)
             k.len = len;
             k.json_may_range = true;
             ok &= chaos_case(&k, t);
-            paused++;
+            fa.paused++;
             if (nested)
                 specc_free(text);
             else
                 free(text);
-            paused--;
+            fa.paused--;
         }
     }
     payload = sample->name;
@@ -903,7 +878,7 @@ int main(int argc, char **argv)
 
     memset(&t, 0, sizeof t);
     /* Before anything can allocate through jansson or the runtime. */
-    json_set_alloc_funcs(chaos_malloc, chaos_free);
+    fail_alloc_install();
     install_crash_handlers();
     use_arena = decode_path_option(&argc, argv);
 

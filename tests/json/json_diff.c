@@ -47,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fail_alloc.h"
 #include "kitchen2.h"
 #include "specc_internal.h"
 #include "targets.h"
@@ -54,32 +55,6 @@
 #include "read_file.h"
 
 /* ------------------------------------------------------------ allocator */
-
-static long live;
-static unsigned long seen, fail_at;
-static bool fail_from, fired;
-
-static void *count_malloc(size_t size)
-{
-    void *p;
-    seen++;
-    if (fail_at && (seen == fail_at || (fail_from && seen > fail_at))) {
-        fired = true;
-        return NULL;
-    }
-    p = malloc(size ? size : 1);
-    if (p)
-        live++;
-    return p;
-}
-
-static void count_free(void *p)
-{
-    if (p) {
-        live--;
-        free(p);
-    }
-}
 
 /* -------------------------------------------------------------- results */
 
@@ -268,42 +243,42 @@ static void sweep(const specc_type *type, const json_t *j, const void *a, bool e
     void *out = new_value(type);
     int pass;
     for (pass = 0; pass < 2; pass++) {
-        for (fail_at = 1;; fail_at++) {
-            long before = live;
+        for (fa.fail_at = 1;; fa.fail_at++) {
+            long before = fa.live;
             specc_error err;
             specc_code rc;
             json_t *got = NULL;
-            fail_from = pass == 1;
-            fired = false;
-            seen = 0;
+            fa.fail_from = pass == 1;
+            fa.injected = 0;
+            fa.seen = 0;
             if (encode) {
                 got = specc_encode_json(type, a, &err);
                 rc = got ? SPECC_OK : err.code;
             } else {
                 rc = specc_decode_json(type, j, out, &err);
             }
-            if (fired && (rc != SPECC_ERR_NOMEM || err.code != SPECC_ERR_NOMEM || got ||
+            if (fa.injected && (rc != SPECC_ERR_NOMEM || err.code != SPECC_ERR_NOMEM || got ||
                           (!encode && !all_zero(out, type->size))))
                 problem("%s, allocation %lu failing: %s (%s) with output %s",
-                        encode ? "encode_json" : "decode_json", fail_at, specc_code_name(rc),
+                        encode ? "encode_json" : "decode_json", fa.fail_at, specc_code_name(rc),
                         err.message, got || !all_zero(out, type->size) ? "set" : "clear");
-            if (!fired && (rc != base_rc || (rc && !same_error(base_err, &err))))
+            if (!fa.injected && (rc != base_rc || (rc && !same_error(base_err, &err))))
                 problem("%s without failures: %s, baseline %s",
                         encode ? "encode_json" : "decode_json", specc_code_name(rc),
                         specc_code_name(base_rc));
             json_decref(got);
             if (!encode && rc == SPECC_OK)
                 specc_clear(type, out);
-            if (live != before)
+            if (fa.live != before)
                 problem("%s, allocation %lu failing: %ld blocks leaked",
-                        encode ? "encode_json" : "decode_json", fail_at, live - before);
+                        encode ? "encode_json" : "decode_json", fa.fail_at, fa.live - before);
             sweeps++;
-            if (!fired)
+            if (!fa.injected)
                 break;
         }
     }
-    fail_at = 0;
-    fail_from = false;
+    fa.fail_at = 0;
+    fa.fail_from = false;
     free(out);
 }
 
@@ -494,7 +469,7 @@ static bool ends_with(const char *s, const char *end)
 int main(int argc, char **argv)
 {
     int i = 1, status = 0;
-    json_set_alloc_funcs(count_malloc, count_free);
+    fail_alloc_install();
     if (i < argc && strcmp(argv[i], "--nomem") == 0) {
         nomem_mode = 1;
         i++;
@@ -514,8 +489,8 @@ int main(int argc, char **argv)
         else
             status = run_fuzz_input(p);
     }
-    if (live != 0)
-        problem("%ld blocks still allocated at the end", live);
+    if (fa.live != 0)
+        problem("%ld blocks still allocated at the end", fa.live);
     printf("json_diff: %lu texts compared, %lu refused by jansson, %lu with numbers jansson "
            "respells (left out); %lu decimals as reals; %lu allocation-failure runs; %lu "
            "problem(s)\n",
