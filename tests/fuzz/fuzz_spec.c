@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "read_file.h"
 #include "model.h"
 #include "render.h"
 #include "view.h"
@@ -22,26 +23,6 @@
 static char *templates[2];
 static size_t template_len[2];
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n + 1);
-        if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-            buf[n] = '\0';
-            *len = (size_t)n;
-        } else {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    if (f)
-        fclose(f);
-    return buf;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -49,8 +30,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    templates[0] = slurp(SPECC_SOURCE_TEMPLATES "/api.h.tmpl", &template_len[0]);
-    templates[1] = slurp(SPECC_SOURCE_TEMPLATES "/api.c.tmpl", &template_len[1]);
+    templates[0] = read_file(SPECC_SOURCE_TEMPLATES "/api.h.tmpl", &template_len[0]);
+    templates[1] = read_file(SPECC_SOURCE_TEMPLATES "/api.c.tmpl", &template_len[1]);
     if (!templates[0] || !templates[1])
         abort();
     diag_set_stream(fopen("/dev/null", "w"));

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read_file.h"
 #include "targets.h"
 #include "variants.h"
 
@@ -44,9 +45,7 @@ static int sample(const char *dir, const char *path)
     char target[256], api[64], ep[64], name[300], *buf;
     const char *file = strrchr(path, '/'), *api_end = file;
     int status, index, bad;
-    size_t i;
-    long n;
-    FILE *f;
+    size_t i, n;
     if (!file)
         return 1;
     while (api_end > path && api_end[-1] != '/')
@@ -57,16 +56,8 @@ static int sample(const char *dir, const char *path)
     snprintf(target, sizeof target, "%s.%s.%d", api, ep, status);
     if ((index = type_index(target)) < 0)
         return 1;
-    f = fopen(path, "rb");
-    if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
+    if (!(buf = read_file(path, &n)))
         return 1;
-    buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(buf);
-        return 1;
-    }
-    fclose(f);
     snprintf(name, sizeof name, "%s-%s", api, file + 1);
     bad = write_seed(dir, name, index, buf, (size_t)n);
     for (i = 0; i < variant_value_count; i++) {

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "read_file.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
@@ -29,24 +31,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static int run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    uint8_t *buf;
-    long n;
-    if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+    size_t n;
+    char *buf = read_file(path, &n);
+    if (!buf) {
         fprintf(stderr, "replay: cannot read %s\n", path);
-        if (f)
-            fclose(f);
         return 1;
     }
-    buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fprintf(stderr, "replay: cannot read %s\n", path);
-        fclose(f);
-        free(buf);
-        return 1;
-    }
-    fclose(f);
-    LLVMFuzzerTestOneInput(buf, (size_t)n);
+    LLVMFuzzerTestOneInput((const uint8_t *)buf, n);
     free(buf);
     return 0;
 }
