@@ -7,21 +7,11 @@
  * characters. Each message must be valid UTF-8, end as it should (not cut
  * by the buffer) and show its values cut with an ellipsis.
  */
-#include "specc.h"
+#include "demo_types.h" /* CHECK, failures */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            printf("%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                        \
-        }                                                                                          \
-    } while (0)
 
 #define ELLIPSIS "\xe2\x80\xa6"
 #define CHARS 65 /* one more than a message shows */
