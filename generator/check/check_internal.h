@@ -17,9 +17,6 @@ typedef struct checker {
     /* Type name → index into s->types, for ck_find_type (a spec may have
      * thousands of types, each named by many fields). */
     json_t *type_index;
-    /* diag_errors() when check_names began: its last pass (the typed
-     * setters) runs only if naming found no clash. */
-    int errors_before_names;
 } checker;
 
 /* "a mapping", "a sequence", "the string 'yes'", "the integer 12", "null"

@@ -280,10 +280,6 @@ static void name_builders(checker *ck, registry *global)
 {
     spec *s = ck->s;
     size_t i, j;
-    /* Names that already clash would clash again in their setters: one
-     * report of each is enough. */
-    if (diag_errors() > ck->errors_before_names)
-        return;
     for (i = 0; i < s->type_count; i++) {
         type_def *t = &s->types[i];
         const char *what = arena_printf(ck->a, "type '%s'", t->name);
@@ -312,17 +308,20 @@ void check_names(checker *ck)
     loc top = {s->file, 1, 1};
     static const char *const api_names[] = {"_types", "_type_count", "_endpoints",
                                             "_endpoint_count", NULL};
+    int errors_before = diag_errors();
 
     if (!global.names) {
         diag_error(top, "out of memory");
         return;
     }
-    ck->errors_before_names = diag_errors();
     claim(&global, arena_printf(ck->a, "%s_H", s->api_upper), top, "the header guard");
     claim(&global, arena_printf(ck->a, "%s_BASE_URL", s->api_upper), top, "the base URL macro");
     claim_suffixes(&global, s->api, api_names, top, "the spec's tables");
     name_types(ck, &global);
     name_endpoints(ck, &global);
-    name_builders(ck, &global);
+    /* Names that already clash would clash again in their setters: one
+     * report of each is enough. */
+    if (diag_errors() == errors_before)
+        name_builders(ck, &global);
     json_decref(global.names);
 }
